@@ -1,0 +1,5 @@
+from django.shortcuts import render
+
+
+def list(request, **kwargs):
+    return render(request, "placeholder.html", {"heading": "My Jobs"})

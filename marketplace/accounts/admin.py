@@ -1,0 +1,32 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+
+from .models import ClientProfile, FreelancerProfile, User
+
+
+class FreelancerProfileInline(admin.StackedInline):
+    model = FreelancerProfile
+    can_delete = False
+    extra = 0
+
+
+class ClientProfileInline(admin.StackedInline):
+    model = ClientProfile
+    can_delete = False
+    extra = 0
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    list_display = ("username", "email", "is_client", "is_freelancer", "is_active", "date_joined")
+    list_filter = ("is_client", "is_freelancer", "is_active", "is_staff")
+    fieldsets = (*BaseUserAdmin.fieldsets, ("Roles", {"fields": ("is_client", "is_freelancer")}))
+    inlines = [FreelancerProfileInline, ClientProfileInline]
+
+
+@admin.register(ClientProfile)
+class ClientProfileAdmin(admin.ModelAdmin):
+    list_display = ("user", "company_name", "location", "payment_verified")
+    list_filter = ("payment_verified",)
+    search_fields = ("user__username", "company_name")
+    list_select_related = ("user",)

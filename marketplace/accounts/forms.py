@@ -1,0 +1,45 @@
+from django import forms
+from django.contrib.auth.forms import UserCreationForm
+
+from .models import ClientProfile, FreelancerProfile, User
+from .services import CLIENT, FREELANCER
+
+
+class SignUpForm(UserCreationForm):
+    email = forms.EmailField(label="Email")
+    role = forms.ChoiceField(
+        label="I want to",
+        choices=[(CLIENT, "I am a client"), (FREELANCER, "I am a freelancer")],
+        widget=forms.RadioSelect,
+    )
+
+    class Meta(UserCreationForm.Meta):
+        model = User
+        fields = ("username", "email")
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError("An account with this email already exists. Log in instead.")
+        return email
+
+
+class FreelancerProfileForm(forms.ModelForm):
+    first_name = forms.CharField(label="First name", max_length=150, required=False)
+    last_name = forms.CharField(label="Last name", max_length=150, required=False)
+
+    class Meta:
+        model = FreelancerProfile
+        fields = ("title", "overview", "hourly_rate", "skills")
+        labels = {"title": "Title", "overview": "Overview", "hourly_rate": "Hourly rate", "skills": "Skills"}
+        widgets = {"overview": forms.Textarea(attrs={"rows": 6})}
+
+
+class ClientProfileForm(forms.ModelForm):
+    first_name = forms.CharField(label="First name", max_length=150, required=False)
+    last_name = forms.CharField(label="Last name", max_length=150, required=False)
+
+    class Meta:
+        model = ClientProfile
+        fields = ("company_name", "location")
+        labels = {"company_name": "Company name", "location": "Location"}

@@ -1,0 +1,72 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.generic import FormView
+
+from .forms import ClientProfileForm, FreelancerProfileForm, SignUpForm
+from .models import ClientProfile, FreelancerProfile, User
+from .services import sign_up
+
+
+class SignUpView(FormView):
+    template_name = "accounts/signup.html"
+    form_class = SignUpForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return redirect("home")
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form: SignUpForm) -> HttpResponse:
+        user = sign_up(
+            username=form.cleaned_data["username"],
+            email=form.cleaned_data["email"],
+            password=form.cleaned_data["password1"],
+            role=form.cleaned_data["role"],
+        )
+        login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(self.request, "Welcome! Your account is ready. Complete your profile below.")
+        return redirect("accounts:profile_edit")
+
+
+@login_required
+def profile_edit(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if user.is_freelancer:
+        profile, _ = FreelancerProfile.objects.get_or_create(user=user)
+        form_class = FreelancerProfileForm
+    else:
+        profile, _ = ClientProfile.objects.get_or_create(user=user)
+        form_class = ClientProfileForm
+    initial = {"first_name": user.first_name, "last_name": user.last_name}
+    form = form_class(request.POST or None, instance=profile, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        user.first_name = form.cleaned_data["first_name"]
+        user.last_name = form.cleaned_data["last_name"]
+        user.save(update_fields=["first_name", "last_name"])
+        messages.success(request, "Your profile was saved.")
+        return redirect(user.get_absolute_url())
+    return render(request, "accounts/profile_edit.html", {"form": form})
+
+
+def freelancer_profile(request: HttpRequest, username: str) -> HttpResponse:
+    user = get_object_or_404(
+        User.objects.select_related("freelancer_profile"), username=username, is_freelancer=True, is_active=True
+    )
+    profile = getattr(user, "freelancer_profile", None)
+    if profile is None:
+        raise Http404
+    return render(request, "accounts/freelancer_profile.html", {"person": user, "profile": profile})
+
+
+def client_profile(request: HttpRequest, username: str) -> HttpResponse:
+    user = get_object_or_404(
+        User.objects.select_related("client_profile"), username=username, is_client=True, is_active=True
+    )
+    profile = getattr(user, "client_profile", None)
+    if profile is None:
+        raise Http404
+    return render(request, "accounts/client_profile.html", {"person": user, "profile": profile})

@@ -1,0 +1,49 @@
+from django.conf import settings
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if user.is_authenticated and user.is_freelancer:
+        return redirect("jobs:list")
+    if user.is_authenticated and user.is_client:
+        return redirect("jobs:mine")
+    return render(request, "home.html")
+
+
+def _check_database() -> tuple[bool, str]:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:  # any failure means "down" for a health check
+        return False, exc.__class__.__name__
+    return True, connection.vendor
+
+
+def _check_broker() -> tuple[bool, str]:
+    from marketplace.celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+    except Exception as exc:
+        return False, exc.__class__.__name__
+    return True, "ok"
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """200 when the database (and the broker, when one is configured) answers; 503 otherwise."""
+    db_ok, db_detail = _check_database()
+    checks: dict[str, dict] = {"database": {"ok": db_ok, "detail": db_detail}}
+    if settings.CELERY_BROKER_URL:
+        broker_ok, broker_detail = _check_broker()
+        checks["broker"] = {"ok": broker_ok, "detail": broker_detail}
+    healthy = all(check["ok"] for check in checks.values())
+    return JsonResponse({"status": "ok" if healthy else "unavailable", "checks": checks}, status=200 if healthy else 503)

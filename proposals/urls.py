@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "proposals"
+
+urlpatterns = [
+    path("", views.list, name="list"),
+]
