@@ -107,9 +107,7 @@ class JobPost(models.Model):
     def fill(self) -> None:
         self.status_reason = ""
 
-    @transition(
-        field=status, source=[JobStatus.OPEN, JobStatus.CLOSED, JobStatus.FILLED], target=JobStatus.SUSPENDED
-    )
+    @transition(field=status, source=[JobStatus.OPEN, JobStatus.CLOSED, JobStatus.FILLED], target=JobStatus.SUSPENDED)
     def suspend(self, reason: str = "") -> None:
         self.status_reason = reason
 

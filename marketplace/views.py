@@ -46,4 +46,6 @@ def healthz(request: HttpRequest) -> JsonResponse:
         broker_ok, broker_detail = _check_broker()
         checks["broker"] = {"ok": broker_ok, "detail": broker_detail}
     healthy = all(check["ok"] for check in checks.values())
-    return JsonResponse({"status": "ok" if healthy else "unavailable", "checks": checks}, status=200 if healthy else 503)
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "checks": checks}, status=200 if healthy else 503
+    )

@@ -11,9 +11,7 @@ class Room(models.Model):
     subject_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, null=True, blank=True)
     subject_id = models.PositiveBigIntegerField(null=True, blank=True)
     subject = GenericForeignKey("subject_type", "subject_id")
-    participants = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, through="Membership", related_name="rooms"
-    )
+    participants = models.ManyToManyField(settings.AUTH_USER_MODEL, through="Membership", related_name="rooms")
     created_at = models.DateTimeField(auto_now_add=True)
     last_message_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
@@ -93,9 +91,7 @@ class Notification(models.Model):
     The row is the outbox: it is written in the acting transaction and delivered by a Celery task.
     """
 
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
-    )
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=40, choices=NotificationKind.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -31,9 +31,7 @@ class UserFactory(DjangoModelFactory):
 class FreelancerFactory(UserFactory):
     username = factory.Sequence(lambda n: f"freelancer{n}")
     is_freelancer = True
-    profile = factory.RelatedFactory(
-        "tests.factories.FreelancerProfileFactory", factory_related_name="user"
-    )
+    profile = factory.RelatedFactory("tests.factories.FreelancerProfileFactory", factory_related_name="user")
 
 
 class ClientFactory(UserFactory):

@@ -26,9 +26,7 @@ class User(AbstractUser):
 
     @property
     def is_moderator(self) -> bool:
-        return self.is_staff and (
-            self.is_superuser or any(g.name == "Moderators" for g in self.groups.all())
-        )
+        return self.is_staff and (self.is_superuser or any(g.name == "Moderators" for g in self.groups.all()))
 
     def get_absolute_url(self) -> str:
         if self.is_freelancer:

@@ -65,8 +65,14 @@ def test_freelancer_profile_edit_saves_and_shows_publicly(client):
     client.force_login(user)
     response = client.post(
         reverse("accounts:profile_edit"),
-        {"title": "Data engineer", "overview": "Pipelines.", "hourly_rate": "65.50", "skills": "python, sql",
-         "first_name": "Ana", "last_name": "Silva"},
+        {
+            "title": "Data engineer",
+            "overview": "Pipelines.",
+            "hourly_rate": "65.50",
+            "skills": "python, sql",
+            "first_name": "Ana",
+            "last_name": "Silva",
+        },
     )
     assert response.status_code == 302
     page = client.get(reverse("accounts:freelancer_profile", args=[user.username]))
