@@ -26,10 +26,10 @@ def _check_database() -> tuple[bool, str]:
 
 
 def _check_broker() -> tuple[bool, str]:
-    from marketplace.celery import app
+    from kombu import Connection
 
     try:
-        with app.connection_for_write() as conn:
+        with Connection(settings.CELERY_BROKER_URL, connect_timeout=2) as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
     except Exception as exc:
         return False, exc.__class__.__name__

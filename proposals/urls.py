@@ -6,4 +6,5 @@ app_name = "proposals"
 
 urlpatterns = [
     path("", views.list, name="list"),
+    path("<int:pk>/", views.list, name="detail"),
 ]
