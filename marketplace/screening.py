@@ -1,0 +1,806 @@
+"""Screening of user-written text for contact details and risky talk.
+
+A pure module (only ``re`` and ``dataclasses``, no Django) used by decline messages, room messages before a
+contract, job descriptions and the contact-details setting. It finds:
+
+* contact details: email addresses (also obfuscated: "name at gmail dot com", "name [at] gmail [dot] com"),
+  phone numbers in common national and international formats, messenger handles and links;
+* risky talk: paying outside the platform, work before a contract, unpaid test work, file-download links
+  from strangers (shortened links, file hosts, executables) and requests to move off the platform.
+
+Every finding is a :class:`Hit` with character offsets into the original text, so callers can highlight it
+(``text[hit.start:hit.end] == hit.text``) or show a :func:`snippet` to moderators. The detectors are tuned on
+``tests/screening/corpus.json``; the tests report precision and recall on it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+__all__ = [
+    "RISKY_CATEGORIES",
+    "Category",
+    "Hit",
+    "ScreeningResult",
+    "find_contact_details",
+    "find_risky_talk",
+    "screen",
+    "snippet",
+]
+
+
+class Category(StrEnum):
+    """What a hit is about; the values match the flag reasons a moderator sees."""
+
+    CONTACT_DETAILS = "contact_details"
+    OFF_PLATFORM_PAYMENT = "off_platform_payment"
+    WORK_BEFORE_CONTRACT = "work_before_contract"
+    UNPAID_WORK = "unpaid_work"
+    SUSPICIOUS_LINK = "suspicious_link"
+    OFF_PLATFORM_CONTACT = "off_platform_contact"
+
+
+RISKY_CATEGORIES: frozenset[Category] = frozenset(
+    {
+        Category.OFF_PLATFORM_PAYMENT,
+        Category.WORK_BEFORE_CONTRACT,
+        Category.UNPAID_WORK,
+        Category.SUSPICIOUS_LINK,
+        Category.OFF_PLATFORM_CONTACT,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One finding: ``text`` is exactly ``source[start:end]``."""
+
+    category: Category
+    kind: str
+    text: str
+    start: int
+    end: int
+
+    def as_dict(self) -> dict[str, str | int]:
+        """A JSON-friendly form, e.g. for storing the hits on a flag."""
+        return {
+            "category": str(self.category),
+            "kind": self.kind,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningResult:
+    contact_details: tuple[Hit, ...]
+    risky: tuple[Hit, ...]
+
+    @property
+    def has_contact_details(self) -> bool:
+        return bool(self.contact_details)
+
+    @property
+    def is_risky(self) -> bool:
+        return bool(self.risky)
+
+    @property
+    def hits(self) -> tuple[Hit, ...]:
+        return tuple(sorted(self.contact_details + self.risky, key=lambda h: (h.start, h.end)))
+
+    @property
+    def categories(self) -> frozenset[Category]:
+        return frozenset(h.category for h in self.hits)
+
+    def __bool__(self) -> bool:
+        return bool(self.contact_details or self.risky)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Rule machinery
+# --------------------------------------------------------------------------------------------------------------
+
+_F = re.IGNORECASE
+_Accept = Callable[[str, re.Match[str]], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    category: Category
+    kind: str
+    pattern: re.Pattern[str]
+    accept: _Accept | None = None
+    negatable: bool = False  # "never pay outside the platform" is not risky talk
+    topical: bool = False  # skip when the sentence is about building or writing about payments
+    categorize: Callable[[str, re.Match[str]], Category] | None = None
+
+
+def _run(rules: Iterable[_Rule], text: str) -> list[Hit]:
+    found: list[tuple[int, Hit]] = []
+    for priority, rule in enumerate(rules):
+        for m in rule.pattern.finditer(text):
+            start, end = m.span()
+            if start == end:
+                continue
+            if rule.accept is not None and not rule.accept(text, m):
+                continue
+            if rule.topical and _TOPIC.search(_sentence(text, start, end)):
+                continue
+            if rule.negatable and _negated(text, start):
+                continue
+            category = rule.categorize(text, m) if rule.categorize else rule.category
+            found.append((priority, Hit(category, rule.kind, text[start:end], start, end)))
+    return _merge(found, text)
+
+
+def _merge(found: list[tuple[int, Hit]], text: str) -> list[Hit]:
+    """Merge overlapping hits of the same category into one span; the earliest rule names the kind."""
+    merged: list[tuple[int, Hit]] = []
+    for priority, hit in sorted(found, key=lambda ph: (ph[1].category, ph[1].start, -ph[1].end)):
+        if merged and merged[-1][1].category == hit.category and hit.start < merged[-1][1].end:
+            prev_priority, prev = merged[-1]
+            start, end = prev.start, max(prev.end, hit.end)
+            kind = prev.kind if prev_priority <= priority else hit.kind
+            merged[-1] = (min(prev_priority, priority), Hit(hit.category, kind, text[start:end], start, end))
+        else:
+            merged.append((priority, hit))
+    return sorted((h for _, h in merged), key=lambda h: (h.start, h.end, h.category))
+
+
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end] (sentences end at . ! ? followed by a space, or a newline)."""
+    left = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        left = m.end()
+    m = _SENTENCE_END.search(text, end)
+    right = m.start() if m else len(text)
+    return text[left:right]
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\n]|[.!?](?=\s)|\b(?:but|so|and|then)\b", _F)
+_NEGATION = re.compile(
+    r"\b(?:never|not|no\s+one|nobody|don['\u2019]?t|do\s+not|doesn['\u2019]?t|won['\u2019]?t|will\s+not|shouldn['\u2019]?t|"
+    r"should\s+not|must\s+not|mustn['\u2019]?t|cannot|can['\u2019]?t|refuse|avoid\s+(?:asking|requests))\b",
+    _F,
+)
+
+
+def _negated(text: str, start: int) -> bool:
+    """True when the clause leading up to ``start`` negates it ("we never ask for payment outside ...")."""
+    prefix = text[max(0, start - 60) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(prefix))
+    if breaks:
+        prefix = prefix[breaks[-1].end() :]
+    return bool(_NEGATION.search(prefix))
+
+
+# Sentences about building, integrating or writing about payment products are not payment talk.
+_TOPIC = re.compile(
+    r"\b(?:customers?|users?|buyers?|shoppers?|visitors?|subscribers?|checkout|gateways?|apis?|sdks?|webhooks?|"
+    r"plugins?|integrat\w*|e-?commerce|woocommerce|shopify|storefront|magento|fintech|blog|articles?|"
+    r"whitepaper|research\w*|tutorial|course|ui|ux|features?|dashboard|screen|mockups?|reconciliation|"
+    r"(?:that|which)\s+accepts?)\b",
+    _F,
+)
+
+# --------------------------------------------------------------------------------------------------------------
+# Contact details
+# --------------------------------------------------------------------------------------------------------------
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+_TLDS = (
+    r"(?:com|net|org|edu|gov|io|co|dev|me|info|biz|us|uk|de|fr|it|es|nl|pl|ru|ua|in|ca|au|br|jp|cn|ch|se|no|"
+    r"fi|dk|be|at|pt|ie|nz|za|mx|ai|app|tech|email|online|site|xyz|agency|studio|design|cz|sk|hu|ro|gr|tr|il|"
+    r"kr|sg|hk|tw|ar|cl|ng|ke|eg|pk|vn|th|my|ph)"
+)
+_MAIL_PROVIDERS = _words(
+    "gmail googlemail yahoo ymail outlook hotmail live msn icloud me mac aol proton protonmail pm mail gmx "
+    "yandex zoho fastmail tutanota tuta hey mailbox qq 163 126 wp o2 web seznam libero orange free naver"
+)
+# Words that often stand before a plain " at " in ordinary prose ("good at", "based at", "worked at").
+_AT_STOPWORDS = _words(
+    "i im me us you him her them it we they he she here there this that the a an is am are was were be been "
+    "good great best better bad expert experts skilled experienced strong weak decent proficient fluent "
+    "available based look looking looked work works worked working employed intern interned "
+    "engineer developer designer manager lead senior junior started start joined join studied study "
+    "arrive arrived stay staying live living meet meeting office home school university college hired "
+    "lecturer teacher volunteer volunteered lunch dinner noon night morning evening once least most "
+    "only all anyone someone everyone people"
+)
+
+_EMAIL_PLAIN = re.compile(
+    r"(?<![\w.+\-])[a-z0-9](?:[\w.%+\-]*[\w%+\-])?@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?"
+    r"(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}(?![\w@])",
+    _F,
+)
+_EMAIL_SPACED = re.compile(
+    r"(?<![\w.+\-])[a-z0-9][\w.+\-]*\s*@\s*[a-z0-9][a-z0-9\-]*(?:\s*\.\s*[a-z0-9][a-z0-9\-]*)*?\s*\.\s*"
+    + _TLDS
+    + r"\b",
+    _F,
+)
+_AT = r"(?:\s*[\[({<]\s*(?:at|@)\s*[\])}>]\s*|\s+at\s+)"
+_DOT = r"(?:\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*|\s+dot\s+|\.)"
+_EMAIL_OBFUSCATED = re.compile(
+    rf"(?<![\w.+\-'\u2019])(?P<local>[a-z0-9][\w+\-]*(?:{_DOT}[a-z0-9][\w+\-]*){{0,3}})(?P<at>{_AT})"
+    rf"(?P<domain>[a-z0-9][\w\-]*(?:{_DOT}[a-z0-9][\w\-]*){{0,3}}?)(?P<dot>{_DOT}){_TLDS}\b(?!\.\w)",
+    _F,
+)
+_WORD_DOT = re.compile(r"\s+dot\s+|[\[({<]\s*(?:dot|\.)\s*[\])}>]", _F)
+
+
+def _accept_obfuscated_email(text: str, m: re.Match[str]) -> bool:
+    if "@" in m.group("at") and "[" not in m.group("at") and "(" not in m.group("at"):
+        return False  # a plain "@" is the plain/spaced email pattern's business
+    if m.group("at").strip().lower() != "at":
+        return True  # "[at]", "(at)", "{at}": deliberate obfuscation
+    first_word = re.split(r"\s+dot\s+|[.\s\[({<]", m.group("local"), maxsplit=1)[0].lower()
+    if first_word in _AT_STOPWORDS:
+        return False
+    domain_first = re.split(r"\s+dot\s+|[.\s\[({<]", m.group("domain"), maxsplit=1)[0].lower()
+    spelled_dot = bool(_WORD_DOT.search(m.group("domain")) or _WORD_DOT.search(m.group("dot")))
+    return spelled_dot or domain_first in _MAIL_PROVIDERS
+
+
+# Phone numbers -------------------------------------------------------------------------------------------------
+
+_PHONE_CANDIDATE = re.compile(
+    r"(?<![\w$£€¥₹#@/\\.,:+\-])(?:\+[ \t]?)?\(?\d+\)?(?:(?:[ \t]*[.\-\u2013][ \t]*|[ \t]{1,2})\(?\d+\)?){0,7}"
+)
+_PHONE_CUE = re.compile(
+    r"\b(?:call|calls|calling|text|txt|phone|tel|telephone|mob|mobile|cell|cellphone|whats\s?app|viber|signal|"
+    r"sms|ring|dial|reach|contact|number|numbers?['\u2019]s|no)\b|#",
+    _F,
+)
+_AFTER_NUMBER = re.compile(
+    r"\s*(?:%|percent|[kmb]\b|bn\b|usd|eur|gbp|dollars?|euros?|pounds?|hours?|hrs?|h\b|mins?|minutes?|"
+    r"seconds?|secs?|ms\b|years?|yrs?|months?|days?|weeks?|users?|words?|requests?|records?|rows?|items?|"
+    r"visits?|leads?|downloads?|views?|followers?|subscribers?|px|pt\b|mb\b|gb\b|tb\b|kb\b)",
+    _F,
+)
+_BEFORE_NUMBER = re.compile(r"(?:[$£€¥₹]|\b(?:usd|eur|gbp|inr|rs|version|ver|v|isbn|sku|id|order))\W{0,2}$", _F)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DATE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
+
+
+def _accept_phone(text: str, m: re.Match[str]) -> bool:
+    s = m.group()
+    start, end = m.span()
+    following = text[end : end + 1]
+    if following.isalnum() or (following and following in "%$€£") or re.match(r"[.,]\d", text[end : end + 2]):
+        return False
+    if _AFTER_NUMBER.match(text, end) or _BEFORE_NUMBER.search(text[max(0, start - 10) : start]):
+        return False
+    groups = re.findall(r"\d+", s)
+    digits = "".join(groups)
+    international = s.startswith("+") or (s.startswith("00") and len(digits) >= 10)
+    window = text[max(0, start - 30) : start] + " " + text[end : end + 20]
+    cue = bool(_PHONE_CUE.search(window))
+    if international:
+        if not 8 <= len(digits) <= 15:
+            return False
+    else:
+        if _DATE.fullmatch(s.strip()) or sum(1 for g in groups if _YEAR.fullmatch(g)) >= 2:
+            return False
+        if not (10 <= len(digits) <= 12 or (7 <= len(digits) <= 9 and cue and len(groups) > 1)):
+            return False
+        if len(groups) == 1 and not (digits.startswith("0") or cue):
+            return False  # a bare 10-12 digit run needs a hint that it is a phone number
+        if len(groups) > 1 and len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]):
+            return False  # thousands grouping: "1 000 000 000"
+    for i, g in enumerate(groups):
+        if len(g) == 1 and not (i == 0 or (international and i == 1)):
+            return False  # ISBNs, IP addresses, "v1.2.3.4"
+    is_ipv4 = len(groups) == 4 and all(len(g) <= 3 for g in groups) and s.count(".") == 3
+    return not is_ipv4
+
+
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_PHONE_WORDS = re.compile(rf"\b{_DIGIT_WORD}(?:[\s,\-]+{_DIGIT_WORD}\b){{6,}}", _F)
+
+# Messengers ----------------------------------------------------------------------------------------------------
+
+_STRONG_MESSENGER_NAMES = (
+    r"whats\s?app|telegram|skype|discord|viber|we\s?chat|snap\s?chat|kik|threema|icq|instagram|insta"
+)
+_STRONG_MESSENGERS = rf"(?:{_STRONG_MESSENGER_NAMES})"
+# Weaker names ("signal", "line", "wa") only count next to a handle, a number or "me on".
+_MESSENGERS = rf"(?:{_STRONG_MESSENGER_NAMES}|signal|(?:facebook\s+)?messenger|line|imo|tg|wa|ig|snap)"
+# "the Telegram bot", "WhatsApp Business API", "Signal protocol": the product, not a way to reach someone.
+_NOT_A_CHANNEL = (
+    r"(?!\s*(?:bots?|api|apis|sdk|business|integration|channel|groups?\s+bot|processing|protocol|clone|"
+    r"mini\s+app|web\s+app|app\s+development|for\s+business|theme|stickers?|filters?)\b)"
+)
+_HANDLE_WORDS = r"(?:id|name|handle|username|user\s?name|user|number|no\.?|account|contact|nick|tag)"
+_STOPWORDS = _words(
+    "a an the is are was not no my your our this that it its same below above here there attached in on at of "
+    "for to with and or but down broken blocked private offline online busy slow fine new old different "
+    "mentioned listed visible hidden available unavailable always never usually just only also still please "
+    "calls call chat chats group groups channel channels bot bots business api me you us him her them "
+    "probably currently"
+)
+
+_MESSENGER_LINK = re.compile(
+    r"(?<![\w.@])(?:https?://)?(?:www\.)?(?:t\.me|telegram\.(?:me|dog)|wa\.me|api\.whatsapp\.com|"
+    r"chat\.whatsapp\.com|discord\.gg|discord(?:app)?\.com/(?:invite|users)|join\.skype\.com|m\.me|signal\.me|"
+    r"line\.me|viber\.me|invite\.viber\.com|snapchat\.com/add|u\.wechat\.com)/[\w\-+/?=&#%.~]*[\w\-+/=&#%~]",
+    _F,
+)
+_MESSENGER_LABEL = re.compile(
+    rf"\b(?P<label>{_MESSENGERS})(?:\s+(?P<idw>{_HANDLE_WORDS}))?(?P<sep>\s*[:=]\s*|\s+[-\u2013]\s*|\s+)"
+    r"(?P<v>\+?\(?\d[\d\s().\-]{5,}\d|@?[a-z0-9][\w.:#\-]{1,}[\w])",
+    _F,
+)
+_HANDLE_LIKE = re.compile(r"^[@+]|[_.\d:#]")
+
+
+def _accept_messenger_label(text: str, m: re.Match[str]) -> bool:
+    label = m.group("label").lower()
+    value = m.group("v")
+    if value.lower().lstrip("@") in _STOPWORDS:
+        return False
+    if value[0].isdigit() or value[0] in "+(":
+        return len(re.sub(r"\D", "", value)) >= 7
+    handle_like = bool(_HANDLE_LIKE.search(value))
+    if value.startswith("@"):
+        return True
+    if re.fullmatch(r"\s*[:=]\s*|\s+[-\u2013]\s*", m.group("sep")) or m.group("idw"):
+        return handle_like or len(value) >= 4
+    return handle_like and bool(re.fullmatch(_STRONG_MESSENGERS, label, _F))
+
+
+_MY_CHANNEL = re.compile(
+    rf"\bmy\s+(?:personal\s+|private\s+|work\s+|direct\s+)?(?P<label>{_MESSENGERS}|e-?mail|gmail|mail|"
+    r"number|phone|cell|mobile|contact)(?:\s+(?P<idw>id|handle|username|user\s?name|name|number|no\.?|"
+    r"address|account|contact|details|info))?\s*(?:is|[:=]|-)\s*(?P<v>@?[a-z0-9][\w.:#\-\[\]()@+]*[\w\]])",
+    _F,
+)
+
+
+def _accept_my_channel(text: str, m: re.Match[str]) -> bool:
+    value = m.group("v")
+    if value.lower().lstrip("@") in _STOPWORDS or len(value) < 3:
+        return False
+    label = m.group("label").lower()
+    if label in {"number", "phone", "cell", "mobile"}:
+        return len(re.sub(r"\D", "", value)) >= 7
+    if label in {"email", "e-mail", "gmail", "mail", "contact"}:
+        return bool(_HANDLE_LIKE.search(value))
+    return True
+
+
+_HANDLE = r"(?<![\w.@])@[a-z0-9_][\w.]{1,}[\w]"
+_MESSENGER_HANDLE = re.compile(
+    rf"\b{_MESSENGERS}\b{_NOT_A_CHANNEL}[^.!?\n@]{{0,25}}?{_HANDLE}|{_HANDLE}\s+(?:on|at|in|via|over)\s+{_MESSENGERS}\b",
+    _F,
+)
+_MESSENGER_INVITE = re.compile(
+    r"\b(?:add|message|msg|ping|text|contact|reach|find|call|dm|pm|hit|catch|write|buzz|follow|"
+    r"connect\s+with|chat\s+with)\s+(?:me|us)(?:\s+up)?\s+(?:on|via|at|through|over|in|using)\s+"
+    rf"{_MESSENGERS}\b{_NOT_A_CHANNEL}"
+    rf"|\b(?:{_STRONG_MESSENGERS}|signal|snap)\s+(?:me|us)\b(?!\s+(?:bot|api))",
+    _F,
+)
+
+_CONTACT_RULES: tuple[_Rule, ...] = (
+    _Rule(Category.CONTACT_DETAILS, "email", _EMAIL_PLAIN),
+    _Rule(Category.CONTACT_DETAILS, "email", _EMAIL_SPACED),
+    _Rule(Category.CONTACT_DETAILS, "email_obfuscated", _EMAIL_OBFUSCATED, accept=_accept_obfuscated_email),
+    _Rule(Category.CONTACT_DETAILS, "phone", _PHONE_CANDIDATE, accept=_accept_phone),
+    _Rule(Category.CONTACT_DETAILS, "phone_in_words", _PHONE_WORDS),
+    _Rule(Category.CONTACT_DETAILS, "messenger_link", _MESSENGER_LINK),
+    _Rule(Category.CONTACT_DETAILS, "messenger_handle", _MESSENGER_LABEL, accept=_accept_messenger_label),
+    _Rule(Category.CONTACT_DETAILS, "messenger_handle", _MESSENGER_HANDLE),
+    _Rule(Category.CONTACT_DETAILS, "contact_handle", _MY_CHANNEL, accept=_accept_my_channel),
+    _Rule(Category.CONTACT_DETAILS, "messenger_invite", _MESSENGER_INVITE),
+)
+
+
+def find_contact_details(text: str) -> list[Hit]:
+    """Email addresses, phone numbers and messenger handles or links in ``text``, in order of position."""
+    if not text:
+        return []
+    return _run(_CONTACT_RULES, text)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Risky talk
+# --------------------------------------------------------------------------------------------------------------
+
+# Payment channels that are (almost) never part of a platform's own flow when named in a chat.
+_PAY_SERVICES_STRONG = (
+    r"(?:pay\s?pal|venmo|zelle|cash\s?app|revolut|payoneer|skrill|neteller|western\s+union|money\s?gram|"
+    r"transferwise|crypto(?:currency)?|bitcoin|btc|usdt|usdc|tether|ethereum|binance(?:\s+pay)?|trc-?20|erc-?20|"
+    r"wire\s+transfer|bank\s+transfer|(?:[a-z]+\s+)?gift\s*cards?|money\s+order|alipay|paytm|interac|e-?transfer)"
+)
+# Ambiguous words that mean a payment channel only right after "pay via/by/in/to ...".
+_PAY_SERVICES_WEAK = (
+    r"(?:wise|cash|checks?|cheques?|wire|bank(?:\s+account)?|(?:personal|private)\s+account|swift|sepa|iban|"
+    r"stripe|apple\s+pay|google\s+pay|upi|eth|ltc|litecoin|crypto\s+wallet|m-?pesa)"
+)
+_PAY_VERB = (
+    r"(?:pay|pays|paying|paid|payments?|send|sends|sending|sent|transfer|transfers|transferring|transferred|"
+    r"wire|wired|receive|receiving|compensat\w*|settle|invoice|reimburs\w*|get\s+paid)"
+)
+_PAY_FILLER = (
+    r"(?:you|me|us|it|this|that|the|my|your|our|a|an|money|amount|balance|rest|remainder|remaining|deposit|"
+    r"advance|fee|fees|payment|payments|invoice|funds|salary|full|first|second|half|upfront|directly|direct|"
+    r"instead|only|now|today|tonight|tomorrow|later|will|be|is|are|can|could|would|made|sent|done|processed|"
+    r"handled|transferred|wired|paid|weekly|monthly|all|everything|installment|milestone|each|every|bonus|"
+    r"\$?\d[\d,.]*%?|usd|eur|dollars)"
+)
+# A payment service used as a modifier ("the Venmo logo", "PayPal API", "Venmo-style") is not a payment channel.
+_NOT_A_PAYMENT = (
+    r"(?![\w-]|\s+(?:logos?|icons?|brand\w*|buttons?|badges?|apis?|sdks?|integrations?|plugins?|clones?|forms?|"
+    r"fields?|pages?|flows?|modules?|screens?|widgets?|components?|features?)\b)"
+)
+_PAY_PREP = r"(?:via|through|thru|by|with|over|on|using|in|into|to|as)"
+
+_PAY_VIA = re.compile(
+    rf"\b{_PAY_VERB}(?:\s+{_PAY_FILLER}){{0,6}}\s+{_PAY_PREP}\s+(?:(?:my|your|our|a|an|the)\s+)?"
+    rf"(?:{_PAY_SERVICES_STRONG}|{_PAY_SERVICES_WEAK}){_NOT_A_PAYMENT}(?:\s+(?:directly|instead|only|privately))?",
+    _F,
+)
+_SERVICE_AS_VERB = re.compile(
+    r"\b(?:pay\s?pal|venmo|zelle|cash\s?app|wire)\s+(?:you|me|us|him|her|them|it|the\s+(?:money|funds|"
+    r"deposit|advance|rest|balance|full\s+amount|amount)|\$?\d)",
+    _F,
+)
+_PAY_WORD = re.compile(
+    r"\b(?:pay|pays|paying|paid|payments?|money|receive|installments?|deposit|advance|salary|fees?|invoice|"
+    r"send|transfer|settle|reimburse\w*|compensat\w*)\b",
+    _F,
+)
+_SERVICE_MENTION = re.compile(rf"\b{_PAY_SERVICES_STRONG}{_NOT_A_PAYMENT}", _F)
+
+
+def _accept_service_mention(text: str, m: re.Match[str]) -> bool:
+    """A strong payment service within a few words of a payment word ("Payment is done via Skrill")."""
+    before = text[max(0, m.start() - 40) : m.start()]
+    after = text[m.end() : m.end() + 40]
+    return bool(_PAY_WORD.search(before) or _PAY_WORD.search(after))
+
+
+_PAY_DIRECTLY = re.compile(
+    r"\b(?:pay|paid|paying|payments?|settle|deal)\b(?:\s+(?:you|me|us|them|it|the\s+\w+|\w+)){0,2}\s+"
+    r"(?:directly|direct|privately|personally|on\s+the\s+side|between\s+us|outside)\b"
+    rf"|\bdirect\s+(?:payments?|transfers?|deposits?){_NOT_A_PAYMENT}|\bpayments?\s+off[-\s]?(?:platform|site)\b",
+    _F,
+)
+_OUTSIDE_PLATFORM = re.compile(
+    r"\b(?:outside|off)(?:\s+of)?\s+(?:the\s+|this\s+|our\s+)?(?:platform|site|website|marketplace|upwork|"
+    r"fiverr|escrow)\b|\boff[-\s](?:platform|site)\b|\boutside\s+of\s+it\b",
+    _F,
+)
+_PAYMENT_CONTEXT = re.compile(
+    r"\b(?:pay|pays|paying|paid|payments?|money|fees?|invoice|settle|transactions?|deposit|charge|"
+    r"commission|escrow|cut)\b|%",
+    _F,
+)
+
+
+def _payment_or_contact(text: str, m: re.Match[str]) -> Category:
+    sentence = _sentence(text, m.start(), m.end())
+    if _PAYMENT_CONTEXT.search(sentence):
+        return Category.OFF_PLATFORM_PAYMENT
+    return Category.OFF_PLATFORM_CONTACT
+
+
+_AVOID_FEES = re.compile(
+    r"\b(?:avoid|skip|save(?:\s+on)?|dodge|bypass|get\s+around|cut\s+out)\s+(?:the\s+|paying\s+|any\s+|on\s+)?"
+    r"(?:platform(?:['\u2019]s)?\s+|site(?:['\u2019]s)?\s+|service\s+|marketplace\s+|upwork\s+|commission\s+)?"
+    r"(?:fees?|commission|cut)\b",
+    _F,
+)
+_BYPASS = re.compile(
+    r"\b(?:bypass|circumvent|go\s+around|cut\s+out|skip|avoid)\s+(?:the\s+)?"
+    r"(?:platform|site|middle\s?man|middlemen|escrow)\b",
+    _F,
+)
+_CHOOSE_METHOD = re.compile(
+    r"\b(?:choose|pick|select|name|tell\s+me|let\s+me\s+know)\s+(?:your|a|any)\s+(?:own\s+|preferred\s+|"
+    r"favou?rite\s+)?(?:payment|pay)\s+(?:method|option|way|app|platform)s?\b"
+    r"|\b(?:any|whatever|whichever)\s+payment\s+(?:method|option)s?\s+(?:you|is|works|suits)\b"
+    r"|\bwhich\s+payment\s+(?:method|option|app)s?\s+(?:do|would)\s+you\b"
+    r"|\bhow\s+(?:do|would)\s+you\s+(?:like|prefer|want)\s+to\s+(?:be\s+paid|receive\s+(?:the\s+)?payment)\b",
+    _F,
+)
+_GIFT_CARDS = re.compile(
+    r"\b(?:buy|purchase|get|send|pay|paid|reimburse\w*|compensat\w*|redeem)\b[^.!?\n]{0,30}?\bgift\s*cards?\b",
+    _F,
+)
+_PAYMENT_DETAILS_REQUEST = re.compile(
+    r"\b(?:send|share|give|provide|drop|text|dm|pm|tell)\s+(?:me|us)\s+(?:your|ur)\s+|"
+    r"\bwhat['\u2019]?s\s+(?:your|ur)\s+|\bwhat\s+is\s+(?:your|ur)\s+|\bonce\s+you\s+send\s+(?:me\s+)?(?:your|ur)\s+",
+    _F,
+)
+_PAYMENT_DETAILS = re.compile(
+    r"(?:\w+\s+)?(?:wallet(?:\s+address)?|pay\s?pal|venmo|zelle|cash\s?app|revolut|wise|payoneer|skrill|"
+    r"bank\s+(?:details|account|info)|account\s+(?:details|number)|iban|swift(?:\s+code)?|routing\s+number|"
+    r"card\s+(?:details|number)|btc|usdt|crypto)\b",
+    _F,
+)
+_PAYMENT_DETAILS_ASK = re.compile(
+    rf"(?:{_PAYMENT_DETAILS_REQUEST.pattern})(?:{_PAYMENT_DETAILS.pattern})",
+    _F,
+)
+_OVERPAYMENT = re.compile(
+    r"\b(?:send|refund|return|wire|transfer|pay)\s+(?:me\s+|us\s+)?(?:back\s+)?(?:the\s+)?"
+    r"(?:difference|excess|overpayment|extra\s+(?:money|amount))\b"
+    r"|\bdeposit\s+(?:the|a|my|this|it)\s*(?:check|cheque)?\b[^.!?\n]{0,30}\bsend\s+back\b"
+    r"|\b(?:send|mail|give|write)\s+(?:you|me)\s+a\s+(?:check|cheque|money\s+order)\b",
+    _F,
+)
+
+# Work before a contract ----------------------------------------------------------------------------------------
+
+_START = (
+    r"(?:start|starts|started|starting|begin|begins|beginning|get\s+started|get\s+going|commence|kick\s+off|"
+    r"work|working|jump\s+in|dive\s+in|go\s+ahead|proceed)"
+)
+_CONTRACT = r"(?:contract|offer|agreement|paperwork|formalities|hire|hiring|escrow|deposit)"
+_BEFORE_CONTRACT = re.compile(
+    rf"\b{_START}\b[^.!?\n]{{0,40}}?\bbefore\s+(?:(?:the|a|an|any|we|you|i|it['\u2019]?s)\s+)?(?:\w+\s+){{0,2}}?"
+    rf"(?:{_CONTRACT}|sign|signing|signed|anything\s+is\s+signed|it['\u2019]?s\s+official)\b",
+    _F,
+)
+_WITHOUT_CONTRACT = re.compile(
+    rf"\b{_START}\b[^.!?\n]{{0,40}}?\bwithout\s+(?:waiting\s+for\s+)?(?:(?:a|an|the|any)\s+)?"
+    rf"(?:formal\s+|signed\s+|official\s+)?{_CONTRACT}\b",
+    _F,
+)
+_CONTRACT_LATER = re.compile(
+    rf"\b{_START}\b[^.!?\n]{{0,50}}?\b(?:formal\s+)?{_CONTRACT}s?\b[^.!?\n]{{0,25}}?"
+    r"\b(?:later(?!\s+(?:today|this|tonight))|afterwards|after\s+that|comes?\s+later|can\s+wait|"
+    r"(?:is|are)\s+(?:just\s+)?(?:a\s+)?formalit(?:y|ies))",
+    _F,
+)
+_CONTRACT_NEXT_WEEK = re.compile(
+    rf"\b{_START}\b[^.!?\n]{{0,40}}?\b(?:sort|make|do|create|send|sign|set\s+up|handle|figure|deal\s+with|"
+    r"finali[sz]e|formali[sz]e|draw\s+up|write\s+up)\w*\s+(?:out\s+)?(?:(?:the|a|an)\s+)?(?:formal\s+)?"
+    rf"{_CONTRACT}s?\b[^.!?\n]{{0,15}}?\b(?:tomorrow|next\s+(?:week|month)|in\s+a\s+(?:few|couple\s+of)\s+days|"
+    r"eventually|at\s+some\s+point)\b",
+    _F,
+)
+_CONTRACT_FOLLOWS = re.compile(
+    rf"\b(?:the\s+|a\s+|an\s+)?(?:formal\s+)?{_CONTRACT}s?\s+(?:will\s+|can\s+|should\s+)?(?:come|follow|be\s+"
+    r"(?:sent|created|done|ready|signed|sorted))\s+(?:later(?!\s+(?:today|this|tonight))|afterwards|eventually)\b",
+    _F,
+)
+_START_NEARBY = re.compile(rf"\b{_START}\b", _F)
+
+
+def _accept_contract_follows(text: str, m: re.Match[str]) -> bool:
+    """ "The offer will come later" is risky when the same message asks to start."""
+    return bool(_START_NEARBY.search(text[max(0, m.start() - 120) : m.end() + 80]))
+
+
+_SKIP_CONTRACT = re.compile(
+    r"\b(?:no\s+need\s+(?:to\s+wait\s+)?for|don['\u2019]?t\s+(?:need\s+to\s+)?wait\s+for|skip|forget(?:\s+about)?|"
+    r"don['\u2019]?t\s+worry\s+about|never\s+mind|"
+    r"(?:we|you)\s+don['\u2019]?t\s+need)\s+(?:the|a|an|any)\s+(?:formal\s+|official\s+)?"
+    r"(?:contract|offer|agreement|paperwork|escrow)\b",
+    _F,
+)
+_HIRE_AFTER_WORK = re.compile(
+    r"\b(?:do|finish|complete|deliver|build|make|design|start|first)\b[^.!?\n]{0,50}?"
+    r"\b(?:then|after\s+that|afterwards|once\s+(?:it['\u2019]?s|that['\u2019]?s)\s+done)\s*,?\s+(?:i|we)"
+    r"(?:['\u2019]ll|\s+will|\s+can)?\s+(?:\w+\s+)?(?:hire\s+you|send\s+(?:you\s+)?(?:the|an|a)\s+(?:offer|contract)|"
+    r"(?:create|open|start|sign)\s+(?:the|a)\s+contract|make\s+(?:it|this)\s+official)"
+    r"|\b(?:i|we)(?:['\u2019]ll|\s+will)\s+(?:\w+\s+)?(?:hire\s+you|send\s+(?:you\s+)?(?:the|an|a)\s+(?:offer|contract)|"
+    r"(?:create|open)\s+(?:the|a)\s+contract)\b[^.!?\n]{0,30}?\b(?:once|after|when)\s+you\s+"
+    r"(?:finish|complete|deliver|do|show\s+me|build|design)",
+    _F,
+)
+
+# Unpaid work ---------------------------------------------------------------------------------------------------
+
+_UNPAID_NOUNS = (
+    r"(?:test|tests|trial|task|tasks|sample|samples|assignment|project|work|tryout|try-out|demo|audition|"
+    r"challenge|exercise|probation|internship|labou?r|articles?|designs?|mockups?|concept|logo)"
+)
+_UNPAID_WORK = re.compile(
+    r"\b(?:unpaid|non[-\s]?paid|no[-\s]pay|uncompensated|without\s+pay(?:ment)?)\s+(?:\w+\s+){0,2}?"
+    + _UNPAID_NOUNS
+    + r"\b"
+    r"|(?<!-)\bfree\s+(?:(?:small|quick|short|little|mini|one[-\s]day|one[-\s]week|\d+[-\s]?(?:hour|day|week)s?)"
+    r"\s+)?(?:test(?:\s+(?:task|project|assignment|job|work))?|tests|samples?|assignment|tryout|try-out|"
+    r"audition|work|labou?r|task|trial\s+(?:task|work|week|day|period|project|assignment))\b",
+    _F,
+)
+_TEST_NOT_PAID = re.compile(
+    r"\b(?:test|trial|sample|assignment|task|tryout|demo)\w*\b[^.!?\n]{0,40}?"
+    r"\b(?:is|are|will\s+be|would\s+be)\s+(?:\w+\s+)?(?:unpaid|not\s+paid|uncompensated|voluntary|"
+    r"free\s+of\s+charge)\b"
+    r"|\b(?:test|trial|sample|assignment|task|tryout|demo)\w*\b[^.!?\n]{0,40}?"
+    r"\b(?:won['\u2019]?t|will\s+not|isn['\u2019]?t|is\s+not|aren['\u2019]?t|are\s+not)\s+(?:be\s+)?(?:paid|compensated)\b",
+    _F,
+)
+_FOR_FREE = re.compile(
+    r"\bfor\s+free\b|\bfree\s+of\s+charge\b|\bwithout\s+(?:any\s+)?(?:pay|payment|compensation)\b", _F
+)
+_EVALUATION = re.compile(
+    r"\b(?:test|tests|sample|samples|trial|demo|prove|show\s+(?:your|us|me)|evaluate|assess|audition|"
+    r"skills|before\s+(?:we|i)\s+hire|to\s+see\s+if|candidates?|applicants?)\b",
+    _F,
+)
+
+
+def _accept_for_free(text: str, m: re.Match[str]) -> bool:
+    return bool(_EVALUATION.search(_sentence(text, m.start(), m.end())))
+
+
+_PAID_ONLY_IF = re.compile(
+    r"\b(?:only|just)\s+(?:be\s+|get\s+)?(?:paid|pay(?:\s+you)?|compensated)\s+(?:if|when|once)\s+"
+    r"(?:we|i|the\s+client)\s+(?:choose|chose|select|like|love|accept|approve|hire|pick|use)\b"
+    r"|\b(?:paid|pay\s+you)\s+only\s+(?:if|when)\s+(?:we|i)\s+(?:choose|like|accept|approve|hire|pick|use)\b",
+    _F,
+)
+
+# Suspicious links and files ------------------------------------------------------------------------------------
+
+_SHORTENED_LINK = re.compile(
+    r"(?<![\w.@])(?:https?://)?(?:bit\.ly|tinyurl\.com|goo\.gl|t\.co|ow\.ly|is\.gd|buff\.ly|cutt\.ly|rb\.gy|"
+    r"shorturl\.at|tiny\.cc|rebrand\.ly|s\.id|v\.gd|shorte\.st|adf\.ly|bl\.ink|t\.ly|qr\.ae|lnkd\.in)"
+    r"/[\w\-+/?=&#%.~]*[\w\-+/=&#%~]",
+    _F,
+)
+_FILE_HOST_LINK = re.compile(
+    r"(?<![\w.@])(?:https?://)?(?:www\.)?(?:drive\.google\.com|docs\.google\.com|dropbox\.com|"
+    r"dl\.dropboxusercontent\.com|mega\.nz|mega\.co\.nz|mediafire\.com|wetransfer\.com|we\.tl|"
+    r"onedrive\.live\.com|1drv\.ms|sendspace\.com|anonfiles\.com|gofile\.io|files\.fm|file\.io|transfer\.sh|"
+    r"4shared\.com|zippyshare\.com|pixeldrain\.com)/[\w\-+/?=&#%.~]*[\w\-+/=&#%~]",
+    _F,
+)
+_DOWNLOAD_VERB = re.compile(
+    r"\b(?:download|downloading|install|installing|run|open|launch|execute|extract|unzip|unpack|grab|get)\b", _F
+)
+_RISKY_FILE = re.compile(
+    r"(?<![\w.\-])[\w\-]+(?:\.[\w\-]+){0,4}\.(?:exe|scr|msi|bat|cmd|vbs|vbe|ps1|jar|apk|dmg|pkg|iso|lnk|hta|wsf|pif|"
+    r"cpl)\b",
+    _F,
+)
+_REMOTE_OR_INSTALL = re.compile(
+    r"\b(?:install|download|run)\s+(?:anydesk|teamviewer|rustdesk|ultraviewer|ammyy)\b"
+    r"|\b(?:install|download|run)\s+(?:our|this|the|my)\s+(?:\w+\s+){0,2}?(?:app|application|software|program|"
+    r"client|tool|extension|plugin|tracker|agent|viewer|launcher)\b[^.!?\n]{0,40}?"
+    r"\b(?:to\s+(?:access|see|view|get|start|receive|open|join|read|unlock)|(?:from|via|using)\s+(?:this|the|my|"
+    r"our)\s+link)\b",
+    _F,
+)
+
+
+def _accept_download_context(text: str, m: re.Match[str]) -> bool:
+    return bool(_DOWNLOAD_VERB.search(_sentence(text, m.start(), m.end())))
+
+
+# Moving off the platform ---------------------------------------------------------------------------------------
+
+_MOVE_TO_MESSENGER = re.compile(
+    r"\b(?:move|moving|continue|continuing|take|taking|switch|switching|talk|talking|chat|chatting|discuss|"
+    r"communicate|speak|connect|go|jump|hop|carry\s+on|get\s+in\s+touch|reach\s+out|keep\s+in\s+touch)\b"
+    r"(?:\s+(?:this|it|things|further|more|freely|easily|quickly|faster|directly|privately|there|"
+    r"(?:the|this|our|that)\s+(?:conversation|chat|discussion|talk))){0,3}\s+(?:on|to|via|over|through|in|into)\s+"
+    rf"(?:{_MESSENGERS}|e-?mail|gmail|sms|text|phone)\b{_NOT_A_CHANNEL}",
+    _F,
+)
+_ASK_CONTACT = re.compile(
+    r"(?:\b(?:send|give|share|drop|leave|tell|text|dm|pm)\s+(?:me|us)\s+(?:your|ur)|\bwhat['\u2019]?s\s+(?:your|ur)|"
+    r"\bwhat\s+is\s+(?:your|ur)|\bcan\s+(?:i|we)\s+(?:get|have)\s+(?:your|ur))\s+"
+    r"(?:personal\s+|private\s+|direct\s+|real\s+)?(?:e-?mail(?:\s+address)?|gmail|(?:phone\s+|mobile\s+|cell\s+)?"
+    rf"number|phone|cell|mobile|{_MESSENGERS}|contacts?(?:\s+(?:details|info|information|number))?|socials|"
+    r"handle)\b"
+    rf"|\b(?:do\s+you\s+have|are\s+you\s+on|do\s+you\s+use)\s+{_STRONG_MESSENGERS}\b",
+    _F,
+)
+_CONTACT_ME_OFF = re.compile(
+    r"\b(?:e-?mail|text|call|message|dm|pm|whatsapp|telegram|skype|ping|contact|write)\s+(?:me|us)\s+"
+    r"(?:directly|instead|privately|personally|outside|off[-\s]platform|off\s+the\s+(?:platform|site))\b",
+    _F,
+)
+_DISPARAGE_CHAT = re.compile(
+    r"\bdon['\u2019]?t\s+(?:really\s+)?(?:use|check|like)\s+(?:this|the)\s+(?:platform|site|app)(?:['\u2019]s)?\s+"
+    r"(?:chat|messenger|messag\w*|inbox)"
+    r"|\b(?:this|the)\s+(?:platform['\u2019]?s?\s+|site['\u2019]?s?\s+)?(?:chat|messenger|inbox)\s+(?:is|are)\s+"
+    r"(?:too\s+)?(?:slow|bad|buggy|annoying|monitored|watched|terrible|clunky)\b",
+    _F,
+)
+
+_RISKY_RULES: tuple[_Rule, ...] = (
+    _Rule(Category.OFF_PLATFORM_PAYMENT, "pay_via_service", _PAY_VIA, negatable=True, topical=True),
+    _Rule(Category.OFF_PLATFORM_PAYMENT, "pay_via_service", _SERVICE_AS_VERB, negatable=True, topical=True),
+    _Rule(
+        Category.OFF_PLATFORM_PAYMENT,
+        "payment_service",
+        _SERVICE_MENTION,
+        accept=_accept_service_mention,
+        negatable=True,
+        topical=True,
+    ),
+    _Rule(Category.OFF_PLATFORM_PAYMENT, "pay_directly", _PAY_DIRECTLY, negatable=True, topical=True),
+    _Rule(
+        Category.OFF_PLATFORM_PAYMENT,
+        "outside_platform",
+        _OUTSIDE_PLATFORM,
+        negatable=True,
+        categorize=_payment_or_contact,
+    ),
+    _Rule(Category.OFF_PLATFORM_PAYMENT, "avoid_fees", _AVOID_FEES, negatable=True),
+    _Rule(Category.OFF_PLATFORM_PAYMENT, "bypass_platform", _BYPASS, negatable=True, categorize=_payment_or_contact),
+    _Rule(Category.OFF_PLATFORM_PAYMENT, "choose_payment_method", _CHOOSE_METHOD, negatable=True, topical=True),
+    _Rule(Category.OFF_PLATFORM_PAYMENT, "gift_cards", _GIFT_CARDS, negatable=True, topical=True),
+    _Rule(Category.OFF_PLATFORM_PAYMENT, "payment_details_request", _PAYMENT_DETAILS_ASK, negatable=True),
+    _Rule(Category.OFF_PLATFORM_PAYMENT, "overpayment", _OVERPAYMENT, negatable=True),
+    _Rule(Category.WORK_BEFORE_CONTRACT, "start_before_contract", _BEFORE_CONTRACT, negatable=True),
+    _Rule(Category.WORK_BEFORE_CONTRACT, "start_without_contract", _WITHOUT_CONTRACT, negatable=True),
+    _Rule(Category.WORK_BEFORE_CONTRACT, "contract_later", _CONTRACT_LATER, negatable=True),
+    _Rule(Category.WORK_BEFORE_CONTRACT, "contract_later", _CONTRACT_NEXT_WEEK, negatable=True),
+    _Rule(
+        Category.WORK_BEFORE_CONTRACT,
+        "contract_later",
+        _CONTRACT_FOLLOWS,
+        accept=_accept_contract_follows,
+        negatable=True,
+    ),
+    _Rule(Category.WORK_BEFORE_CONTRACT, "skip_contract", _SKIP_CONTRACT),
+    _Rule(Category.WORK_BEFORE_CONTRACT, "hire_after_work", _HIRE_AFTER_WORK, negatable=True),
+    _Rule(Category.UNPAID_WORK, "unpaid_test", _UNPAID_WORK, negatable=True),
+    _Rule(Category.UNPAID_WORK, "unpaid_test", _TEST_NOT_PAID),
+    _Rule(Category.UNPAID_WORK, "work_for_free", _FOR_FREE, accept=_accept_for_free, negatable=True),
+    _Rule(Category.UNPAID_WORK, "paid_only_if_chosen", _PAID_ONLY_IF, negatable=True),
+    _Rule(Category.SUSPICIOUS_LINK, "shortened_link", _SHORTENED_LINK),
+    _Rule(Category.SUSPICIOUS_LINK, "file_download_link", _FILE_HOST_LINK, accept=_accept_download_context),
+    _Rule(Category.SUSPICIOUS_LINK, "executable_file", _RISKY_FILE, accept=_accept_download_context),
+    _Rule(Category.SUSPICIOUS_LINK, "install_to_access", _REMOTE_OR_INSTALL, negatable=True),
+    _Rule(Category.OFF_PLATFORM_CONTACT, "move_to_messenger", _MOVE_TO_MESSENGER, negatable=True),
+    _Rule(Category.OFF_PLATFORM_CONTACT, "asks_for_contact", _ASK_CONTACT, negatable=True),
+    _Rule(Category.OFF_PLATFORM_CONTACT, "contact_me_directly", _CONTACT_ME_OFF, negatable=True),
+    _Rule(Category.OFF_PLATFORM_CONTACT, "messenger_invite", _MESSENGER_INVITE, negatable=True),
+    _Rule(Category.OFF_PLATFORM_CONTACT, "avoids_platform_chat", _DISPARAGE_CHAT),
+)
+
+
+def find_risky_talk(text: str) -> list[Hit]:
+    """Off-platform payment, work before a contract, unpaid tests, suspicious downloads, moving off-platform."""
+    if not text:
+        return []
+    return _run(_RISKY_RULES, text)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Public helpers
+# --------------------------------------------------------------------------------------------------------------
+
+
+def screen(text: str) -> ScreeningResult:
+    """Run both detectors."""
+    return ScreeningResult(tuple(find_contact_details(text)), tuple(find_risky_talk(text)))
+
+
+def snippet(text: str, hit: Hit, context: int = 40, marks: tuple[str, str] = ("«", "»")) -> str:
+    """The hit with up to ``context`` characters either side, whitespace collapsed, for moderators.
+
+    >>> snippet("Hello, pay me via PayPal please", Hit(Category.OFF_PLATFORM_PAYMENT, "k", "pay me via PayPal", 7, 24))
+    'Hello, «pay me via PayPal» please'
+    """
+    left = max(0, hit.start - context)
+    right = min(len(text), hit.end + context)
+    before = text[left : hit.start]
+    after = text[hit.end : right]
+    if left > 0:
+        before = "…" + before.split(" ", 1)[-1] if " " in before else "…" + before
+    if right < len(text):
+        after = after.rsplit(" ", 1)[0] + "…" if " " in after else after + "…"
+    out = f"{before}{marks[0]}{text[hit.start : hit.end]}{marks[1]}{after}"
+    return re.sub(r"\s+", " ", out).strip()

@@ -1,0 +1,297 @@
+"""Screening: corpus precision/recall and focused unit tests. Pure Python, no database."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from marketplace.screening import (
+    RISKY_CATEGORIES,
+    Category,
+    Hit,
+    ScreeningResult,
+    find_contact_details,
+    find_risky_talk,
+    screen,
+    snippet,
+)
+
+CORPUS = json.loads((Path(__file__).parent / "corpus.json").read_text(encoding="utf-8"))
+MIN_PRECISION = 0.95
+MIN_RECALL = 0.90
+MIN_SENTENCES = 60
+
+Detector = Callable[[str], list[Hit]]
+DETECTORS: dict[str, Detector] = {"contact_details": find_contact_details, "risky_talk": find_risky_talk}
+
+
+def _labelled(name: str) -> list[tuple[str, bool]]:
+    section = CORPUS[name]
+    negatives = section["negative"] + CORPUS["neutral"]
+    return [(s, True) for s in section["positive"]] + [(s, False) for s in negatives]
+
+
+def _score(name: str) -> tuple[float, float, list[str], list[str]]:
+    detector = DETECTORS[name]
+    tp = fp = fn = 0
+    misses: list[str] = []
+    false_alarms: list[str] = []
+    for sentence, expected in _labelled(name):
+        found = bool(detector(sentence))
+        if found and expected:
+            tp += 1
+        elif found:
+            fp += 1
+            false_alarms.append(sentence)
+        elif expected:
+            fn += 1
+            misses.append(sentence)
+    return tp / (tp + fp), tp / (tp + fn), misses, false_alarms
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Corpus
+# --------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(DETECTORS))
+def test_corpus_is_big_enough(name: str) -> None:
+    assert len(CORPUS[name]["positive"]) >= MIN_SENTENCES
+    assert len(CORPUS[name]["negative"]) >= MIN_SENTENCES
+    assert not set(CORPUS[name]["positive"]) & set(CORPUS[name]["negative"] + CORPUS["neutral"])
+
+
+@pytest.mark.parametrize("name", sorted(DETECTORS))
+def test_corpus_precision_and_recall(name: str) -> None:
+    precision, recall, misses, false_alarms = _score(name)
+    positives = len(CORPUS[name]["positive"])
+    negatives = len(CORPUS[name]["negative"]) + len(CORPUS["neutral"])
+    print(f"\n{name}: precision={precision:.3f} recall={recall:.3f} ({positives} positive, {negatives} negative)")
+    assert precision >= MIN_PRECISION, f"false alarms: {false_alarms}"
+    assert recall >= MIN_RECALL, f"missed: {misses}"
+
+
+@pytest.mark.parametrize("name", sorted(DETECTORS))
+def test_every_corpus_hit_points_at_its_text(name: str) -> None:
+    for sentence, _expected in _labelled(name):
+        for hit in DETECTORS[name](sentence):
+            assert sentence[hit.start : hit.end] == hit.text
+            assert hit.text.strip() == hit.text
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Contact details
+# --------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("mail me at ana.perez@gmail.com today", "email", "ana.perez@gmail.com"),
+        ("it's name at gmail dot com", "email_obfuscated", "name at gmail dot com"),
+        ("it's name [at] gmail [dot] com", "email_obfuscated", "name [at] gmail [dot] com"),
+        ("Call +44 20 7946 0958 now", "phone", "+44 20 7946 0958"),
+        ("Call (555) 123-4567 now", "phone", "(555) 123-4567"),
+        ("Call 555.123.4567 now", "phone", "555.123.4567"),
+        ("Call 07700 900123 now", "phone", "07700 900123"),
+        ("reach me: t.me/some_handle.", "messenger_link", "t.me/some_handle"),
+        ("or wa.me/447700900123", "messenger_link", "wa.me/447700900123"),
+        ("skype: john.doe", "messenger_handle", "skype: john.doe"),
+        ("telegram @handle_1", "messenger_handle", "telegram @handle_1"),
+        ("my discord is nightowl#1234", "contact_handle", "my discord is nightowl#1234"),
+        ("Add me on WhatsApp!", "messenger_invite", "Add me on WhatsApp"),
+    ],
+)
+def test_contact_detail_kinds_and_spans(text: str, kind: str, expected: str) -> None:
+    hits = find_contact_details(text)
+    assert [(h.kind, h.text) for h in hits] == [(kind, expected)]
+    assert hits[0].category is Category.CONTACT_DETAILS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I use PayPal's API at work",
+        "my email skills are strong",
+        "call me by my first name",
+        "I have 10 years of experience",
+        "budget is $1,500",
+        "version 2.3.1",
+        "email marketing campaigns",
+        "phone app development",
+        "the Telegram bot I built",
+        "we need 10-15 hours a week in 2024",
+        "due 2024-06-30 or 30/06/2024",
+        "I'm good at Python dot NET",
+        "Check the docs at docs.djangoproject.com",
+        "The server is 192.168.1.100",
+        "Our API serves 1 000 000 000 requests",
+        "Signal protocol and WhatsApp Business API experience",
+        "price: $1,200 per month, 1,234,567 views",
+    ],
+)
+def test_contact_tricky_negatives(text: str) -> None:
+    assert find_contact_details(text) == []
+
+
+def test_phone_needs_a_hint_when_it_is_a_bare_digit_run() -> None:
+    assert find_contact_details("SKU 4006381333 restocked") == []
+    assert [h.kind for h in find_contact_details("call me, 4006381333")] == ["phone"]
+
+
+def test_overlapping_contact_hits_are_merged() -> None:
+    text = "ping me on Telegram: @mariadev"
+    (hit,) = find_contact_details(text)
+    assert hit.text == text[hit.start : hit.end] == "ping me on Telegram: @mariadev"
+
+
+def test_several_contact_details_in_one_message_each_with_offsets() -> None:
+    text = "Email bob@example.com or call +1 202 555 0143, skype: bob.k"
+    hits = find_contact_details(text)
+    assert [h.kind for h in hits] == ["email", "phone", "messenger_handle"]
+    assert [text[h.start : h.end] for h in hits] == ["bob@example.com", "+1 202 555 0143", "skype: bob.k"]
+    assert [h.start for h in hits] == sorted(h.start for h in hits)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Risky talk
+# --------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("let's pay via PayPal directly", Category.OFF_PLATFORM_PAYMENT),
+        ("I'll pay you directly to save the fees", Category.OFF_PLATFORM_PAYMENT),
+        ("Payment by wire transfer or Western Union", Category.OFF_PLATFORM_PAYMENT),
+        ("buy two gift cards and send me the codes", Category.OFF_PLATFORM_PAYMENT),
+        ("We pay in USDT only", Category.OFF_PLATFORM_PAYMENT),
+        ("choose your payment method", Category.OFF_PLATFORM_PAYMENT),
+        ("start working now before the contract", Category.WORK_BEFORE_CONTRACT),
+        ("start now, we'll sort the contract later", Category.WORK_BEFORE_CONTRACT),
+        ("begin today without an offer", Category.WORK_BEFORE_CONTRACT),
+        ("please do a free test task", Category.UNPAID_WORK),
+        ("it's an unpaid trial", Category.UNPAID_WORK),
+        ("download the brief from bit.ly/abc123", Category.SUSPICIOUS_LINK),
+        ("run the setup.exe from drive.google.com/file/d/xyz", Category.SUSPICIOUS_LINK),
+        ("let's move this chat to WhatsApp", Category.OFF_PLATFORM_CONTACT),
+        ("add me on WhatsApp", Category.OFF_PLATFORM_CONTACT),
+    ],
+)
+def test_risky_categories(text: str, category: Category) -> None:
+    hits = find_risky_talk(text)
+    assert category in {h.category for h in hits}
+    assert all(h.category in RISKY_CATEGORIES for h in hits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I use PayPal's API at work",
+        "I integrated Stripe and PayPal checkout for a client",
+        "we pay through the platform's escrow",
+        "I'll send the test results in the room",
+        "the contract starts Monday once you accept the offer",
+        "crypto exchange UI design",
+        "Our SaaS has a 14-day free trial",
+        "Feel free to send questions",
+        "Please don't start work before the contract is in place",
+        "We never ask for payment outside the platform",
+        "Users choose their payment method at checkout",
+        "The test task is paid at your hourly rate",
+        "I can start immediately once hired",
+        "Send me the Venmo logo for the payment page",
+    ],
+)
+def test_risky_tricky_negatives(text: str) -> None:
+    assert find_risky_talk(text) == []
+
+
+def test_negation_only_covers_its_own_clause() -> None:
+    assert find_risky_talk("Never pay outside the platform") == []
+    assert find_risky_talk("I don't have PayPal business, so I'll pay you via Venmo")
+
+
+def test_payment_outside_vs_moving_outside() -> None:
+    (pay,) = find_risky_talk("Let's settle the payment outside the platform")
+    (move,) = find_risky_talk("Let's talk outside the platform")
+    assert pay.category is Category.OFF_PLATFORM_PAYMENT
+    assert move.category is Category.OFF_PLATFORM_CONTACT
+
+
+def test_risky_hit_offsets() -> None:
+    text = "Great profile! let's pay via PayPal directly, start now"
+    (hit,) = find_risky_talk(text)
+    assert (hit.category, hit.kind) == (Category.OFF_PLATFORM_PAYMENT, "pay_via_service")
+    assert text[hit.start : hit.end] == hit.text == "pay via PayPal directly"
+    assert (hit.start, hit.end) == (21, 44)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Hit, screen() and snippet()
+# --------------------------------------------------------------------------------------------------------------
+
+
+def test_hit_is_a_small_frozen_value() -> None:
+    hit = Hit(Category.CONTACT_DETAILS, "email", "a@b.io", 3, 9)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        hit.start = 0  # type: ignore[misc]
+    assert hit == Hit(Category.CONTACT_DETAILS, "email", "a@b.io", 3, 9)
+    assert hit.as_dict() == {"category": "contact_details", "kind": "email", "text": "a@b.io", "start": 3, "end": 9}
+    assert json.dumps(hit.as_dict())
+
+
+def test_screen_combines_both_detectors() -> None:
+    result = screen("Add me on WhatsApp +44 7700 900123 and I'll pay you via Zelle, start before the contract")
+    assert isinstance(result, ScreeningResult)
+    assert result.has_contact_details and result.is_risky and result
+    assert result.categories == {
+        Category.CONTACT_DETAILS,
+        Category.OFF_PLATFORM_CONTACT,
+        Category.OFF_PLATFORM_PAYMENT,
+        Category.WORK_BEFORE_CONTRACT,
+    }
+    assert [h.start for h in result.hits] == sorted(h.start for h in result.hits)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "Thanks, I'll review the milestones tonight."])
+def test_screen_clean_text(text: str) -> None:
+    result = screen(text)
+    assert not result
+    assert not result.has_contact_details and not result.is_risky
+    assert result.categories == frozenset()
+
+
+def test_snippet_marks_the_hit_with_context() -> None:
+    text = "Hello! " * 20 + "please pay me via PayPal directly, it is faster for me" + " ok" * 30
+    (hit,) = find_risky_talk(text)
+    out = snippet(text, hit, context=20)
+    assert "«pay me via PayPal directly»" in out
+    assert out.startswith("…") and out.endswith("…")
+    assert len(out) < 20 * 2 + len(hit.text) + 6
+
+
+def test_snippet_of_short_text_has_no_ellipsis() -> None:
+    text = "skype: bob.k"
+    (hit,) = find_contact_details(text)
+    assert snippet(text, hit) == "«skype: bob.k»"
+
+
+def test_curly_apostrophes_count_like_straight_ones() -> None:
+    assert find_risky_talk("Don\u2019t wait for the contract, start today")
+    assert find_risky_talk("Please don\u2019t start before the contract") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1-" * 5000, "dot " * 3000, "a at b dot " * 2000, "a.b." * 5000 + "exe", "start work " * 2000, "+1 " * 4000],
+)
+def test_adversarial_input_stays_fast(text: str) -> None:
+    started = time.perf_counter()
+    screen(text)
+    assert time.perf_counter() - started < 2.0  # linear patterns: ~0.1 s here; quadratic ones took seconds
