@@ -1,1 +1,86 @@
+from django.contrib import admin, messages
+from django.db.models import QuerySet
 
+from .models import EmailState, Membership, Message, Notification, NotificationPreference, Room
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    raw_id_fields = ["user"]
+    readonly_fields = ["joined_at", "last_read_at"]
+
+
+class MessageInline(admin.TabularInline):
+    model = Message
+    extra = 0
+    fields = ["created_at", "sender", "body"]
+    readonly_fields = ["created_at", "sender", "body"]
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Room)
+class RoomAdmin(admin.ModelAdmin):
+    list_display = ["title", "created_at", "last_message_at"]
+    search_fields = ["title", "participants__username"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["subject_type", "subject_id", "created_at", "last_message_at"]
+    inlines = [MembershipInline, MessageInline]
+
+
+@admin.register(Message)
+class MessageAdmin(admin.ModelAdmin):
+    list_display = ["room", "sender", "short_body", "created_at"]
+    list_select_related = ["room", "sender"]
+    search_fields = ["body", "room__title", "sender__username"]
+    readonly_fields = ["room", "sender", "created_at"]
+
+    @admin.display(description="Message")
+    def short_body(self, obj: Message) -> str:
+        return obj.body[:80]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "recipient", "kind", "text", "read_at", "email_state", "email_attempts"]
+    list_filter = ["email_state", "kind"]
+    list_select_related = ["recipient"]
+    search_fields = ["recipient__username", "recipient__email", "text"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "recipient",
+        "actor",
+        "room",
+        "message",
+        "created_at",
+        "email_state",
+        "email_attempts",
+        "email_last_error",
+        "email_sent_at",
+        "email_claimed_at",
+    ]
+    actions = ["retry_email"]
+
+    @admin.action(description="Send the email again (failed rows)")
+    def retry_email(self, request, queryset: QuerySet[Notification]) -> None:
+        from .tasks import enqueue_notification_email
+
+        failed = list(queryset.filter(email_state=EmailState.FAILED).values_list("pk", flat=True))
+        Notification.objects.filter(pk__in=failed, email_state=EmailState.FAILED).update(
+            email_state=EmailState.PENDING, email_attempts=0, email_claimed_at=None
+        )
+        for pk in failed:
+            enqueue_notification_email(pk)
+        self.message_user(request, f"{len(failed)} email(s) queued again.", messages.SUCCESS)
+
+
+@admin.register(NotificationPreference)
+class NotificationPreferenceAdmin(admin.ModelAdmin):
+    list_display = ["user", "kind", "email"]
+    list_filter = ["kind", "email"]
+    search_fields = ["user__username"]
+    raw_id_fields = ["user"]

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import reverse
 
 
 class Room(models.Model):
@@ -22,6 +23,9 @@ class Room(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("messaging:room", args=[self.pk])
 
 
 class Membership(models.Model):
@@ -77,6 +81,111 @@ class NotificationKind(models.TextChoices):
     JOB_SUSPENDED = "job_suspended", "Job suspended by a moderator"
 
 
+# Email on or off for each kind when the person has not chosen (in-app is always on). Kinds missing here
+# (added later) default to on.
+EMAIL_DEFAULTS: dict[str, bool] = {
+    NotificationKind.INVITATION_RECEIVED: True,
+    NotificationKind.INVITATION_ACCEPTED: True,
+    NotificationKind.INVITATION_DECLINED: True,
+    NotificationKind.PROPOSAL_RECEIVED: True,
+    NotificationKind.CANDIDACY_STARTED: True,
+    NotificationKind.TERMS_UPDATED: False,
+    NotificationKind.MESSAGE_RECEIVED: True,
+    NotificationKind.OFFER_RECEIVED: True,
+    NotificationKind.OFFER_WITHDRAWN: True,
+    NotificationKind.OFFER_CLARIFICATION: True,
+    NotificationKind.OFFER_ACCEPTED: True,
+    NotificationKind.OFFER_DECLINED: True,
+    NotificationKind.CONTRACT_STARTED: True,
+    NotificationKind.CONTRACT_ENDED: True,
+    NotificationKind.APPLICATION_DECLINED: True,
+    NotificationKind.PROPOSAL_WITHDRAWN: False,
+    NotificationKind.JOB_CLOSED: True,
+    NotificationKind.INVITATION_EXPIRED: True,
+    NotificationKind.OFFER_EXPIRED: True,
+    NotificationKind.JOB_SUSPENDED: True,
+}
+
+# "Email me when ..." on the notification settings page.
+EMAIL_WHEN: dict[str, str] = {
+    NotificationKind.INVITATION_RECEIVED: "I am invited to interview for a job",
+    NotificationKind.INVITATION_ACCEPTED: "a freelancer accepts my invitation to interview",
+    NotificationKind.INVITATION_DECLINED: "a freelancer declines my invitation to interview",
+    NotificationKind.PROPOSAL_RECEIVED: "a freelancer sends a proposal to my job",
+    NotificationKind.CANDIDACY_STARTED: "an interview starts (a conversation about a job opens)",
+    NotificationKind.TERMS_UPDATED: "a candidate changes their rate or bid",
+    NotificationKind.MESSAGE_RECEIVED: "I receive messages I have not read",
+    NotificationKind.OFFER_RECEIVED: "I receive an offer",
+    NotificationKind.OFFER_WITHDRAWN: "a client withdraws an offer made to me",
+    NotificationKind.OFFER_CLARIFICATION: "a freelancer asks for clarification on my offer",
+    NotificationKind.OFFER_ACCEPTED: "a freelancer accepts my offer",
+    NotificationKind.OFFER_DECLINED: "a freelancer declines my offer",
+    NotificationKind.CONTRACT_STARTED: "a hire is made or a contract begins",
+    NotificationKind.CONTRACT_ENDED: "a contract ends",
+    NotificationKind.APPLICATION_DECLINED: "a client declines my application",
+    NotificationKind.PROPOSAL_WITHDRAWN: "a freelancer withdraws their proposal",
+    NotificationKind.JOB_CLOSED: "a job I applied to closes",
+    NotificationKind.INVITATION_EXPIRED: "an invitation to interview expires",
+    NotificationKind.OFFER_EXPIRED: "an offer expires",
+    NotificationKind.JOB_SUSPENDED: "a moderator suspends my job post",
+}
+
+# Sections of the notification settings page; a person sees the ones that match their roles.
+PREFERENCE_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (
+        "everyone",
+        "Messages, interviews and contracts",
+        (
+            NotificationKind.MESSAGE_RECEIVED,
+            NotificationKind.CANDIDACY_STARTED,
+            NotificationKind.CONTRACT_STARTED,
+            NotificationKind.CONTRACT_ENDED,
+            NotificationKind.INVITATION_EXPIRED,
+            NotificationKind.OFFER_EXPIRED,
+        ),
+    ),
+    (
+        "freelancer",
+        "As a freelancer",
+        (
+            NotificationKind.INVITATION_RECEIVED,
+            NotificationKind.OFFER_RECEIVED,
+            NotificationKind.OFFER_WITHDRAWN,
+            NotificationKind.APPLICATION_DECLINED,
+            NotificationKind.JOB_CLOSED,
+        ),
+    ),
+    (
+        "client",
+        "As a client",
+        (
+            NotificationKind.PROPOSAL_RECEIVED,
+            NotificationKind.INVITATION_ACCEPTED,
+            NotificationKind.INVITATION_DECLINED,
+            NotificationKind.TERMS_UPDATED,
+            NotificationKind.OFFER_CLARIFICATION,
+            NotificationKind.OFFER_ACCEPTED,
+            NotificationKind.OFFER_DECLINED,
+            NotificationKind.PROPOSAL_WITHDRAWN,
+            NotificationKind.JOB_SUSPENDED,
+        ),
+    ),
+)
+
+
+def email_default(kind: str) -> bool:
+    return EMAIL_DEFAULTS.get(kind, True)
+
+
+def email_when(kind: str) -> str:
+    if kind in EMAIL_WHEN:
+        return EMAIL_WHEN[kind]
+    try:
+        return f"there is news: {NotificationKind(kind).label.lower()}"
+    except ValueError:
+        return f"there is news: {kind.replace('_', ' ')}"
+
+
 class EmailState(models.TextChoices):
     PENDING = "pending", "Pending"
     SENDING = "sending", "Sending"
@@ -108,16 +217,28 @@ class Notification(models.Model):
     email_claimed_at = models.DateTimeField(null=True, blank=True)
     # Message notifications are emailed as one digest per room after a quiet period.
     room = models.ForeignKey(Room, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    # The message a MESSAGE_RECEIVED notification is about (listed in the room's digest email).
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
 
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["recipient", "read_at"]),
             models.Index(fields=["email_state", "created_at"]),
+            models.Index(fields=["recipient", "-created_at"], name="notification_list_idx"),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} for {self.recipient}"
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None
+
+    @property
+    def is_digest(self) -> bool:
+        """Emailed in the room's digest rather than on its own."""
+        return self.kind == NotificationKind.MESSAGE_RECEIVED and self.room_id is not None
 
 
 class NotificationPreference(models.Model):

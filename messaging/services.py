@@ -1,12 +1,35 @@
-"""Messaging entry points for the other apps. Call them inside the caller's transaction."""
+"""Messaging entry points for the other apps and the messaging views.
+
+`notify`, `open_room`, `post_message` and `post_system_message` are meant to be called inside the caller's
+transaction: they write rows, and email delivery is enqueued only after the commit.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
 
-from .models import Notification, NotificationKind
+from .models import (
+    EmailState,
+    Membership,
+    Message,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+    Room,
+)
+
+logger = logging.getLogger(__name__)
+
+MESSAGE_MAX_LENGTH = 5000
 
 
 def notify(
@@ -17,30 +40,166 @@ def notify(
     text: str,
     url: str = "",
     context: dict[str, Any] | None = None,
+    room: Room | None = None,
+    message: Message | None = None,
 ) -> Notification:
     """Write one notification row for `recipient` and schedule its email after commit.
 
-    Side effects: one Notification row; on commit, the email delivery task is enqueued.
+    `url` is the site path of the thing the notification is about (emails prefix it with `SITE_URL`).
+    Optional `context` keys the email templates read: `job_title`, `note` (words the actor wrote).
+    A MESSAGE_RECEIVED notification with a `room` is not emailed on its own: `send_message_digests` emails
+    one digest per room after a quiet period.
+
+    Side effects: one Notification row; on commit, the email delivery task is enqueued (a failure to
+    enqueue is logged and the sweep retries later; it never breaks the caller).
     """
     notification = Notification.objects.create(
-        recipient=recipient, kind=kind, actor=actor, text=text[:300], url=url, context=context or {}
+        recipient=recipient,
+        kind=kind,
+        actor=actor,
+        text=text[:300],
+        url=url[:300],
+        context=context or {},
+        room=room,
+        message=message,
     )
-    transaction.on_commit(lambda: _enqueue_email(notification.pk))
+    if not notification.is_digest:
+        transaction.on_commit(lambda: _enqueue_email(notification.pk))
     return notification
 
 
 def _enqueue_email(notification_id: int) -> None:
-    """Placeholder until the delivery task exists; replaced by the messaging issue."""
+    from .tasks import enqueue_notification_email
+
+    enqueue_notification_email(notification_id)
 
 
-def open_room(*, subject: models.Model, participants: list, title: str):
+def open_room(*, subject: models.Model, participants: list, title: str) -> Room:
     """Return the room about `subject`, creating it (and memberships) if needed. Idempotent."""
     from django.contrib.contenttypes.models import ContentType
-
-    from .models import Membership, Room
 
     ct = ContentType.objects.get_for_model(subject)
     room, _ = Room.objects.get_or_create(subject_type=ct, subject_id=subject.pk, defaults={"title": title})
     for user in participants:
         Membership.objects.get_or_create(room=room, user=user)
     return room
+
+
+def _clean_body(body: str) -> str:
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError("Write a message first.", code="required")
+    if len(body) > MESSAGE_MAX_LENGTH:
+        raise ValidationError(
+            f"Keep messages to {MESSAGE_MAX_LENGTH} characters (this one has {len(body)}).", code="max_length"
+        )
+    return body
+
+
+def _advance(field: str, when: datetime):
+    """An update expression that moves a nullable timestamp forward to `when`, never back."""
+    return Greatest(Coalesce(F(field), when), when)
+
+
+def post_message(room: Room, *, sender, body: str, notify_others: bool = True) -> Message:
+    """`sender` writes `body` in `room`.
+
+    `notify_others=False` is for a service whose own notification already quotes the words (for example
+    "Maria accepted your invitation: ..."), so the other side hears about it once.
+
+    Raises PermissionDenied unless the sender is a participant, ValidationError for an empty or too long body.
+    Side effects: one Message; the room's `last_message_at`; the sender's read marker (their own message
+    notifications for the room are marked read); one MESSAGE_RECEIVED notification per other participant
+    (emailed in the room's digest, see `messaging.tasks`).
+    """
+    body = _clean_body(body)
+    with transaction.atomic():
+        members = list(Membership.objects.filter(room=room).select_related("user"))
+        if not any(m.user_id == sender.pk for m in members):
+            raise PermissionDenied("Only the people in this conversation can write in it.")
+        message = Message.objects.create(room=room, sender=sender, body=body)
+        Room.objects.filter(pk=room.pk).update(last_message_at=_advance("last_message_at", message.created_at))
+        mark_room_read(room, user=sender, up_to=message.created_at)  # writing in a room means reading it
+        room.last_message_at = max(filter(None, [room.last_message_at, message.created_at]))
+        sender_name = str(sender)
+        for member in members if notify_others else ():
+            if member.user_id == sender.pk or not member.user.is_active:
+                continue
+            notify(
+                member.user,
+                NotificationKind.MESSAGE_RECEIVED,
+                actor=sender,
+                text=f"{sender_name} sent you a message in “{room.title}”",
+                url=room.get_absolute_url(),
+                context={"room_id": room.pk, "message_id": message.pk},
+                room=room,
+                message=message,
+            )
+    return message
+
+
+def post_system_message(room: Room, *, body: str) -> Message:
+    """A message from the marketplace itself (no sender), e.g. "The offer was withdrawn.".
+
+    Side effects: one Message and the room's `last_message_at` (it shows as unread to every participant).
+    No notification: the calling service sends its own.
+    """
+    body = _clean_body(body)
+    with transaction.atomic():
+        message = Message.objects.create(room=room, sender=None, body=body)
+        Room.objects.filter(pk=room.pk).update(last_message_at=_advance("last_message_at", message.created_at))
+    room.last_message_at = max(filter(None, [room.last_message_at, message.created_at]))
+    return message
+
+
+def mark_room_read(room: Room, *, user, up_to: datetime | None = None) -> None:
+    """The user has seen the room's messages up to `up_to` (default: the latest message).
+
+    Side effects: the user's read marker moves forward; their unread message notifications for those
+    messages are marked read, and any digest email not sent yet for them is skipped.
+    """
+    if up_to is None:
+        up_to = Room.objects.filter(pk=room.pk).values_list("last_message_at", flat=True).first()
+        if up_to is None:
+            return
+    now = timezone.now()
+    with transaction.atomic():
+        Membership.objects.filter(room=room, user=user).filter(
+            Q(last_read_at__isnull=True) | Q(last_read_at__lt=up_to)
+        ).update(last_read_at=up_to)
+        seen = Notification.objects.filter(
+            recipient=user, room=room, kind=NotificationKind.MESSAGE_RECEIVED, message__created_at__lte=up_to
+        )
+        seen.filter(read_at__isnull=True).update(read_at=now)
+        seen.filter(email_state=EmailState.PENDING).update(
+            email_state=EmailState.SKIPPED, email_last_error="Read in the app before the email was due."
+        )
+
+
+def mark_notification_read(notification: Notification, *, user) -> Notification:
+    """Mark one of the user's notifications read. Raises PermissionDenied for someone else's."""
+    if notification.recipient_id != user.pk:
+        raise PermissionDenied("This notification is not yours.")
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(read_at=notification.read_at)
+    return notification
+
+
+def mark_all_read(user) -> int:
+    """Mark every unread notification of the user read; returns how many changed."""
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
+
+
+def set_preferences(user, email_by_kind: Mapping[str, bool]) -> None:
+    """Store the user's email choice for each given kind (in-app notifications are always on)."""
+    valid = set(NotificationKind.values)
+    rows = [
+        NotificationPreference(user=user, kind=kind, email=bool(email))
+        for kind, email in email_by_kind.items()
+        if kind in valid
+    ]
+    if rows:
+        NotificationPreference.objects.bulk_create(
+            rows, update_conflicts=True, unique_fields=["user", "kind"], update_fields=["email"]
+        )

@@ -1,13 +1,160 @@
-from django.shortcuts import render
+from django.contrib import messages as flash
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from . import selectors, services
+from .forms import MessageForm, PreferencesForm
+from .models import Notification
+
+INBOX_PAGE_SIZE = 30
+NOTIFICATIONS_PAGE_SIZE = 25
 
 
-def inbox(request, **kwargs):
-    return render(request, "placeholder.html", {"heading": "Messages"})
+def _int(value, default: int | None = None) -> int | None:
+    try:
+        return max(int(value), 0)
+    except (TypeError, ValueError):
+        return default
 
 
-def notifications(request, **kwargs):
-    return render(request, "placeholder.html", {"heading": "Notifications"})
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.inbox(request.user), INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
+    for membership in page.object_list:  # prefetched: no query per room
+        membership.others = [m.user for m in membership.room.memberships.all() if m.user_id != request.user.pk]
+    return render(request, "messaging/inbox.html", {"page": page})
 
 
-def preferences(request, **kwargs):
-    return render(request, "placeholder.html", {"heading": "Notification settings"})
+@login_required
+def room(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = selectors.membership_or_404(request.user, pk)
+    return _render_room(request, membership, MessageForm())
+
+
+def _render_room(request: HttpRequest, membership, form: MessageForm, status: int = 200) -> HttpResponse:
+    room = membership.room
+    before = _int(request.GET.get("before"))
+    messages, has_older = selectors.room_messages(room, before=before)
+    if messages and before is None:
+        # Mark read before rendering, so the navigation badge in this very page is already down.
+        services.mark_room_read(room, user=request.user, up_to=messages[-1].created_at)
+    context = {
+        "room": room,
+        "people": [p for p in selectors.participants(room) if p.pk != request.user.pk],
+        "room_messages": messages,  # not "messages": that name belongs to django.contrib.messages
+        "has_older": has_older,
+        "viewing_older": before is not None,
+        "last_id": max((m.pk for m in messages), default=0),
+        "form": form,
+    }
+    return render(request, "messaging/room.html", context, status=status)
+
+
+@login_required
+@require_POST
+def send(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = selectors.membership_or_404(request.user, pk)
+    room = membership.room
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        try:
+            services.post_message(room, sender=request.user, body=form.cleaned_data["body"])
+        except ValidationError as exc:
+            form.add_error("body", exc)
+        except PermissionDenied as exc:  # left the room between the check and the post
+            raise Http404("No such conversation.") from exc
+    if not form.is_valid():
+        if request.htmx:
+            response = render(request, "messaging/partials/send_form.html", {"room": room, "form": form})
+            response["HX-Retarget"] = "#send-form"
+            response["HX-Reswap"] = "outerHTML"
+            return response
+        return _render_room(request, membership, form, status=400)
+    if request.htmx:
+        return _new_messages(request, room, after=_int(request.POST.get("after"), 0), sent=True)
+    return redirect(f"{room.get_absolute_url()}#send-form")
+
+
+@never_cache
+@login_required
+@require_GET
+def updates(request: HttpRequest, pk: int) -> HttpResponse:
+    """Messages newer than `after` (a message id) as a partial for htmx polling; 204 when there are none."""
+    membership = selectors.membership_or_404(request.user, pk)
+    return _new_messages(request, membership.room, after=_int(request.GET.get("after"), 0))
+
+
+def _new_messages(request: HttpRequest, room, *, after: int, sent: bool = False) -> HttpResponse:
+    new = selectors.messages_after(room.pk, after)
+    if not new and not sent:
+        return HttpResponse(status=204)
+    if new:
+        services.mark_room_read(room, user=request.user, up_to=max(m.created_at for m in new))
+    context = {
+        "room": room,
+        "room_messages": new,
+        "last_id": max([after, *(m.pk for m in new)]),
+        "sent": sent,
+        "form": MessageForm(),
+    }
+    return render(request, "messaging/partials/new_messages.html", context)
+
+
+@login_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.notifications_for(request.user), NOTIFICATIONS_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "messaging/notifications.html", {"page": page})
+
+
+@login_required
+@require_GET
+def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mark the notification read and go to the thing it is about."""
+    notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    services.mark_notification_read(notification, user=request.user)
+    target = notification.url
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect("messaging:notifications")
+
+
+def _back_to_notifications(request: HttpRequest) -> HttpResponse:
+    page = _int(request.POST.get("page"))
+    url = reverse("messaging:notifications")
+    return redirect(f"{url}?page={page}" if page and page > 1 else url)
+
+
+@login_required
+@require_POST
+def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
+    notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    services.mark_notification_read(notification, user=request.user)
+    return _back_to_notifications(request)
+
+
+@login_required
+@require_POST
+def notifications_read_all(request: HttpRequest) -> HttpResponse:
+    count = services.mark_all_read(request.user)
+    if count:
+        flash.success(request, "All notifications are marked as read.")
+    return _back_to_notifications(request)
+
+
+@login_required
+def preferences(request: HttpRequest) -> HttpResponse:
+    form = PreferencesForm(request.POST or None, user=request.user, chosen=selectors.email_preferences(request.user))
+    if request.method == "POST" and form.is_valid():
+        services.set_preferences(request.user, form.cleaned_data)
+        flash.success(request, "Your notification settings were saved.")
+        return redirect("messaging:preferences")
+    return render(request, "messaging/preferences.html", {"form": form})

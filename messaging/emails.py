@@ -1,0 +1,206 @@
+"""Notification emails: one function per kind, each rendering `templates/emails/<kind>{_subject.txt,.txt,.html}`.
+
+The per-kind templates extend `emails/base.txt` / `emails/base.html`, which greet the recipient, quote the
+actor's note, link to the thing the notification is about (`SITE_URL` + `notification.url`) and to the
+notification settings. Optional `notification.context` keys read here: `job_title`, `note`.
+
+Functions return an unsent `EmailMultiAlternatives`; `messaging.tasks` sends it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from .models import Message, Notification, NotificationKind, Room
+
+
+def absolute_url(path: str) -> str:
+    """`SITE_URL` + a site path; absolute URLs are kept as they are."""
+    if path.startswith(("http://", "https://")):
+        return path
+    return f"{settings.SITE_URL}/{path.lstrip('/')}"
+
+
+def settings_url() -> str:
+    return absolute_url(reverse("messaging:preferences"))
+
+
+def _one_line(subject: str) -> str:
+    return " ".join(subject.split())[:180]
+
+
+def _build(template: str, recipient, context: dict[str, Any]) -> EmailMultiAlternatives:
+    context = {
+        "recipient": recipient,
+        "recipient_name": recipient.first_name or recipient.username,
+        "settings_url": settings_url(),
+        "site_url": settings.SITE_URL,
+        "offer_expiry_days": settings.OFFER_EXPIRY_DAYS,
+        "invitation_expiry_days": settings.INVITATION_EXPIRY_DAYS,
+        **context,
+    }
+    subject = _one_line(render_to_string(f"emails/{template}_subject.txt", context))
+    context["subject"] = subject
+    text = render_to_string(f"emails/{template}.txt", context)
+    html = render_to_string(f"emails/{template}.html", context)
+    email = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[recipient.email],
+        headers={"List-Unsubscribe": f"<{context['settings_url']}>"},
+    )
+    email.attach_alternative(html, "text/html")
+    return email
+
+
+def _notification_email(notification: Notification, template: str, *, action: str) -> EmailMultiAlternatives:
+    data = notification.context if isinstance(notification.context, dict) else {}
+    return _build(
+        template,
+        notification.recipient,
+        {
+            "notification": notification,
+            "actor": notification.actor,
+            "job_title": str(data.get("job_title", "")),
+            "note": str(data.get("note", "")),
+            "action_label": action,
+            "action_url": absolute_url(notification.url or reverse("messaging:notifications")),
+        },
+    )
+
+
+def generic(notification: Notification) -> EmailMultiAlternatives:
+    """Any kind without its own function (for example one added later)."""
+    return _notification_email(notification, "notification", action="Open it on Marketplace")
+
+
+def invitation_received(notification: Notification) -> EmailMultiAlternatives:
+    return _notification_email(notification, "invitation_received", action="View the invitation")
+
+
+def invitation_accepted(notification: Notification) -> EmailMultiAlternatives:
+    return _notification_email(notification, "invitation_accepted", action="Open the conversation")
+
+
+def invitation_declined(notification: Notification) -> EmailMultiAlternatives:
+    return _notification_email(notification, "invitation_declined", action="View the job")
+
+
+def proposal_received(notification: Notification) -> EmailMultiAlternatives:
+    return _notification_email(notification, "proposal_received", action="Review the proposal")
+
+
+def candidacy_started(notification: Notification) -> EmailMultiAlternatives:
+    return _notification_email(notification, "candidacy_started", action="Open the conversation")
+
+
+def terms_updated(notification: Notification) -> EmailMultiAlternatives:
+    return _notification_email(notification, "terms_updated", action="Review the new terms")
+
+
+def message_received(notification: Notification) -> EmailMultiAlternatives:
+    """A single message email (messages in rooms are emailed through `message_digest` instead)."""
+    return _notification_email(notification, "message_received", action="Read and reply")
+
+
+def offer_received(notification: Notification) -> EmailMultiAlternatives:
+    return _notification_email(notification, "offer_received", action="Review the offer")
+
+
+def offer_withdrawn(notification: Notification) -> EmailMultiAlternatives:
+    return _notification_email(notification, "offer_withdrawn", action="View the application")
+
+
+def offer_clarification(notification: Notification) -> EmailMultiAlternatives:
+    return _notification_email(notification, "offer_clarification", action="Read the question")
+
+
+def offer_accepted(notification: Notification) -> EmailMultiAlternatives:
+    return _notification_email(notification, "offer_accepted", action="View the contract")
+
+
+def offer_declined(notification: Notification) -> EmailMultiAlternatives:
+    return _notification_email(notification, "offer_declined", action="View the application")
+
+
+def contract_started(notification: Notification) -> EmailMultiAlternatives:
+    return _notification_email(notification, "contract_started", action="View the contract")
+
+
+def contract_ended(notification: Notification) -> EmailMultiAlternatives:
+    return _notification_email(notification, "contract_ended", action="View the contract")
+
+
+def application_declined(notification: Notification) -> EmailMultiAlternatives:
+    return _notification_email(notification, "application_declined", action="View your application")
+
+
+def proposal_withdrawn(notification: Notification) -> EmailMultiAlternatives:
+    return _notification_email(notification, "proposal_withdrawn", action="View the application")
+
+
+def job_closed(notification: Notification) -> EmailMultiAlternatives:
+    return _notification_email(notification, "job_closed", action="View the job")
+
+
+def invitation_expired(notification: Notification) -> EmailMultiAlternatives:
+    return _notification_email(notification, "invitation_expired", action="View the details")
+
+
+def offer_expired(notification: Notification) -> EmailMultiAlternatives:
+    return _notification_email(notification, "offer_expired", action="View the details")
+
+
+def job_suspended(notification: Notification) -> EmailMultiAlternatives:
+    return _notification_email(notification, "job_suspended", action="View the job post")
+
+
+BUILDERS: dict[str, Callable[[Notification], EmailMultiAlternatives]] = {
+    NotificationKind.INVITATION_RECEIVED: invitation_received,
+    NotificationKind.INVITATION_ACCEPTED: invitation_accepted,
+    NotificationKind.INVITATION_DECLINED: invitation_declined,
+    NotificationKind.PROPOSAL_RECEIVED: proposal_received,
+    NotificationKind.CANDIDACY_STARTED: candidacy_started,
+    NotificationKind.TERMS_UPDATED: terms_updated,
+    NotificationKind.MESSAGE_RECEIVED: message_received,
+    NotificationKind.OFFER_RECEIVED: offer_received,
+    NotificationKind.OFFER_WITHDRAWN: offer_withdrawn,
+    NotificationKind.OFFER_CLARIFICATION: offer_clarification,
+    NotificationKind.OFFER_ACCEPTED: offer_accepted,
+    NotificationKind.OFFER_DECLINED: offer_declined,
+    NotificationKind.CONTRACT_STARTED: contract_started,
+    NotificationKind.CONTRACT_ENDED: contract_ended,
+    NotificationKind.APPLICATION_DECLINED: application_declined,
+    NotificationKind.PROPOSAL_WITHDRAWN: proposal_withdrawn,
+    NotificationKind.JOB_CLOSED: job_closed,
+    NotificationKind.INVITATION_EXPIRED: invitation_expired,
+    NotificationKind.OFFER_EXPIRED: offer_expired,
+    NotificationKind.JOB_SUSPENDED: job_suspended,
+}
+
+
+def for_notification(notification: Notification) -> EmailMultiAlternatives:
+    return BUILDERS.get(notification.kind, generic)(notification)
+
+
+def message_digest(*, recipient, room: Room, messages: Sequence[Message]) -> EmailMultiAlternatives:
+    """One email listing the messages in `room` the recipient has not read."""
+    return _build(
+        "message_digest",
+        recipient,
+        {
+            "room": room,
+            "messages": messages,
+            "count": len(messages),
+            "note": "",
+            "action_label": "Read and reply",
+            "action_url": absolute_url(room.get_absolute_url()),
+        },
+    )

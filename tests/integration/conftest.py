@@ -1,0 +1,239 @@
+"""Real services for the integration tests: a `celery -A marketplace worker` process and an SMTP server.
+
+The worker uses the broker of `CELERY_BROKER_URL` (its queue is purged first), the test database (PostgreSQL:
+an in-memory SQLite database cannot be shared with another process) and `EMAIL_URL` pointing at an aiosmtpd
+server on 127.0.0.1 that records what it accepts. Every wait is bounded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import email
+import email.policy
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.conf import settings
+from django.db import connection
+
+SITE_URL = "http://marketplace.test"
+WORKER_START_TIMEOUT = 60
+SHUTDOWN_TIMEOUT = 15
+
+
+def wait_for(condition: Callable[[], object], *, timeout: float, what: str, interval: float = 0.1):
+    """Poll `condition` until it returns something truthy; fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = condition()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            pytest.fail(f"Timed out after {timeout}s waiting for {what}", pytrace=False)
+        time.sleep(interval)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# --- SMTP -----------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Received:
+    mail_from: str
+    rcpt_tos: list[str]
+    message: email.message.EmailMessage
+
+    @property
+    def subject(self) -> str:
+        return str(self.message["Subject"])
+
+    @property
+    def text(self) -> str:
+        return self.message.get_body(preferencelist=("plain",)).get_content()
+
+    @property
+    def html(self) -> str:
+        return self.message.get_body(preferencelist=("html",)).get_content()
+
+
+@dataclass
+class RecordingHandler:
+    """Accepts mail and records it; answers 421 ("try again later") to the first `refuse_first` attempts."""
+
+    refuse_first: int = 0
+    attempts: int = 0
+    received: list[Received] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    async def handle_DATA(self, server, session, envelope) -> str:
+        with self.lock:
+            self.attempts += 1
+            if self.attempts <= self.refuse_first:
+                return "421 4.3.0 Service busy, try again later"
+            parsed = email.message_from_bytes(
+                envelope.original_content or envelope.content, policy=email.policy.default
+            )
+            self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), parsed))
+        return "250 2.0.0 OK"
+
+
+@dataclass
+class SmtpSink:
+    handler: RecordingHandler
+    port: int
+
+    @property
+    def received(self) -> list[Received]:
+        with self.handler.lock:
+            return list(self.handler.received)
+
+    @property
+    def url(self) -> str:
+        return f"smtp://127.0.0.1:{self.port}"
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[Callable[..., SmtpSink]]:
+    """Start an SMTP server on 127.0.0.1: `smtp_server()` or `smtp_server(refuse_first=2)`."""
+    controllers: list[Controller] = []
+
+    def start(refuse_first: int = 0) -> SmtpSink:
+        handler = RecordingHandler(refuse_first=refuse_first)
+        port = free_port()
+        controller = Controller(handler, hostname="127.0.0.1", port=port, ready_timeout=10)
+        controller.start()
+        controllers.append(controller)
+        return SmtpSink(handler, port)
+
+    yield start
+    for controller in controllers:
+        controller.stop()
+
+
+# --- Celery worker --------------------------------------------------------------------------------------------
+
+
+def _test_database_url() -> str:
+    db = connection.settings_dict
+    if "postgresql" not in db["ENGINE"]:
+        pytest.fail("The worker needs the test database in PostgreSQL (set DATABASE_URL=postgres://...)")
+    user = quote(db.get("USER") or "", safe="")
+    password = quote(db.get("PASSWORD") or "", safe="")
+    credentials = f"{user}:{password}@" if password else (f"{user}@" if user else "")
+    host = db.get("HOST") or "127.0.0.1"
+    port = f":{db['PORT']}" if db.get("PORT") else ""
+    return f"postgres://{credentials}{host}{port}/{quote(db['NAME'], safe='')}"
+
+
+@dataclass
+class Worker:
+    process: subprocess.Popen
+    log_path: Path
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+
+def _stop(worker: Worker) -> None:
+    if worker.process.poll() is None:
+        worker.process.terminate()
+        try:
+            worker.process.wait(timeout=SHUTDOWN_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            worker.process.kill()
+            worker.process.wait(timeout=SHUTDOWN_TIMEOUT)
+
+
+@pytest.fixture
+def celery_worker(tmp_path) -> Iterator[Callable[..., Worker]]:
+    """Start `celery -A marketplace worker` against the test database: `celery_worker(smtp_url=...)`."""
+    from marketplace.celery import app
+
+    workers: list[Worker] = []
+
+    def start(*, smtp_url: str, **extra_env: str) -> Worker:
+        app.control.purge()  # nothing left over from an earlier test
+        log_path = tmp_path / f"worker-{len(workers)}.log"
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "marketplace.settings",
+            "DATABASE_URL": _test_database_url(),
+            "CELERY_BROKER_URL": os.environ["CELERY_BROKER_URL"],
+            "EMAIL_URL": smtp_url,
+            "EMAIL_TIMEOUT": "5",
+            "SITE_URL": SITE_URL,
+            "DEBUG": "true",
+            "PYTHONUNBUFFERED": "1",
+            **extra_env,
+        }
+        command = [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "marketplace",
+            "worker",
+            "--pool=solo",
+            "--loglevel=INFO",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            f"--hostname=test-{uuid.uuid4().hex[:8]}@%h",
+        ]
+        with open(log_path, "wb") as log:
+            process = subprocess.Popen(
+                command, cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
+        worker = Worker(process, log_path)
+        workers.append(worker)
+
+        def ready() -> bool:
+            if process.poll() is not None:
+                pytest.fail(f"The Celery worker exited early:\n{worker.log()}", pytrace=False)
+            return " ready." in worker.log()
+
+        wait_for(ready, timeout=WORKER_START_TIMEOUT, what="the Celery worker to be ready")
+        return worker
+
+    yield start
+    for worker in workers:
+        _stop(worker)
+
+
+@pytest.fixture
+def broker_unreachable() -> Callable[[], contextlib.AbstractContextManager[None]]:
+    """Within the block, this process publishes to a port where no broker listens (the worker is untouched)."""
+    from marketplace.celery import app
+
+    def reset_pools() -> None:
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    @contextlib.contextmanager
+    def outage() -> Iterator[None]:
+        previous = app.conf.get("broker_write_url")
+        app.conf.broker_write_url = f"redis://127.0.0.1:{free_port()}/0"
+        reset_pools()
+        try:
+            yield
+        finally:
+            app.conf.broker_write_url = previous
+            reset_pools()
+
+    return outage

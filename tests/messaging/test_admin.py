@@ -1,0 +1,38 @@
+import pytest
+from django.urls import reverse
+
+from messaging import services
+from messaging.models import EmailState, Notification, NotificationKind
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    return client
+
+
+def test_admin_lists_rooms_messages_and_notifications(admin_client, room, client_user):
+    services.post_message(room, sender=client_user, body="Hello")
+    for name in ("room", "message", "notification", "notificationpreference"):
+        assert admin_client.get(reverse(f"admin:messaging_{name}_changelist")).status_code == 200
+    assert admin_client.get(reverse("admin:messaging_room_change", args=[room.pk])).status_code == 200
+
+
+def test_admin_can_send_failed_emails_again(admin_client, freelancer, mailoutbox):
+    notification = services.notify(freelancer, NotificationKind.JOB_CLOSED, text="The job closed", url="/jobs/1/")
+    Notification.objects.filter(pk=notification.pk).update(
+        email_state=EmailState.FAILED, email_attempts=8, email_last_error="SMTPDataError: 554"
+    )
+    response = admin_client.post(
+        reverse("admin:messaging_notification_changelist"),
+        {"action": "retry_email", "_selected_action": [notification.pk]},
+        follow=True,
+    )
+    assert "1 email(s) queued again." in response.content.decode()
+    notification.refresh_from_db()
+    assert notification.email_state == EmailState.SENT
+    assert notification.email_attempts == 1
+    assert len(mailoutbox) == 1
