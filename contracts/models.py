@@ -1,1 +1,109 @@
-from django.db import models  # noqa: F401
+"""Contracts: what an accepted offer becomes. Listed under "My Jobs"."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+
+from jobs.models import BudgetType
+from proposals.models import format_money
+
+
+class ContractStatus(models.TextChoices):
+    ACTIVE = "active", "Active"
+    PAUSED = "paused", "Paused"
+    ENDED = "ended", "Ended"
+
+
+class Contract(ConcurrentTransitionMixin, models.Model):
+    """A hire: the parties, the job, the application it came from and a snapshot of the accepted terms.
+
+    The terms are copied from the accepted offer so later changes elsewhere never rewrite what was agreed.
+    """
+
+    client = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="client_contracts")
+    freelancer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="freelancer_contracts"
+    )
+    job = models.ForeignKey("jobs.JobPost", on_delete=models.PROTECT, related_name="contracts")
+    application = models.OneToOneField("proposals.Application", on_delete=models.PROTECT, related_name="contract")
+    offer = models.OneToOneField(
+        "proposals.Offer", on_delete=models.SET_NULL, null=True, blank=True, related_name="contract"
+    )
+    # Snapshot of the accepted terms.
+    title = models.CharField(max_length=120)
+    payment_type = models.CharField(max_length=10, choices=BudgetType.choices)
+    hourly_rate = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    weekly_limit = models.PositiveSmallIntegerField("weekly limit (hours)", null=True, blank=True)
+    fixed_price = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    start_date = models.DateField()
+    status = FSMField(default=ContractStatus.ACTIVE, choices=ContractStatus.choices, protected=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    end_reason = models.TextField(max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["freelancer", "status"], name="contract_freelancer_idx"),
+            models.Index(fields=["client", "status"], name="contract_client_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title}: {self.freelancer} for {self.client}"
+
+    def get_absolute_url(self) -> str:
+        try:
+            return reverse("contracts:detail", args=[self.pk])
+        except NoReverseMatch:  # the contract page's URL name arrives with the pages
+            return f"/contracts/{self.pk}/"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == ContractStatus.ACTIVE
+
+    @property
+    def is_ended(self) -> bool:
+        return self.status == ContractStatus.ENDED
+
+    @property
+    def is_hourly(self) -> bool:
+        return self.payment_type == BudgetType.HOURLY
+
+    @property
+    def amount(self) -> Decimal | None:
+        return self.hourly_rate if self.is_hourly else self.fixed_price
+
+    @property
+    def terms_display(self) -> str:
+        if self.is_hourly:
+            return f"{format_money(self.hourly_rate)}/hr, up to {self.weekly_limit} hrs/week"
+        return f"{format_money(self.fixed_price)} fixed price"
+
+    def is_party(self, user) -> bool:
+        return bool(user and user.is_authenticated and user.pk in (self.client_id, self.freelancer_id))
+
+    def other_party(self, user):
+        return self.freelancer if user.pk == self.client_id else self.client
+
+    @transition(field=status, source=ContractStatus.ACTIVE, target=ContractStatus.PAUSED)
+    def pause(self) -> None:
+        pass
+
+    @transition(field=status, source=ContractStatus.PAUSED, target=ContractStatus.ACTIVE)
+    def resume(self) -> None:
+        pass
+
+    @transition(field=status, source=[ContractStatus.ACTIVE, ContractStatus.PAUSED], target=ContractStatus.ENDED)
+    def end(self, *, by=None, reason: str = "", now=None) -> None:
+        self.ended_at = now or timezone.now()
+        self.ended_by = by
+        self.end_reason = reason

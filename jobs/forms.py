@@ -1,1 +1,158 @@
+from decimal import Decimal
 
+from django import forms
+
+from .models import BudgetType, ExperienceLevel, JobPost
+from .selectors import JobSearch
+from .services import REASON_MAX_LENGTH, clean_skills
+
+MAX_HIRES = 100
+
+
+class JobPostForm(forms.ModelForm):
+    """Post or edit a job. Budget rules live in `JobPost.clean()` and show up next to the fields."""
+
+    skills = forms.CharField(
+        label="Skills",
+        required=False,
+        max_length=1000,
+        help_text="Separate skills with commas, e.g. Django, PostgreSQL, payments.",
+    )
+    hires_needed = forms.IntegerField(
+        label="Freelancers to hire",
+        initial=1,
+        min_value=1,
+        max_value=MAX_HIRES,
+        help_text="You can hire more than one freelancer for this job.",
+        error_messages={"min_value": "You need to hire at least 1 freelancer."},
+    )
+
+    class Meta:
+        model = JobPost
+        fields = (
+            "title",
+            "description",
+            "skills",
+            "category",
+            "experience_level",
+            "duration",
+            "hires_needed",
+            "visibility",
+            "budget_type",
+            "hourly_min",
+            "hourly_max",
+            "fixed_budget",
+        )
+        labels = {
+            "title": "Title",
+            "description": "Description",
+            "category": "Category",
+            "budget_type": "Budget type",
+            "hourly_min": "Minimum hourly rate",
+            "hourly_max": "Maximum hourly rate",
+            "fixed_budget": "Fixed price",
+            "experience_level": "Experience level",
+            "duration": "Expected duration",
+            "visibility": "Who can see this job",
+        }
+        help_texts = {
+            "title": "A short headline, e.g. “Build a booking website for a holiday rental”.",
+            "description": "What needs doing, what done looks like, and anything a freelancer should know.",
+            "hourly_min": "In USD per hour.",
+            "hourly_max": "In USD per hour.",
+            "fixed_budget": "In USD, for the whole job.",
+        }
+        error_messages = {
+            "title": {"required": "Give the job a title."},
+            "description": {"required": "Describe the work: the description cannot be blank."},
+        }
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 10}),
+            "budget_type": forms.RadioSelect,
+            "visibility": forms.RadioSelect,
+            "hourly_min": forms.NumberInput(attrs={"step": "0.01", "min": "1", "inputmode": "decimal"}),
+            "hourly_max": forms.NumberInput(attrs={"step": "0.01", "min": "1", "inputmode": "decimal"}),
+            "fixed_budget": forms.NumberInput(attrs={"step": "0.01", "min": "5", "inputmode": "decimal"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["skills"] = ", ".join(tag.name for tag in self.instance.skills.all())
+        # Radio choices without the blank "---------" entry.
+        for name in ("budget_type", "visibility"):
+            self.fields[name].choices = [c for c in self.fields[name].choices if c[0]]
+
+    def clean_skills(self) -> list[str]:
+        return clean_skills(self.cleaned_data.get("skills") or "")
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        # The model repeats some of the form's own checks (a blank title): show each message once.
+        for errors in self._errors.values():
+            seen: set[str] = set()
+            kept = []
+            for error in errors.as_data():
+                text = " ".join(error.messages)
+                if text not in seen:
+                    seen.add(text)
+                    kept.append(error)
+            errors.data = kept
+
+    def service_data(self) -> dict:
+        """The cleaned values in the shape `post_job` / `update_job` take."""
+        return dict(self.cleaned_data)
+
+
+class ReasonForm(forms.Form):
+    """The optional reason given when closing or cancelling a job."""
+
+    reason = forms.CharField(
+        label="Reason (optional)",
+        required=False,
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+ANY = [("", "Any")]
+
+
+class FindWorkForm(forms.Form):
+    q = forms.CharField(label="Search", required=False, max_length=200)
+    skill = forms.CharField(label="Skill", required=False, max_length=100)
+    budget_type = forms.ChoiceField(label="Budget type", required=False, choices=ANY + BudgetType.choices)
+    min_budget = forms.DecimalField(
+        label="Minimum budget",
+        required=False,
+        min_value=Decimal("0"),
+        max_digits=10,
+        decimal_places=2,
+        help_text="USD: per hour for hourly jobs, for the whole job for fixed-price jobs.",
+        widget=forms.NumberInput(attrs={"step": "1", "min": "0", "inputmode": "decimal"}),
+    )
+    experience_level = forms.ChoiceField(
+        label="Experience level", required=False, choices=ANY + ExperienceLevel.choices
+    )
+    sort = forms.ChoiceField(
+        label="Sort by",
+        required=False,
+        choices=[("newest", "Newest first"), ("relevance", "Best match")],
+    )
+
+    def search(self) -> JobSearch:
+        """The search to run: valid fields only, so one bad filter does not hide every job."""
+        data = getattr(self, "cleaned_data", {}) if self.is_bound else {}
+        return JobSearch(
+            query=data.get("q") or "",
+            skill=data.get("skill") or "",
+            budget_type=data.get("budget_type") or "",
+            min_budget=data.get("min_budget"),
+            experience_level=data.get("experience_level") or "",
+            sort=data.get("sort") or "newest",
+        )
+
+    @property
+    def is_filtered(self) -> bool:
+        search = self.search()
+        return any([search.query, search.skill, search.budget_type, search.min_budget, search.experience_level])

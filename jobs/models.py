@@ -1,11 +1,17 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django_fsm import FSMField, transition
+from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transition
+from django_fsm_log.decorators import fsm_log_by, fsm_log_description
+from django_fsm_log.helpers import FSMLogDescriptor
 from taggit.managers import TaggableManager
+
+# Statuses in which a job no longer takes proposals but its post stays readable.
+ENDED_STATUSES = ("closed", "filled", "cancelled")
 
 
 class JobStatus(models.TextChoices):
@@ -50,11 +56,13 @@ class Category(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class JobPost(models.Model):
+class JobPost(ConcurrentTransitionMixin, models.Model):
+    """A client's job post. `status` changes only through the transitions below (each one is logged)."""
+
     client = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="job_posts")
     title = models.CharField(max_length=120)
     description = models.TextField(max_length=10000)
-    skills = TaggableManager(blank=True, help_text="A comma-separated list of skills.")
+    skills = TaggableManager("Skills", blank=True, help_text="A comma-separated list of skills.")
     category = models.CharField(max_length=20, choices=Category.choices, default=Category.OTHER)
     budget_type = models.CharField(max_length=10, choices=BudgetType.choices, default=BudgetType.HOURLY)
     hourly_min = models.DecimalField(
@@ -74,14 +82,26 @@ class JobPost(models.Model):
     visibility = models.CharField(max_length=20, choices=Visibility.choices, default=Visibility.PUBLIC)
     status = FSMField(default=JobStatus.OPEN, choices=JobStatus.choices, protected=True, db_index=True)
     status_reason = models.TextField(blank=True)
+    # The state a moderator suspended the job from, so reinstating puts it back where it was.
+    suspended_from = models.CharField(max_length=20, choices=JobStatus.choices, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
     client_last_viewed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        indexes = [
+            # "Find work": open public jobs, newest first.
+            models.Index(fields=["status", "visibility", "-created_at"], name="job_find_work_idx"),
+        ]
         constraints = [
             models.CheckConstraint(condition=models.Q(hires_needed__gte=1), name="job_hires_needed_positive"),
+            models.CheckConstraint(
+                condition=models.Q(hourly_min__isnull=True)
+                | models.Q(hourly_max__isnull=True)
+                | models.Q(hourly_min__lte=models.F("hourly_max")),
+                name="job_hourly_range_ordered",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -90,27 +110,96 @@ class JobPost(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("jobs:detail", args=[self.pk])
 
+    def clean(self) -> None:
+        """Budget and text invariants, reported per field (a form shows them next to the inputs)."""
+        super().clean()
+        errors: dict[str, str] = {}
+        if self.title is not None and not self.title.strip():
+            errors["title"] = "Give the job a title."
+        if self.description is not None and not self.description.strip():
+            errors["description"] = "Describe the work: the description cannot be blank."
+        if self.budget_type == BudgetType.HOURLY:
+            if self.hourly_min is None:
+                errors["hourly_min"] = "Enter the lowest hourly rate you would pay."
+            if self.hourly_max is None:
+                errors["hourly_max"] = "Enter the highest hourly rate you would pay."
+            if self.hourly_min is not None and self.hourly_max is not None and self.hourly_min > self.hourly_max:
+                errors["hourly_max"] = "The maximum hourly rate must be at least the minimum."
+            self.fixed_budget = None
+        elif self.budget_type == BudgetType.FIXED:
+            if self.fixed_budget is None:
+                errors["fixed_budget"] = "Enter the fixed price you would pay for the whole job."
+            self.hourly_min = self.hourly_max = None
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def is_open(self) -> bool:
         return self.status == JobStatus.OPEN
 
-    # Transitions change state only; services do the cascades and notifications.
+    @property
+    def is_public(self) -> bool:
+        return self.visibility == Visibility.PUBLIC
+
+    @property
+    def is_invite_only(self) -> bool:
+        return self.visibility == Visibility.INVITE_ONLY
+
+    @property
+    def is_ended(self) -> bool:
+        """Closed, filled or cancelled: the post stays readable but takes no proposals."""
+        return self.status in ENDED_STATUSES
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.status == JobStatus.SUSPENDED
+
+    @property
+    def is_hourly(self) -> bool:
+        return self.budget_type == BudgetType.HOURLY
+
+    # Transitions change state only; services do the cascades and notifications. Each one is recorded by
+    # django-fsm-log (who, when, from, to); pass `by=user` to name who did it, and the reason becomes the note.
+    def _note(self, description, reason: str) -> None:
+        if isinstance(description, FSMLogDescriptor) and reason:
+            description.set(reason)
+
+    @fsm_log_by
+    @fsm_log_description(allow_inline=True)
     @transition(field=status, source=JobStatus.OPEN, target=JobStatus.CLOSED)
-    def close(self, reason: str = "") -> None:
+    def close(self, reason: str = "", by=None, description=None) -> None:
         self.status_reason = reason
+        self._note(description, reason)
 
+    @fsm_log_by
+    @fsm_log_description(allow_inline=True)
     @transition(field=status, source=JobStatus.OPEN, target=JobStatus.CANCELLED)
-    def cancel(self, reason: str = "") -> None:
+    def cancel(self, reason: str = "", by=None, description=None) -> None:
         self.status_reason = reason
+        self._note(description, reason)
 
+    @fsm_log_by
     @transition(field=status, source=JobStatus.OPEN, target=JobStatus.FILLED)
-    def fill(self) -> None:
+    def fill(self, by=None) -> None:
         self.status_reason = ""
 
+    @fsm_log_by
+    @fsm_log_description(allow_inline=True)
     @transition(field=status, source=[JobStatus.OPEN, JobStatus.CLOSED, JobStatus.FILLED], target=JobStatus.SUSPENDED)
-    def suspend(self, reason: str = "") -> None:
+    def suspend(self, reason: str = "", by=None, description=None) -> None:
+        self.suspended_from = self.status
         self.status_reason = reason
+        self._note(description, reason)
 
-    @transition(field=status, source=JobStatus.SUSPENDED, target=JobStatus.OPEN)
-    def reinstate(self) -> None:
+    @fsm_log_by
+    @transition(
+        field=status,
+        source=JobStatus.SUSPENDED,
+        target=RETURN_VALUE(JobStatus.OPEN, JobStatus.CLOSED, JobStatus.FILLED),
+    )
+    def reinstate(self, by=None) -> str:
+        """Back to the state it was suspended from (open when unknown)."""
+        previous = self.suspended_from or JobStatus.OPEN
+        self.suspended_from = ""
         self.status_reason = ""
+        return previous

@@ -1,1 +1,219 @@
+"""Job post actions, one function per user action: permission check, transaction, transition.
 
+These stay free of cascades: closing or cancelling a job here changes the job only. The hiring layer
+(`proposals.services.close_job`) wraps them to also close the job's applications and tell the freelancers,
+and may route the job page's "Close job" and "Cancel job post" buttons through its wrappers with
+`set_job_closers` (a lower layer never imports a higher one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django_fsm import can_proceed
+from taggit.models import Tag
+
+from .models import JobPost, JobStatus
+
+# Fields a client sets when posting or editing a job; `skills` is a list of names.
+EDITABLE_FIELDS = (
+    "title",
+    "description",
+    "category",
+    "budget_type",
+    "hourly_min",
+    "hourly_max",
+    "fixed_budget",
+    "experience_level",
+    "duration",
+    "hires_needed",
+    "visibility",
+)
+MAX_SKILLS = 15
+MAX_SKILL_LENGTH = 50
+REASON_MAX_LENGTH = 1000
+
+
+class JobStateError(ValidationError):
+    """The job's state does not allow the action (editing or closing a job that is not open)."""
+
+
+def post_job(*, client, data: Mapping[str, Any]) -> JobPost:
+    """A client publishes a job post. `data` holds EDITABLE_FIELDS (missing ones take defaults) and `skills`."""
+    if not getattr(client, "is_client", False):
+        raise PermissionDenied("Only clients can post jobs.")
+    fields, skills = _split(data)
+    job = JobPost(client=client, **fields)
+    _validate(job)
+    with transaction.atomic():
+        job.save()
+        if skills is not None:
+            _set_skills(job, skills)
+    return job
+
+
+def update_job(job: JobPost, *, by, data: Mapping[str, Any]) -> JobPost:
+    """The job's client edits it while it is open. Only the keys present in `data` change."""
+    fields, skills = _split(data)
+    with transaction.atomic():
+        locked = _lock_owned(job, by)
+        if not locked.is_open:
+            raise JobStateError(
+                f"This job is {locked.get_status_display().lower()}, so it can no longer be edited.", code="not_open"
+            )
+        for name, value in fields.items():
+            setattr(locked, name, value)
+        _validate(locked)
+        locked.save()
+        if skills is not None:
+            _set_skills(locked, skills)
+    _sync(job)
+    return locked
+
+
+def close_job_post(job: JobPost, *, by, reason: str = "") -> JobPost:
+    """The client closes an open job without (further) hiring. The job only: no cascade here."""
+    return _end(job, by=by, reason=reason, action="close")
+
+
+def cancel_job_post(job: JobPost, *, by, reason: str = "") -> JobPost:
+    """The client cancels an open job post (posted by mistake, no longer needed). No cascade here."""
+    return _end(job, by=by, reason=reason, action="cancel")
+
+
+def record_applicants_view(job: JobPost, *, by) -> None:
+    """The job's client opened the applicants page: "last viewed by client" moves to now.
+
+    Staff looking at the page leave the figure alone; anybody else is refused.
+    """
+    if job.client_id != getattr(by, "pk", None):
+        if getattr(by, "is_staff", False):
+            return
+        raise PermissionDenied("Only the job's client can review its applicants.")
+    now = timezone.now()
+    # A plain UPDATE: no FSM save, and `updated_at` (the post's last edit) stays as it was.
+    JobPost.objects.filter(pk=job.pk).update(client_last_viewed_at=now)
+    job.client_last_viewed_at = now
+
+
+# The services the job page's Close and Cancel buttons call; the hiring layer swaps in cascading ones.
+JobCloser = Callable[..., JobPost]
+_closers: dict[str, JobCloser] = {}
+_closer_errors: tuple[type[Exception], ...] = ()
+
+
+def set_job_closers(
+    *,
+    close: JobCloser | None = None,
+    cancel: JobCloser | None = None,
+    errors: tuple[type[Exception], ...] = (),
+) -> None:
+    """Route "Close job" / "Cancel job post" through higher-layer services with the same signature
+    `(job, *, by, reason)`, e.g. from `ProposalsConfig.ready()`. `errors` are the exception classes those
+    services raise to refuse an action in words for the person (shown as a message, like a ValidationError).
+    Calling it with nothing restores the defaults."""
+    global _closer_errors
+    for action, func in (("close", close), ("cancel", cancel)):
+        if func is None:
+            _closers.pop(action, None)
+        else:
+            _closers[action] = func
+    _closer_errors = tuple(errors)
+
+
+def job_closer(action: str) -> JobCloser:
+    defaults = {"close": close_job_post, "cancel": cancel_job_post}
+    return _closers.get(action, defaults[action])
+
+
+def refusal_errors() -> tuple[type[Exception], ...]:
+    """The exceptions a view shows as a message when closing or cancelling a job is refused."""
+    return (ValidationError, *_closer_errors)
+
+
+def refusal_message(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return " ".join(exc.messages)
+    return str(getattr(exc, "message", "") or exc)
+
+
+# Helpers
+
+
+def _split(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[str] | None]:
+    unknown = set(data) - set(EDITABLE_FIELDS) - {"skills"}
+    if unknown:
+        raise TypeError(f"Unknown job fields: {', '.join(sorted(unknown))}")
+    fields = {name: data[name] for name in EDITABLE_FIELDS if name in data}
+    for name in ("title", "description"):
+        if isinstance(fields.get(name), str):
+            fields[name] = fields[name].strip()
+    skills = data.get("skills")
+    return fields, (None if skills is None else clean_skills(skills))
+
+
+def clean_skills(names: Iterable[str] | str) -> list[str]:
+    """Skill names stripped, de-duplicated case-insensitively, in the given order; errors on the `skills` field."""
+    if isinstance(names, str):
+        names = names.split(",")
+    seen: dict[str, str] = {}
+    for raw in names:
+        name = " ".join(str(raw).split())
+        if name and name.lower() not in seen:
+            seen[name.lower()] = name
+    cleaned = list(seen.values())
+    if len(cleaned) > MAX_SKILLS:
+        raise ValidationError({"skills": f"List at most {MAX_SKILLS} skills."})
+    too_long = [name for name in cleaned if len(name) > MAX_SKILL_LENGTH]
+    if too_long:
+        raise ValidationError({"skills": f"A skill name has at most {MAX_SKILL_LENGTH} characters."})
+    return cleaned
+
+
+def _set_skills(job: JobPost, names: list[str]) -> None:
+    """Reuse existing skills whatever their case, so "Django" and "django" are one skill to filter on."""
+    existing: dict[str, Tag] = {}
+    if names:
+        for tag in Tag.objects.annotate(lname=Lower("name")).filter(lname__in=[n.lower() for n in names]):
+            existing.setdefault(tag.name.lower(), tag)
+    job.skills.set([existing.get(name.lower(), name) for name in names])
+
+
+def _validate(job: JobPost) -> None:
+    # The protected FSM field cannot be re-assigned by clean_fields(); transitions keep it valid anyway.
+    job.full_clean(exclude=["status"])
+
+
+def _lock_owned(job: JobPost, by) -> JobPost:
+    """The job's row, locked until the transaction ends; PermissionDenied for anyone but its client."""
+    if by is None or job.client_id != by.pk:
+        raise PermissionDenied("Only the job's client can change it.")
+    return JobPost.objects.select_for_update().get(pk=job.pk)
+
+
+def _end(job: JobPost, *, by, reason: str, action: str) -> JobPost:
+    reason = (reason or "").strip()[:REASON_MAX_LENGTH]
+    with transaction.atomic():
+        locked = _lock_owned(job, by)
+        transition = getattr(locked, action)
+        if not can_proceed(transition):
+            done = "closed" if action == "close" else "cancelled"
+            if locked.status == (JobStatus.CLOSED if action == "close" else JobStatus.CANCELLED):
+                message = f"This job is already {done}."
+            else:
+                message = f"Only an open job can be {done}; this one is {locked.get_status_display().lower()}."
+            raise JobStateError(message, code="not_open")
+        transition(reason=reason, by=by)
+        locked.save()
+    _sync(job)
+    return locked
+
+
+def _sync(job: JobPost) -> None:
+    """Bring the caller's instance up to date with the row the service changed."""
+    job.refresh_from_db()

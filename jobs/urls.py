@@ -5,8 +5,11 @@ from . import views
 app_name = "jobs"
 
 urlpatterns = [
-    path("", views.list, name="list"),
-    path("new/", views.create, name="create"),
-    path("mine/", views.mine, name="mine"),
+    path("", views.find_work, name="list"),
+    path("new/", views.post_job, name="create"),
+    path("mine/", views.my_job_posts, name="mine"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/edit/", views.edit, name="edit"),
+    path("<int:pk>/close/", views.close, name="close"),
+    path("<int:pk>/cancel/", views.cancel, name="cancel"),
 ]

@@ -1,17 +1,137 @@
-from django.shortcuts import render
+"""Job pages. Views are thin: forms validate, services act, selectors read."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from . import selectors, services
+from .forms import FindWorkForm, JobPostForm, ReasonForm
+from .models import JobPost
+from .selectors import Access
+
+PAGE_SIZE = 20
 
 
-def list(request, **kwargs):
-    return render(request, "placeholder.html", {"heading": "Find work"})
+def find_work(request: HttpRequest) -> HttpResponse:
+    """ "Find work": open public jobs, searched and filtered, newest first, 20 a page."""
+    form = FindWorkForm(request.GET or None)
+    if form.is_bound:
+        form.is_valid()  # invalid filters show their errors; the valid ones still apply
+    page = Paginator(selectors.find_work(form.search()), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "jobs/find_work.html", {"form": form, "page": page})
 
 
-def create(request, **kwargs):
-    return render(request, "placeholder.html", {"heading": "Post job"})
+@login_required
+def post_job(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_client:
+        return _clients_only(request, "Only clients can post jobs.")
+    form = JobPostForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = services.post_job(client=request.user, data=form.service_data())
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Your job is posted. Freelancers can find it now.")
+            return redirect(job)
+    return render(request, "jobs/form.html", {"form": form, "job": None})
 
 
-def mine(request, **kwargs):
-    return render(request, "placeholder.html", {"heading": "My job posts"})
+@login_required
+def my_job_posts(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_client:
+        return _clients_only(request, "Only clients have job posts.")
+    page = Paginator(selectors.my_job_posts(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "jobs/mine.html", {"page": page})
 
 
-def detail(request, **kwargs):
-    return render(request, "placeholder.html", {"heading": "Job"})
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _job_or_404(pk)
+    access = selectors.job_access(job, request.user)
+    if access is Access.HIDDEN:
+        raise Http404("No such job.")
+    if access is Access.GONE:
+        return render(request, "jobs/unavailable.html", {"job": job}, status=410)
+    is_owner = request.user.is_authenticated and job.client_id == request.user.pk
+    context = {
+        "job": job,
+        "is_owner": is_owner,
+        "activity": selectors.client_activity(job),
+        "client_box": selectors.client_summary(job.client),
+        "close_form": ReasonForm(prefix="close") if is_owner and job.is_open else None,
+        "cancel_form": ReasonForm(prefix="cancel") if is_owner and job.is_open else None,
+    }
+    return render(request, "jobs/detail.html", context)
+
+
+@login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _owned_job_or_deny(request, pk)
+    if not job.is_open:
+        messages.error(request, f"This job is {job.get_status_display().lower()}, so it can no longer be edited.")
+        return redirect(job)
+    form = JobPostForm(request.POST or None, instance=job)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_job(job, by=request.user, data=form.service_data())
+        except ValidationError as exc:
+            if isinstance(exc, services.JobStateError):
+                messages.error(request, " ".join(exc.messages))
+                return redirect(job)
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Your changes are saved.")
+            return redirect(job)
+    return render(request, "jobs/form.html", {"form": form, "job": job})
+
+
+@login_required
+@require_POST
+def close(request: HttpRequest, pk: int) -> HttpResponse:
+    return _end(request, pk, action="close", prefix="close", done="Job closed. It no longer takes proposals.")
+
+
+@login_required
+@require_POST
+def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    return _end(request, pk, action="cancel", prefix="cancel", done="Job post cancelled. It no longer takes proposals.")
+
+
+def _end(request: HttpRequest, pk: int, *, action: str, prefix: str, done: str) -> HttpResponse:
+    job = _owned_job_or_deny(request, pk)
+    form = ReasonForm(request.POST, prefix=prefix)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("reason", ["Check the reason."])))
+        return redirect(job)
+    try:
+        services.job_closer(action)(job, by=request.user, reason=form.cleaned_data["reason"])
+    except services.refusal_errors() as exc:
+        messages.error(request, services.refusal_message(exc))
+    else:
+        messages.success(request, done)
+    return redirect(job)
+
+
+def _job_or_404(pk: int) -> JobPost:
+    try:
+        return selectors.job_for_page(pk)
+    except JobPost.DoesNotExist as exc:
+        raise Http404("No such job.") from exc
+
+
+def _owned_job_or_deny(request: HttpRequest, pk: int) -> JobPost:
+    """The job for its client; 403 for someone who may see the job but not change it, 404 for the rest."""
+    job = _job_or_404(pk)
+    if job.client_id != request.user.pk:
+        if selectors.job_access(job, request.user) is Access.FULL:
+            raise PermissionDenied("Only the job's client can change it.")
+        raise Http404("No such job.")
+    return job
+
+
+def _clients_only(request: HttpRequest, message: str) -> HttpResponse:
+    return render(request, "jobs/clients_only.html", {"message": message}, status=403)

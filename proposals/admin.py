@@ -1,1 +1,149 @@
+"""Moderators' view of applications and offers.
 
+States are read-only here: django-fsm's admin transition buttons are not used, because they call the model
+directly and would skip the services' notifications and cascades. Admin actions call services.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.contrib.admin.exceptions import NotRegistered
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+
+from jobs.models import JobPost, JobStatus
+
+from . import services
+from .models import Application, ApplicationEvent, Offer
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class ApplicationEventInline(ReadOnlyInline):
+    """The timeline: who did what, when, from which state to which, and why."""
+
+    model = ApplicationEvent
+    fields = ["created_at", "actor", "action", "from_state", "to_state", "reason", "reason_text", "note"]
+    readonly_fields = fields
+    ordering = ["created_at", "id"]
+    verbose_name = "timeline event"
+    verbose_name_plural = "Timeline"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
+
+
+class OfferInline(ReadOnlyInline):
+    model = Offer
+    fields = ["created_at", "status", "payment_type", "hourly_rate", "weekly_limit", "fixed_price", "start_date"]
+    readonly_fields = [*fields, "expires_at", "decided_at", "message"]
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    list_display = ["id", "freelancer", "job", "origin", "status", "terms_display", "created_at", "updated_at"]
+    list_filter = ["status", "origin", ("job", admin.RelatedOnlyFieldListFilter), "created_at"]
+    list_select_related = ["job", "job__client", "freelancer"]
+    search_fields = ["freelancer__username", "freelancer__email", "job__title", "job__client__username"]
+    date_hierarchy = "created_at"
+    ordering = ["-updated_at", "-id"]
+    fieldsets = [
+        (None, {"fields": ["job", "freelancer", "origin", "status", "room"]}),
+        ("Proposal", {"fields": ["cover_letter", "hourly_rate", "fixed_bid", "estimated_duration"]}),
+        ("Invitation", {"fields": ["invitation_message", "invited_at", "responded_at"]}),
+        ("Dates", {"fields": ["created_at", "updated_at", "ended_at"]}),
+    ]
+    # Everything is read-only: applications change through the services only.
+    readonly_fields = [field for _, options in fieldsets for field in options["fields"]]
+    inlines = [OfferInline, ApplicationEventInline]
+    actions = ["expire_if_due"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return request.user.is_superuser
+
+    @admin.display(description="Terms")
+    def terms_display(self, obj: Application) -> str:
+        return obj.terms_display
+
+    @admin.action(description="Expire the selected invitations and offers that are past their window")
+    def expire_if_due(self, request, queryset: QuerySet[Application]) -> None:
+        count = services.expire_due(only=list(queryset.values_list("pk", flat=True)))
+        self.message_user(request, f"{count} application(s) expired; the others are not due yet.", messages.INFO)
+
+
+@admin.register(Offer)
+class OfferAdmin(admin.ModelAdmin):
+    list_display = ["id", "application", "status", "payment_type", "terms_display", "start_date", "expires_at"]
+    list_filter = ["status", "payment_type", "created_at"]
+    list_select_related = ["application__job", "application__freelancer"]
+    search_fields = ["application__freelancer__username", "application__job__title"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "application",
+        "status",
+        "payment_type",
+        "hourly_rate",
+        "weekly_limit",
+        "fixed_price",
+        "start_date",
+        "expires_at",
+        "message",
+        "created_at",
+        "decided_at",
+    ]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="Terms")
+    def terms_display(self, obj: Offer) -> str:
+        return obj.terms_display
+
+
+# Suspending a job must close its open applications (brief section 3), which only this layer can do: the
+# action is added to the job posts admin from here, so the jobs app never imports proposals.
+@admin.action(description="Suspend the selected jobs and close their open applications")
+def suspend_jobs_and_close_applications(modeladmin, request, queryset: QuerySet[JobPost]) -> None:
+    done, skipped = 0, []
+    for job in queryset:
+        try:
+            services.close_job(job, by=request.user, reason="Suspended by a moderator.", to=JobStatus.SUSPENDED)
+        except services.ActionNotAllowed as exc:
+            skipped.append(exc.message)
+        except PermissionDenied as exc:
+            modeladmin.message_user(request, str(exc), messages.ERROR)
+            return
+        else:
+            done += 1
+    modeladmin.message_user(request, f"{done} job(s) suspended; their open applications are closed.", messages.INFO)
+    for message in skipped:
+        modeladmin.message_user(request, message, messages.WARNING)
+
+
+def _add_job_actions() -> None:
+    try:
+        job_admin = admin.site.get_model_admin(JobPost)
+    except NotRegistered:
+        return
+    actions = list(job_admin.actions or [])
+    if suspend_jobs_and_close_applications not in actions:
+        job_admin.actions = [*actions, suspend_jobs_and_close_applications]
+
+
+_add_job_actions()

@@ -1,0 +1,218 @@
+"""Read-only queries for the job pages. Each one runs a fixed number of queries, whatever the data.
+
+Application figures come from the reverse relation `job.applications` (model `proposals.Application`, a
+higher layer, so it is never imported here) and its status/origin string values. They are computed live on
+every request: when the hiring layer moves an application, the next page view shows it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+
+from django.conf import settings
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from .models import BudgetType, JobPost, JobStatus
+
+# proposals.Application values (kept as strings: jobs sits below proposals).
+ORIGIN_PROPOSAL = "proposal"
+ORIGIN_INVITATION = "invitation"
+INVITED_STATES = ("invited", "archived")
+INTERVIEWING_STATES = ("active", "offered")
+HIRED = "hired"
+
+SEARCH_CONFIG = "english"
+MAX_SEARCH_WORDS = 12
+
+
+# Who may see a job page
+
+
+class Access(Enum):
+    FULL = "full"  # the whole post
+    HIDDEN = "hidden"  # 404: the person may not know it exists (invite-only)
+    GONE = "gone"  # 410: suspended by a moderator
+
+
+def job_access(job: JobPost, user) -> Access:
+    """The job's client and staff see everything. An invite-only job is visible only to freelancers with an
+    application on it (any state); a suspended job is gone for everyone else; a public job, open or ended,
+    is visible to anyone."""
+    if user.is_authenticated and (job.client_id == user.pk or user.is_staff):
+        return Access.FULL
+    # An invite-only job stays unknown to outsiders, even once suspended.
+    if job.is_invite_only and not (user.is_authenticated and job.applications.filter(freelancer=user).exists()):
+        return Access.HIDDEN
+    if job.is_suspended:
+        return Access.GONE
+    return Access.FULL
+
+
+# The job page
+
+
+def job_for_page(pk: int) -> JobPost:
+    """One job with its client, the client's profile and its skills (two queries). Raises DoesNotExist."""
+    return JobPost.objects.select_related("client", "client__client_profile").prefetch_related("skills").get(pk=pk)
+
+
+def client_activity(job: JobPost) -> dict:
+    """ "Client activity on this job", live from the job's applications: at most two queries.
+
+    Keys: proposals, interviewing, invites_sent, unanswered_invites, hires, hired_freelancers (users),
+    hired_names (their display names), last_viewed_by_client (a datetime or None).
+    """
+    figures = job.applications.order_by().aggregate(
+        proposals=Count("pk", filter=Q(origin=ORIGIN_PROPOSAL)),
+        interviewing=Count("pk", filter=Q(status__in=INTERVIEWING_STATES)),
+        invites_sent=Count("pk", filter=Q(origin=ORIGIN_INVITATION)),
+        unanswered_invites=Count("pk", filter=Q(origin=ORIGIN_INVITATION, status__in=INVITED_STATES)),
+        hires=Count("pk", filter=Q(status=HIRED)),
+    )
+    hired = []
+    if figures["hires"]:
+        hired = [
+            application.freelancer
+            for application in job.applications.filter(status=HIRED)
+            .select_related("freelancer")
+            .order_by("updated_at", "pk")
+        ]
+    return {
+        **figures,
+        "hired_freelancers": hired,
+        "hired_names": [freelancer.display_name for freelancer in hired],
+        "last_viewed_by_client": job.client_last_viewed_at,
+    }
+
+
+def client_summary(client) -> dict:
+    """The client's box on a job page: one query for the figures; the profile comes with the job.
+
+    Keys: jobs_posted, open_jobs, hires (hired applications across all the client's jobs), member_since,
+    location, payment_verified, company_name.
+    """
+    figures = JobPost.objects.filter(client=client).aggregate(
+        jobs_posted=Count("pk", distinct=True),
+        open_jobs=Count("pk", filter=Q(status=JobStatus.OPEN), distinct=True),
+        hires=Count("applications", filter=Q(applications__status=HIRED)),
+    )
+    profile = getattr(client, "client_profile", None)
+    return {
+        **figures,
+        "member_since": client.date_joined,
+        "location": profile.location if profile else "",
+        "company_name": profile.company_name if profile else "",
+        "payment_verified": bool(profile and profile.payment_verified),
+    }
+
+
+# Find work
+
+
+@dataclass(frozen=True)
+class JobSearch:
+    query: str = ""
+    skill: str = ""
+    budget_type: str = ""
+    min_budget: Decimal | None = None
+    experience_level: str = ""
+    sort: str = "newest"  # or "relevance" (best match first; needs a query)
+
+
+def searchable_jobs() -> QuerySet[JobPost]:
+    """Open public jobs: the only ones "Find work" ever lists."""
+    return JobPost.objects.filter(status=JobStatus.OPEN, visibility="public")
+
+
+def find_work(search: JobSearch) -> QuerySet[JobPost]:
+    """Open public jobs matching the search, newest first (or best match first), ready for a list page:
+    the client and the client's profile are joined, skills prefetched (one query a page), and each job carries
+    `proposals_count`. A page costs a COUNT, the page's rows and the skills."""
+    jobs = searchable_jobs().select_related("client", "client__client_profile").prefetch_related("skills")
+    if search.skill.strip():
+        jobs = jobs.filter(pk__in=JobPost.objects.filter(skills__name__iexact=search.skill.strip()).values("pk"))
+    if search.budget_type:
+        jobs = jobs.filter(budget_type=search.budget_type)
+    if search.experience_level:
+        jobs = jobs.filter(experience_level=search.experience_level)
+    if search.min_budget is not None:
+        jobs = jobs.filter(
+            Q(budget_type=BudgetType.HOURLY, hourly_max__gte=search.min_budget)
+            | Q(budget_type=BudgetType.FIXED, fixed_budget__gte=search.min_budget)
+        )
+    ranked = False
+    query = " ".join(search.query.split()[:MAX_SEARCH_WORDS])
+    if query:
+        if settings.IS_POSTGRES:
+            jobs, ranked = _full_text(jobs, query), True
+        else:
+            jobs = _contains_every_word(jobs, query)
+    proposals = (
+        JobPost.objects.filter(pk=OuterRef("pk"))
+        .order_by()
+        .values("pk")
+        .annotate(n=Count("applications", filter=Q(applications__origin=ORIGIN_PROPOSAL)))
+        .values("n")
+    )
+    jobs = jobs.annotate(proposals_count=Coalesce(Subquery(proposals, output_field=IntegerField()), Value(0)))
+    if ranked and search.sort == "relevance":
+        return jobs.order_by("-rank", "-created_at", "-id")
+    return jobs.order_by("-created_at", "-id")
+
+
+def _full_text(jobs: QuerySet[JobPost], query: str) -> QuerySet[JobPost]:
+    """PostgreSQL full-text search over title and skills (weight A) and description (weight B)."""
+    from django.contrib.postgres.aggregates import StringAgg
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+    skill_names = (
+        JobPost.objects.filter(pk=OuterRef("pk"))
+        .order_by()
+        .values("pk")
+        .annotate(names=StringAgg("skills__name", delimiter=" ", default=Value("")))
+        .values("names")
+    )
+    vector = (
+        SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector(Subquery(skill_names), weight="A", config=SEARCH_CONFIG)
+        + SearchVector("description", weight="B", config=SEARCH_CONFIG)
+    )
+    search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+    return jobs.annotate(document=vector, rank=SearchRank(vector, search_query)).filter(document=search_query)
+
+
+def _contains_every_word(jobs: QuerySet[JobPost], query: str) -> QuerySet[JobPost]:
+    """The SQLite fallback: every word appears in the title, the description or a skill name."""
+    for word in query.split():
+        word = word.strip("\"'")
+        if not word or word.lower() == "or" or word == "-":
+            continue
+        with_skill = JobPost.objects.filter(skills__name__icontains=word).values("pk")
+        jobs = jobs.filter(Q(title__icontains=word) | Q(description__icontains=word) | Q(pk__in=with_skill))
+    return jobs
+
+
+# My job posts
+
+
+def my_job_posts(client) -> QuerySet[JobPost]:
+    """The client's jobs, newest first, each with its counts per stage, in one query (plus a COUNT to page).
+
+    proposals_count: proposals received (origin "proposal"); invited_count: invitations awaiting an answer;
+    interviewing_count: active candidacies; offers_count: offers out; hired_count: hires.
+    """
+    apps = "applications"
+    return (
+        JobPost.objects.filter(client=client)
+        .annotate(
+            proposals_count=Count(apps, filter=Q(applications__origin=ORIGIN_PROPOSAL)),
+            invited_count=Count(apps, filter=Q(applications__status__in=INVITED_STATES)),
+            interviewing_count=Count(apps, filter=Q(applications__status="active")),
+            offers_count=Count(apps, filter=Q(applications__status="offered")),
+            hired_count=Count(apps, filter=Q(applications__status=HIRED)),
+        )
+        .order_by("-created_at", "-id")
+    )

@@ -1,0 +1,176 @@
+"""Read-only queries for the hiring pages. Each runs a fixed number of queries, whatever the data."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from datetime import datetime, timedelta
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from .models import (
+    CLIENT,
+    END_STATES,
+    FREELANCER,
+    OPEN_STATES,
+    Application,
+    ApplicationAction,
+    ApplicationEvent,
+    ApplicationStatus,
+    Offer,
+    SystemReason,
+)
+
+RESPONSE_WINDOW = timedelta(days=90)
+MIN_ANSWERED = 3
+WITHDRAWN_GRACE = timedelta(hours=24)
+DAY = timedelta(hours=24)
+THREE_DAYS = timedelta(days=3)
+
+
+def response_time(freelancer, *, now: datetime | None = None) -> str | None:
+    """How fast the freelancer answers invitations: "within 24 hours", "within 3 days", "more than 3 days".
+
+    The median over invitations received in the last 90 days of the time until the freelancer accepted or
+    declined. "Ignore" is not an answer: an invitation left unanswered (ignored, expired, or waiting more than
+    3 days) counts as "more than 3 days". Invitations the client withdrew (or closed with the job) within 24
+    hours do not count, nor do invitations still waiting less than 3 days. Nothing (None) with fewer than 3
+    answered invitations. One query.
+    """
+    now = now or timezone.now()
+    rows = Application.objects.filter(
+        freelancer=freelancer, invited_at__isnull=False, invited_at__gte=now - RESPONSE_WINDOW
+    ).values_list("invited_at", "responded_at", "status", "ended_at")
+    seconds: list[float] = []
+    answered = 0
+    for invited_at, responded_at, status, ended_at in rows:
+        if responded_at is not None:
+            answered += 1
+            seconds.append(max((responded_at - invited_at).total_seconds(), 0.0))
+            continue
+        if status in (ApplicationStatus.REJECTED, ApplicationStatus.CLOSED) and (
+            ended_at is not None and ended_at - invited_at < WITHDRAWN_GRACE
+        ):
+            continue  # the client withdrew the invitation (or closed the job) within 24 hours
+        if status in OPEN_STATES and now - invited_at <= THREE_DAYS:
+            continue  # still waiting, and there is time left to answer well
+        seconds.append(math.inf)
+    if answered < MIN_ANSWERED:
+        return None
+    median = statistics.median(seconds)
+    if median <= DAY.total_seconds():
+        return "within 24 hours"
+    if median <= THREE_DAYS.total_seconds():
+        return "within 3 days"
+    return "more than 3 days"
+
+
+def visible_to(user) -> QuerySet[Application]:
+    """The applications `user` is a party of (as the freelancer or as the job's client)."""
+    if not user.is_authenticated:
+        return Application.objects.none()
+    return Application.objects.filter(Q(freelancer=user) | Q(job__client=user))
+
+
+def _with_details(qs: QuerySet[Application]) -> QuerySet[Application]:
+    return qs.select_related("job", "job__client", "freelancer", "room").prefetch_related(
+        Prefetch("offers", queryset=Offer.objects.order_by("-created_at", "-id"))
+    )
+
+
+# The freelancer's /proposals/ page, in this order (brief section 7).
+FREELANCER_SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("offers", "Offers", (ApplicationStatus.OFFERED,)),
+    ("invitations", "Invitations to interview", (ApplicationStatus.INVITED,)),
+    ("active", "Active candidacies", (ApplicationStatus.ACTIVE,)),
+    ("submitted", "Submitted proposals", (ApplicationStatus.SENT,)),
+    ("archived", "Archived", (ApplicationStatus.ARCHIVED,)),
+    ("past", "Past applications", tuple(END_STATES)),
+)
+
+# The client's /jobs/<id>/applicants/ tabs.
+APPLICANT_TABS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("proposals", "Proposals", (ApplicationStatus.SENT,)),
+    ("invited", "Invited", (ApplicationStatus.INVITED, ApplicationStatus.ARCHIVED)),
+    ("interviewing", "Interviewing", (ApplicationStatus.ACTIVE,)),
+    ("offers", "Offers", (ApplicationStatus.OFFERED,)),
+    ("hired", "Hired", (ApplicationStatus.HIRED,)),
+    (
+        "closed",
+        "Declined and closed",
+        (
+            ApplicationStatus.DECLINED,
+            ApplicationStatus.WITHDRAWN,
+            ApplicationStatus.REJECTED,
+            ApplicationStatus.EXPIRED,
+            ApplicationStatus.CLOSED,
+        ),
+    ),
+)
+
+
+def _group(apps, groups) -> dict[str, list[Application]]:
+    by_status = {status: key for key, _, statuses in groups for status in statuses}
+    grouped: dict[str, list[Application]] = {key: [] for key, _, _ in groups}
+    for app in apps:
+        grouped[by_status[app.status]].append(app)
+    return grouped
+
+
+def freelancer_sections(freelancer) -> dict[str, list[Application]]:
+    """The freelancer's applications grouped by FREELANCER_SECTIONS keys (two queries)."""
+    apps = _with_details(Application.objects.filter(freelancer=freelancer)).order_by("-updated_at", "-id")
+    return _group(apps, FREELANCER_SECTIONS)
+
+
+def applicants_by_tab(job) -> dict[str, list[Application]]:
+    """A job's applications grouped by APPLICANT_TABS keys (two queries)."""
+    apps = _with_details(Application.objects.filter(job=job)).order_by("-updated_at", "-id")
+    return _group(apps, APPLICANT_TABS)
+
+
+def application_for(user, pk: int) -> Application | None:
+    """One application with its job, people, room and offers, if `user` is a party of it; else None."""
+    return _with_details(visible_to(user)).filter(pk=pk).first()
+
+
+_PRIVATE_REASON_ACTIONS = {
+    ApplicationAction.REJECT,
+    ApplicationAction.DECLINE_INVITATION,
+    ApplicationAction.DECLINE_OFFER,
+    ApplicationAction.WITHDRAW,
+}
+
+
+def timeline(application: Application, viewer) -> list[ApplicationEvent]:
+    """The application's events, oldest first, as `viewer` may see them (one query).
+
+    Each event gets `label` (what happened, in words for the viewer) and `shown_reason`: a reason from a list
+    is shown to the side that gave it and to moderators only (the freelancer is never told why a client
+    declined them); system reasons (expiry, a job closing) are shown to both. Notes are shown to both.
+    """
+    events = list(application.events.select_related("actor").order_by("created_at", "id"))
+    side = application.side_of(viewer)
+    staff = bool(viewer and viewer.is_authenticated and viewer.is_staff)
+    for event in events:
+        event.label = event.get_action_display()
+        if event.action == ApplicationAction.REJECT and side == FREELANCER:
+            if event.from_state in (ApplicationStatus.INVITED, ApplicationStatus.ARCHIVED):
+                event.label = "The client withdrew the invitation"
+            else:
+                event.label = "The client decided not to move forward"
+        actor_side = (
+            FREELANCER
+            if event.actor_id == application.freelancer_id
+            else CLIENT
+            if event.actor_id is not None and event.actor_id == application.job.client_id
+            else None
+        )
+        if event.reason in SystemReason.values:
+            event.shown_reason = event.reason_label
+        elif event.action in _PRIVATE_REASON_ACTIONS and not staff and side != actor_side:
+            event.shown_reason = ""
+        else:
+            event.shown_reason = event.reason_label
+    return events

@@ -1,0 +1,88 @@
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from jobs import demo
+from jobs.models import JobPost
+from marketplace.accounts.demo import seed_people
+from tests.factories import JobPostFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    return client
+
+
+def test_admin_lists_jobs_with_filters_and_search(admin_client, django_assert_max_num_queries):
+    for _ in range(5):
+        JobPostFactory()
+    target = JobPostFactory(title="Aquarium cleaning schedule")
+    url = reverse("admin:jobs_jobpost_changelist")
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    page = response.content.decode()
+    for name in ("By status", "By client", "By created at"):
+        assert name in page
+    response = admin_client.get(url, {"q": "aquarium"})
+    assert list(response.context["cl"].result_list) == [target]
+    response = admin_client.get(url, {"status__exact": "closed"})
+    assert list(response.context["cl"].result_list) == []
+    with django_assert_max_num_queries(12):  # list_select_related: no query per row
+        admin_client.get(url)
+
+
+def test_admin_shows_the_state_read_only_and_saving_keeps_it(admin_client):
+    job = JobPostFactory()
+    job.close(reason="Done")
+    job.save()
+    url = reverse("admin:jobs_jobpost_change", args=[job.pk])
+    form = admin_client.get(url).context["adminform"].form
+    assert "status" not in form.fields and "title" in form.fields
+    data = {
+        "client": job.client_id,
+        "title": "Moderated title",
+        "description": job.description,
+        "skills": "Django",
+        "category": job.category,
+        "budget_type": job.budget_type,
+        "hourly_min": "30",
+        "hourly_max": "60",
+        "fixed_budget": "",
+        "experience_level": job.experience_level,
+        "duration": job.duration,
+        "hires_needed": "1",
+        "visibility": job.visibility,
+        "status": "open",  # ignored: not an editable field
+    }
+    assert admin_client.post(url, data).status_code == 302
+    job.refresh_from_db()
+    assert job.title == "Moderated title" and job.status == "closed"
+
+
+def test_demo_seed_makes_a_realistic_idempotent_mix():
+    people = seed_people()
+    demo.seed(people)
+    count = JobPost.objects.count()
+    demo.seed(people)
+    assert JobPost.objects.count() == count >= 8
+    assert set(JobPost.objects.values_list("client__username", flat=True)) == {"acme", "brightside", "newco"}
+    assert JobPost.objects.filter(visibility="invite_only").count() >= 2
+    assert JobPost.objects.filter(status="closed").count() == 1
+    assert (
+        JobPost.objects.filter(budget_type="fixed").exists() and JobPost.objects.filter(budget_type="hourly").exists()
+    )
+    assert all(job.skills.exists() for job in JobPost.objects.all())
+
+
+def test_seed_demo_command_includes_the_jobs(client):
+    call_command("seed_demo")
+    call_command("seed_demo")
+    for username, title, *_ in demo.JOBS:  # each demo job once, however often the command runs
+        assert JobPost.objects.filter(client__username=username, title=title).count() == 1
+    response = client.get(reverse("jobs:list"))
+    assert (
+        response.context["page"].paginator.count == JobPost.objects.filter(status="open", visibility="public").count()
+    )

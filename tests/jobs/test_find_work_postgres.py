@@ -1,0 +1,57 @@
+"""PostgreSQL full-text search for "Find work": stemming, skills, websearch syntax and ranking."""
+
+from datetime import timedelta
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from jobs.models import JobPost
+from tests.factories import JobPostFactory
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+
+
+def _titles(client, **params) -> list[str]:
+    response = client.get(reverse("jobs:list"), params)
+    assert response.status_code == 200
+    return [job.title for job in response.context["page"].object_list]
+
+
+def _aged(job: JobPost, hours: int) -> JobPost:
+    JobPost.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(hours=hours))
+    return job
+
+
+def test_runs_on_postgresql():
+    assert settings.IS_POSTGRES
+
+
+def test_full_text_search_stems_words_and_searches_skills(client):
+    JobPostFactory(title="Holiday rentals site", description="Guests make bookings and pay deposits online.")
+    JobPostFactory(title="Sales dashboard", description="Weekly numbers.", skills=["PostgreSQL", "Metabase"])
+    JobPostFactory(title="Brand identity", description="A logo and packaging for a roaster.")
+    assert _titles(client, q="booking") == ["Holiday rentals site"]  # "bookings" stems to "book"
+    assert _titles(client, q="paying deposit") == ["Holiday rentals site"]
+    assert _titles(client, q="metabase") == ["Sales dashboard"]
+    assert _titles(client, q="logo -packaging") == []  # websearch syntax: exclude a word
+    assert _titles(client, q='"packaging for a roaster"') == ["Brand identity"]
+    assert _titles(client, q="booking OR logo", sort="newest") == ["Brand identity", "Holiday rentals site"]
+
+
+def test_search_combines_with_filters_and_hides_closed_jobs(client):
+    JobPostFactory(title="Django booking", skills=["Django"], experience_level="expert")
+    JobPostFactory(title="Flask booking", skills=["Flask"], experience_level="expert")
+    closed = JobPostFactory(title="Closed Django booking", skills=["Django"])
+    closed.close()
+    closed.save()
+    assert _titles(client, q="booking", skill="django") == ["Django booking"]
+    assert _titles(client, q="booking", experience_level="entry") == []
+
+
+def test_newest_first_by_default_best_match_on_request(client):
+    _aged(JobPostFactory(title="Aquarium maintenance app", description="Schedules for aquarium cleaners."), 10)
+    _aged(JobPostFactory(title="Pet shop website", description="We also sell aquarium supplies."), 1)
+    assert _titles(client, q="aquarium") == ["Pet shop website", "Aquarium maintenance app"]
+    assert _titles(client, q="aquarium", sort="relevance") == ["Aquarium maintenance app", "Pet shop website"]

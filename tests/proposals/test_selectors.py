@@ -1,0 +1,187 @@
+"""Response time, the page groupings and the timeline as each side sees it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from proposals import selectors, services
+from proposals.models import Application, ApplicationStatus, DeclineReason, RejectReason, WithdrawReason
+from tests.factories import FreelancerFactory, JobPostFactory, UserFactory
+from tests.proposals.builders import build
+
+pytestmark = pytest.mark.django_db
+
+S = ApplicationStatus
+
+
+@pytest.fixture
+def fred(db):
+    return FreelancerFactory()
+
+
+def invited(freelancer, *, ago: timedelta, answer: str | None = None, after: timedelta | None = None):
+    """An invitation received `ago`, answered (accept/decline) `after` it arrived, or left as it is."""
+    job = JobPostFactory()
+    app = services.invite(job, freelancer, by=job.client)
+    if answer == "accept":
+        services.accept_invitation(app, by=freelancer, message="Yes")
+    elif answer == "decline":
+        services.decline_invitation(app, by=freelancer, reason=DeclineReason.TOO_BUSY)
+    elif answer == "ignore":
+        services.ignore_invitation(app, by=freelancer)
+    elif answer == "withdrawn":  # the client takes the invitation back
+        services.reject(app, by=job.client, reason=RejectReason.NO_LONGER_HIRING)
+    invited_at = timezone.now() - ago
+    fields = {"invited_at": invited_at}
+    if answer in ("accept", "decline"):
+        fields["responded_at"] = invited_at + after
+    if answer == "withdrawn":
+        fields["ended_at"] = invited_at + after
+    Application.objects.filter(pk=app.pk).update(**fields)
+    return app
+
+
+def test_nothing_with_fewer_than_three_answers(fred):
+    assert selectors.response_time(fred) is None
+    invited(fred, ago=timedelta(days=5), answer="accept", after=timedelta(hours=1))
+    invited(fred, ago=timedelta(days=5), answer="decline", after=timedelta(hours=1))
+    invited(fred, ago=timedelta(days=5), answer="ignore")  # ignore is not an answer
+    invited(fred, ago=timedelta(days=20))  # still unanswered
+    assert selectors.response_time(fred) is None
+
+
+def test_within_24_hours(fred):
+    for hours in (1, 5, 23):
+        invited(fred, ago=timedelta(days=10), answer="accept", after=timedelta(hours=hours))
+    assert selectors.response_time(fred) == "within 24 hours"
+
+
+def test_within_3_days(fred):
+    invited(fred, ago=timedelta(days=10), answer="accept", after=timedelta(hours=2))
+    invited(fred, ago=timedelta(days=10), answer="decline", after=timedelta(hours=30))
+    invited(fred, ago=timedelta(days=10), answer="accept", after=timedelta(hours=60))
+    assert selectors.response_time(fred) == "within 3 days"
+
+
+def test_more_than_3_days(fred):
+    for hours in (80, 100, 2):
+        invited(fred, ago=timedelta(days=10), answer="decline", after=timedelta(hours=hours))
+    assert selectors.response_time(fred) == "more than 3 days"
+
+
+def test_ignored_invitations_count_as_unanswered(fred):
+    for _ in range(3):
+        invited(fred, ago=timedelta(days=10), answer="accept", after=timedelta(hours=1))
+    assert selectors.response_time(fred) == "within 24 hours"
+    for _ in range(4):
+        invited(fred, ago=timedelta(days=10), answer="ignore")
+    assert selectors.response_time(fred) == "more than 3 days"
+
+
+def test_invitations_withdrawn_within_24_hours_do_not_count(fred):
+    for _ in range(3):
+        invited(fred, ago=timedelta(days=10), answer="accept", after=timedelta(hours=1))
+    for _ in range(4):
+        invited(fred, ago=timedelta(days=10), answer="withdrawn", after=timedelta(hours=20))
+    assert selectors.response_time(fred) == "within 24 hours"
+    for _ in range(4):
+        invited(fred, ago=timedelta(days=10), answer="withdrawn", after=timedelta(hours=48))
+    assert selectors.response_time(fred) == "more than 3 days"
+
+
+def test_recent_unanswered_invitations_do_not_count_yet(fred):
+    for _ in range(3):
+        invited(fred, ago=timedelta(days=10), answer="accept", after=timedelta(hours=1))
+    for _ in range(4):
+        invited(fred, ago=timedelta(hours=30))
+    assert selectors.response_time(fred) == "within 24 hours"
+
+
+def test_only_the_last_90_days(fred):
+    for _ in range(3):
+        invited(fred, ago=timedelta(days=91), answer="accept", after=timedelta(hours=1))
+    assert selectors.response_time(fred) is None
+
+
+def test_response_time_is_one_query(fred, django_assert_num_queries):
+    for _ in range(5):
+        invited(fred, ago=timedelta(days=3), answer="accept", after=timedelta(hours=1))
+    with django_assert_num_queries(1):
+        selectors.response_time(fred)
+
+
+def test_the_freelancer_sections_and_the_applicant_tabs(fred, django_assert_num_queries):
+    apps = {state: build(state, freelancer=fred) for state in S.values}
+    with django_assert_num_queries(2):
+        sections = selectors.freelancer_sections(fred)
+        for group in sections.values():
+            for app in group:
+                _ = (app.job.title, app.job.client.username, app.latest_offer, app.room)
+    assert [app.status for app in sections["offers"]] == [S.OFFERED]
+    assert [app.status for app in sections["invitations"]] == [S.INVITED]
+    assert [app.status for app in sections["active"]] == [S.ACTIVE]
+    assert [app.status for app in sections["submitted"]] == [S.SENT]
+    assert [app.status for app in sections["archived"]] == [S.ARCHIVED]
+    assert {app.status for app in sections["past"]} == {
+        S.HIRED,
+        S.DECLINED,
+        S.WITHDRAWN,
+        S.REJECTED,
+        S.EXPIRED,
+        S.CLOSED,
+    }
+    job = apps[S.SENT].job
+    tabs = selectors.applicants_by_tab(job)
+    assert [a.pk for a in tabs["proposals"]] == [apps[S.SENT].pk]
+    assert all(not group for key, group in tabs.items() if key != "proposals")
+
+
+def test_only_the_parties_see_an_application(fred):
+    app = build(S.ACTIVE, freelancer=fred)
+    assert selectors.application_for(fred, app.pk) == app
+    assert selectors.application_for(app.job.client, app.pk) == app
+    assert selectors.application_for(FreelancerFactory(), app.pk) is None
+    assert selectors.application_for(UserFactory(is_staff=True), app.pk) is None  # moderators use the admin
+    assert not app.is_party(FreelancerFactory())
+
+
+def test_the_timeline_hides_a_clients_reason_from_the_freelancer():
+    app = build(S.ACTIVE)
+    services.reject(app, by=app.job.client, reason=RejectReason.BUDGET)
+    for_freelancer = selectors.timeline(app, app.freelancer)
+    for_client = selectors.timeline(app, app.job.client)
+    for_moderator = selectors.timeline(app, UserFactory(is_staff=True))
+    assert [e.action for e in for_freelancer] == ["submit", "respond", "reject"]
+    assert (for_freelancer[-1].label, for_freelancer[-1].shown_reason) == (
+        "The client decided not to move forward",
+        "",
+    )
+    assert (for_client[-1].label, for_client[-1].shown_reason) == ("Declined the candidate", "Budget")
+    assert for_moderator[-1].shown_reason == "Budget"
+
+
+def test_the_timeline_shows_system_reasons_to_both_and_a_freelancers_reason_to_them():
+    app = build(S.SENT)
+    services.withdraw(app, by=app.freelancer, reason=WithdrawReason.UNRESPONSIVE_CLIENT)
+    assert selectors.timeline(app, app.freelancer)[-1].shown_reason == "Unresponsive client"
+    assert selectors.timeline(app, app.job.client)[-1].shown_reason == ""
+    closed = build(S.CLOSED)
+    assert selectors.timeline(closed, closed.freelancer)[-1].shown_reason == "The client closed the job"
+
+
+def test_actions_for_lists_what_each_side_may_do_now():
+    app = build(S.OFFERED)
+    assert sorted(app.actions_for(app.freelancer)) == ["accept_offer", "ask_clarification", "decline_offer"]
+    assert app.actions_for(app.job.client) == ["withdraw_offer"]
+    assert app.actions_for(FreelancerFactory()) == []
+    invitation = build(S.INVITED)
+    assert sorted(invitation.actions_for(invitation.freelancer)) == [
+        "accept_invitation",
+        "decline_invitation",
+        "ignore",
+    ]
+    assert invitation.actions_for(invitation.job.client) == ["reject"]
+    assert build(S.HIRED).actions_for(app.freelancer) == []
