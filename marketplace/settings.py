@@ -157,6 +157,9 @@ SERVICE_FEE_RATE = Decimal(env.str("SERVICE_FEE_RATE", default="0.10"))
 CONTACT_DETAILS_BEFORE_CONTRACT = env.str("CONTACT_DETAILS_BEFORE_CONTRACT", default="allow")
 # Quiet period before one digest email is sent per room for unread messages.
 MESSAGE_DIGEST_DELAY = timedelta(seconds=env.int("MESSAGE_DIGEST_DELAY_SECONDS", default=300))
+# Outbox sweep: pending rows older than this are re-enqueued; a claim older than the timeout is taken back.
+NOTIFICATION_SWEEP_AFTER = timedelta(seconds=env.int("NOTIFICATION_SWEEP_AFTER_SECONDS", default=120))
+NOTIFICATION_CLAIM_TIMEOUT = timedelta(seconds=env.int("NOTIFICATION_CLAIM_TIMEOUT_SECONDS", default=600))
 FLAG_RATE_LIMIT_PER_HOUR = env.int("FLAG_RATE_LIMIT_PER_HOUR", default=10)
 
 # Production hardening; `manage.py check --deploy` passes with DEBUG off.

@@ -42,11 +42,11 @@ class TemporaryEmailError(Exception):
 
 
 def sweep_after() -> timedelta:
-    return getattr(settings, "NOTIFICATION_SWEEP_AFTER", timedelta(minutes=2))
+    return settings.NOTIFICATION_SWEEP_AFTER
 
 
 def claim_timeout() -> timedelta:
-    return getattr(settings, "NOTIFICATION_CLAIM_TIMEOUT", timedelta(minutes=10))
+    return settings.NOTIFICATION_CLAIM_TIMEOUT
 
 
 def _claimable(now: datetime) -> Q:
