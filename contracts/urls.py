@@ -5,5 +5,9 @@ from . import views
 app_name = "contracts"
 
 urlpatterns = [
-    path("", views.list, name="list"),
+    path("", views.contract_list, name="list"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/end/", views.end_contract, name="end"),
+    # "Accept offer" on an application page: it creates the contract, so it lives in this (higher) layer.
+    path("accept-offer/<int:application_pk>/", views.accept_offer, name="accept_offer"),
 ]

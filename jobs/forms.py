@@ -2,7 +2,8 @@ from decimal import Decimal
 
 from django import forms
 
-from .models import BudgetType, ExperienceLevel, JobPost
+from .models import BudgetType, ExperienceLevel, FlagReason, JobPost
+from .moderation import COMMENT_MAX_LENGTH
 from .selectors import JobSearch
 from .services import REASON_MAX_LENGTH, clean_skills
 
@@ -156,3 +157,24 @@ class FindWorkForm(forms.Form):
     def is_filtered(self) -> bool:
         search = self.search()
         return any([search.query, search.skill, search.budget_type, search.min_budget, search.experience_level])
+
+
+class FlagForm(forms.Form):
+    """ "Flag as inappropriate": a reason from the list and an optional comment (needed for "Something else")."""
+
+    reason = forms.ChoiceField(
+        label="What is wrong?",
+        choices=FlagReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose a reason from the list.",
+            "invalid_choice": "Choose a reason from the list.",
+        },
+    )
+    comment = forms.CharField(
+        label="Comment (optional)",
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What should a moderator look at? The person you report is never told who you are.",
+    )

@@ -87,6 +87,9 @@ class JobPost(ConcurrentTransitionMixin, models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
     client_last_viewed_at = models.DateTimeField(null=True, blank=True)
+    # Screening found off-platform payment or free-work talk in the post: hidden from "Find work" and from
+    # freelancers until a moderator decides (see jobs.moderation). Changed by services only.
+    held_for_review = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -203,3 +206,165 @@ class JobPost(ConcurrentTransitionMixin, models.Model):
         self.suspended_from = ""
         self.status_reason = ""
         return previous
+
+
+# Trust and safety -------------------------------------------------------------------------------------------------
+
+
+class FlagReason(models.TextChoices):
+    """Why a job or a client is flagged (DESIGN.md section 3)."""
+
+    OFF_PLATFORM_PAYMENT = "off_platform_payment", "Asks for payment outside the platform"
+    UNPAID_WORK = "unpaid_work", "Asks for free work or unpaid tests"
+    WORK_BEFORE_CONTRACT = "work_before_contract", "Asks to start work before a contract"
+    SCAM = "scam", "Scam or phishing (suspicious links or files)"
+    SPAM = "spam", "Spam or duplicate"
+    CONTACT_DETAILS = "contact_details", "Shares or asks for contact details"
+    OTHER = "other", "Something else"
+
+
+class FlagStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    DISMISSED = "dismissed", "Dismissed"
+    ACTIONED = "actioned", "Actioned"
+
+
+class Flag(ConcurrentTransitionMixin, models.Model):
+    """A report about a job, a client or a room, by a person or by the screening (no reporter).
+
+    The target: `job` (a job post), or `user` alone (a client's profile), or `room` (a conversation, with
+    the job it is about when the client wrote the flagged words). `user` is the person the flag is about.
+    `status` changes only through the transitions below (called by `jobs.moderation`).
+    """
+
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="flags_reported",
+        help_text="Empty for a flag raised by the screening.",
+    )
+    job = models.ForeignKey(JobPost, on_delete=models.CASCADE, null=True, blank=True, related_name="flags")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="flags_received",
+        verbose_name="flagged user",
+    )
+    room = models.ForeignKey("messaging.Room", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    reason = models.CharField(max_length=30, choices=FlagReason.choices)
+    comment = models.TextField(max_length=1000, blank=True)
+    hits = models.JSONField("screening hits", default=list, blank=True)
+    hit_count = models.PositiveIntegerField("screening hits", default=0)
+    snippet = models.TextField(blank=True)
+    status = FSMField(default=FlagStatus.OPEN, choices=FlagStatus.choices, protected=True, db_index=True)
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reporter", "job"],
+                condition=models.Q(status="open", reporter__isnull=False, job__isnull=False),
+                name="one_open_flag_per_reporter_per_job",
+            ),
+            models.UniqueConstraint(
+                fields=["reporter", "user"],
+                condition=models.Q(status="open", reporter__isnull=False, job__isnull=True, room__isnull=True),
+                name="one_open_flag_per_reporter_per_client",
+            ),
+            # The screening keeps one open flag per room (later hits are added to it).
+            models.UniqueConstraint(
+                fields=["room"],
+                condition=models.Q(status="open", reporter__isnull=True, room__isnull=False),
+                name="one_open_system_flag_per_room",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(job__isnull=False) | models.Q(user__isnull=False) | models.Q(room__isnull=False),
+                name="flag_has_a_target",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["reporter", "created_at"], name="flag_rate_limit_idx"),
+            models.Index(fields=["job", "status"], name="flag_job_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        target = self.job or self.room or self.user
+        return f"{self.get_reason_display()}: {target}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == FlagStatus.OPEN
+
+    @property
+    def is_system(self) -> bool:
+        return self.reporter_id is None
+
+    def _decide(self, moderator, note: str, now) -> None:
+        self.moderator = moderator
+        self.decision_note = note
+        self.decided_at = now
+
+    @transition(field=status, source=FlagStatus.OPEN, target=FlagStatus.DISMISSED)
+    def dismiss(self, *, moderator, note: str = "", now=None) -> None:
+        self._decide(moderator, note, now)
+
+    @transition(field=status, source=FlagStatus.OPEN, target=FlagStatus.ACTIONED)
+    def action(self, *, moderator, note: str = "", now=None) -> None:
+        self._decide(moderator, note, now)
+
+
+class ModerationAction(models.TextChoices):
+    SUSPEND_JOB = "suspend_job", "Suspended the job"
+    REINSTATE_JOB = "reinstate_job", "Reinstated the job"
+    DISMISS_FLAGS = "dismiss_flags", "Dismissed the flags"
+    HOLD_JOB = "hold_job", "Held the job for review (screening)"
+    MARK_PAYMENT_VERIFIED = "mark_payment_verified", "Marked the payment method verified"
+    SUSPEND_CLIENT = "suspend_client", "Suspended the client"
+
+
+class ModerationDecision(models.Model):
+    """The audit trail of moderation: who decided what, when, and why. Written by the services only."""
+
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    action = models.CharField(max_length=30, choices=ModerationAction.choices)
+    job = models.ForeignKey(
+        JobPost, on_delete=models.CASCADE, null=True, blank=True, related_name="moderation_decisions"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="moderation_decisions",
+        verbose_name="client",
+    )
+    note = models.TextField(blank=True)
+    flags_decided = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class FlaggedJob(JobPost):
+    """Job posts as the moderators' "Flagged jobs" queue sees them (the admin lists those with open flags)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "flagged job"
+        verbose_name_plural = "Flagged jobs"

@@ -38,11 +38,14 @@ class Access(Enum):
 
 
 def job_access(job: JobPost, user) -> Access:
-    """The job's client and staff see everything. An invite-only job is visible only to freelancers with an
-    application on it (any state); a suspended job is gone for everyone else; a public job, open or ended,
-    is visible to anyone."""
+    """The job's client and staff see everything. A job held for review is hidden from everyone else. An
+    invite-only job is visible only to freelancers with an application on it (any state); a suspended job is
+    gone for everyone else; a public job, open or ended, is visible to anyone."""
     if user.is_authenticated and (job.client_id == user.pk or user.is_staff):
         return Access.FULL
+    # Held for review by the screening: not published yet, so unknown to everyone else.
+    if job.held_for_review:
+        return Access.HIDDEN
     # An invite-only job stays unknown to outsiders, even once suspended.
     if job.is_invite_only and not (user.is_authenticated and job.applications.filter(freelancer=user).exists()):
         return Access.HIDDEN
@@ -123,8 +126,8 @@ class JobSearch:
 
 
 def searchable_jobs() -> QuerySet[JobPost]:
-    """Open public jobs: the only ones "Find work" ever lists."""
-    return JobPost.objects.filter(status=JobStatus.OPEN, visibility="public")
+    """Open public jobs not held for review: the only ones "Find work" ever lists."""
+    return JobPost.objects.filter(status=JobStatus.OPEN, visibility="public", held_for_review=False)
 
 
 def find_work(search: JobSearch) -> QuerySet[JobPost]:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django_fsm import can_proceed
 from taggit.models import Tag
 
+from . import moderation
 from .models import JobPost, JobStatus
 
 # Fields a client sets when posting or editing a job; `skills` is a list of names.
@@ -44,7 +45,11 @@ class JobStateError(ValidationError):
 
 
 def post_job(*, client, data: Mapping[str, Any]) -> JobPost:
-    """A client publishes a job post. `data` holds EDITABLE_FIELDS (missing ones take defaults) and `skills`."""
+    """A client publishes a job post. `data` holds EDITABLE_FIELDS (missing ones take defaults) and `skills`.
+
+    Side effects: the job; when the screening finds off-platform payment or free-work talk, the job is held for
+    review (`held_for_review`, a system Flag, see `jobs.moderation.hold_if_risky`).
+    """
     if not getattr(client, "is_client", False):
         raise PermissionDenied("Only clients can post jobs.")
     fields, skills = _split(data)
@@ -54,11 +59,15 @@ def post_job(*, client, data: Mapping[str, Any]) -> JobPost:
         job.save()
         if skills is not None:
             _set_skills(job, skills)
+        moderation.hold_if_risky(job)  # off-platform payment or free work: held for review, not published
     return job
 
 
 def update_job(job: JobPost, *, by, data: Mapping[str, Any]) -> JobPost:
-    """The job's client edits it while it is open. Only the keys present in `data` change."""
+    """The job's client edits it while it is open. Only the keys present in `data` change.
+
+    Side effects: the job; held for review like `post_job` when the new text asks for off-platform payment.
+    """
     fields, skills = _split(data)
     with transaction.atomic():
         locked = _lock_owned(job, by)
@@ -72,6 +81,7 @@ def update_job(job: JobPost, *, by, data: Mapping[str, Any]) -> JobPost:
         locked.save()
         if skills is not None:
             _set_skills(locked, skills)
+        moderation.hold_if_risky(locked)
     _sync(job)
     return locked
 

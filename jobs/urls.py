@@ -10,6 +10,8 @@ urlpatterns = [
     path("mine/", views.my_job_posts, name="mine"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
-    path("<int:pk>/close/", views.close, name="close"),
-    path("<int:pk>/cancel/", views.cancel, name="cancel"),
+    path("<int:pk>/flag/", views.flag_job, name="flag"),
+    path("flag/client/<str:username>/", views.flag_client, name="flag_client"),
+    # Closing and cancelling a job close its applications too: the hiring layer serves those
+    # (hiring:close_job, hiring:cancel_job at /jobs/<id>/close/ and /jobs/<id>/cancel/).
 ]

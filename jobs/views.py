@@ -1,19 +1,23 @@
 """Job pages. Views are thin: forms validate, services act, selectors read."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.shortcuts import get_object_or_404, redirect, render
 
-from . import selectors, services
-from .forms import FindWorkForm, JobPostForm, ReasonForm
+from . import moderation, selectors, services
+from .forms import FindWorkForm, FlagForm, JobPostForm, ReasonForm
 from .models import JobPost
 from .selectors import Access
 
 PAGE_SIZE = 20
+UNDER_REVIEW_MESSAGE = (
+    "Your job is saved but under review: it seems to ask for payment outside the platform or for free work. "
+    "Freelancers can't see it until a moderator has looked at it."
+)
 
 
 def find_work(request: HttpRequest) -> HttpResponse:
@@ -36,7 +40,10 @@ def post_job(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, "Your job is posted. Freelancers can find it now.")
+            if job.held_for_review:
+                messages.warning(request, UNDER_REVIEW_MESSAGE)
+            else:
+                messages.success(request, "Your job is posted. Freelancers can find it now.")
             return redirect(job)
     return render(request, "jobs/form.html", {"form": form, "job": None})
 
@@ -90,30 +97,63 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
-def close(request: HttpRequest, pk: int) -> HttpResponse:
-    return _end(request, pk, action="close", prefix="close", done="Job closed. It no longer takes proposals.")
+def flag_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Flag as inappropriate" on a job: the form (GET) and the flag (POST)."""
+    job = _job_or_404(pk)
+    access = selectors.job_access(job, request.user)
+    if access is Access.HIDDEN:
+        raise Http404("No such job.")
+    if access is Access.GONE:
+        return render(request, "jobs/unavailable.html", {"job": job}, status=410)
+    if job.client_id == request.user.pk:
+        messages.error(request, "You can't flag your own job post.")
+        return redirect(job)
+    return _flag(
+        request,
+        target=job,
+        flag=lambda form: moderation.flag_job(job, by=request.user, **form.cleaned_data),
+        already=moderation.has_open_flag(request.user, job=job),
+        what="job",
+    )
 
 
 @login_required
-@require_POST
-def cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    return _end(request, pk, action="cancel", prefix="cancel", done="Job post cancelled. It no longer takes proposals.")
+def flag_client(request: HttpRequest, username: str) -> HttpResponse:
+    """ "Flag as inappropriate" on a client's profile: the form (GET) and the flag (POST)."""
+    client = get_object_or_404(get_user_model(), username=username, is_client=True, is_active=True)
+    if client.pk == request.user.pk:
+        messages.error(request, "You can't flag yourself.")
+        return redirect(client.get_absolute_url())
+    return _flag(
+        request,
+        target=client,
+        flag=lambda form: moderation.flag_client(client, by=request.user, **form.cleaned_data),
+        already=moderation.has_open_flag(request.user, client=client),
+        what="client",
+    )
 
 
-def _end(request: HttpRequest, pk: int, *, action: str, prefix: str, done: str) -> HttpResponse:
-    job = _owned_job_or_deny(request, pk)
-    form = ReasonForm(request.POST, prefix=prefix)
-    if not form.is_valid():
-        messages.error(request, " ".join(form.errors.get("reason", ["Check the reason."])))
-        return redirect(job)
-    try:
-        services.job_closer(action)(job, by=request.user, reason=form.cleaned_data["reason"])
-    except services.refusal_errors() as exc:
-        messages.error(request, services.refusal_message(exc))
-    else:
-        messages.success(request, done)
-    return redirect(job)
+def _flag(request: HttpRequest, *, target, flag, already: bool, what: str) -> HttpResponse:
+    form = FlagForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                flag(form)
+            except moderation.FlagRefused as exc:
+                if exc.code in ("duplicate", "rate_limited", "own"):
+                    messages.error(request, " ".join(exc.messages))
+                    return redirect(target.get_absolute_url())
+                form.add_error(None, exc)
+            else:
+                messages.success(
+                    request,
+                    f"Thank you: a moderator will review this {what}. They will not be told who reported them.",
+                )
+                return redirect(target.get_absolute_url())
+        status = 400
+    context = {"form": form, "target": target, "what": what, "already": already}
+    return render(request, "jobs/flag.html", context, status=status)
 
 
 def _job_or_404(pk: int) -> JobPost:

@@ -10,9 +10,15 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    # The hiring layer's pages under other apps' paths (/jobs/<id>/applicants/, /jobs/<id>/apply/, closing a
+    # job, /freelancers/<username>/ with response time and "Invite to interview"): before the accounts and jobs
+    # URLs so these are the ones served.
+    path("", include("proposals.hiring_urls")),
     path("", include("marketplace.accounts.urls")),
     path("jobs/", include("jobs.urls")),
     path("proposals/", include("proposals.urls")),
     path("contracts/", include("contracts.urls")),
+    # Sending in a room goes through the hiring layer's screening (same path as messaging:send).
+    path("", include("proposals.safety_urls")),
     path("", include("messaging.urls")),
 ]

@@ -49,6 +49,10 @@ class Message(models.Model):
     )
     body = models.TextField(max_length=5000)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # What the screening found, as the posting service recorded it (empty when not screened). Keys:
+    # `risky` (the reader sees a safety notice), `contact_notice` (both sides see a contact-details notice),
+    # `hits` (a list of `marketplace.screening.Hit.as_dict()`).
+    screening = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -56,6 +60,14 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sender}: {self.body[:40]}"
+
+    @property
+    def is_risky(self) -> bool:
+        return bool(self.screening.get("risky"))
+
+    @property
+    def has_contact_notice(self) -> bool:
+        return bool(self.screening.get("contact_notice"))
 
 
 class NotificationKind(models.TextChoices):

@@ -101,8 +101,13 @@ def _advance(field: str, when: datetime):
     return Greatest(Coalesce(F(field), when), when)
 
 
-def post_message(room: Room, *, sender, body: str, notify_others: bool = True) -> Message:
+def post_message(
+    room: Room, *, sender, body: str, notify_others: bool = True, screening: Mapping[str, Any] | None = None
+) -> Message:
     """`sender` writes `body` in `room`.
+
+    `screening` is what a higher layer's screening of the body found (see `Message.screening`); it is stored
+    on the message so the room can show the safety notices.
 
     `notify_others=False` is for a service whose own notification already quotes the words (for example
     "Maria accepted your invitation: ..."), so the other side hears about it once.
@@ -117,7 +122,7 @@ def post_message(room: Room, *, sender, body: str, notify_others: bool = True) -
         members = list(Membership.objects.filter(room=room).select_related("user"))
         if not any(m.user_id == sender.pk for m in members):
             raise PermissionDenied("Only the people in this conversation can write in it.")
-        message = Message.objects.create(room=room, sender=sender, body=body)
+        message = Message.objects.create(room=room, sender=sender, body=body, screening=dict(screening or {}))
         Room.objects.filter(pk=room.pk).update(last_message_at=_advance("last_message_at", message.created_at))
         mark_room_read(room, user=sender, up_to=message.created_at)  # writing in a room means reading it
         room.last_message_at = max(filter(None, [room.last_message_at, message.created_at]))

@@ -147,3 +147,6 @@ def _add_job_actions() -> None:
 
 
 _add_job_actions()
+
+# The moderators' "Flagged jobs" queue and client actions (they close applications, so they live here too).
+from . import moderation_admin  # noqa: E402, F401

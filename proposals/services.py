@@ -27,8 +27,8 @@ from django.utils import timezone
 from django_fsm import can_proceed
 
 from jobs.models import BudgetType, JobPost, JobStatus, Visibility
-from marketplace.screening_contact import find_contact_details
-from messaging.models import Message, Notification, NotificationKind, Room
+from marketplace.screening import find_contact_details
+from messaging.models import Message, NotificationKind, Room
 from messaging.services import notify, open_room, post_message, post_system_message
 
 from .models import (
@@ -71,10 +71,12 @@ class ActionNotAllowed(Exception):
 # URLs --------------------------------------------------------------------------------------------------------
 def applicants_url(job: JobPost) -> str:
     """The client's review page for a job."""
-    try:
-        return reverse("jobs:applicants", args=[job.pk])
-    except NoReverseMatch:  # the page arrives with the jobs pages; the path is fixed by the brief
-        return f"/jobs/{job.pk}/applicants/"
+    for name in ("hiring:applicants", "jobs:applicants"):
+        try:
+            return reverse(name, args=[job.pk])
+        except NoReverseMatch:
+            continue
+    return f"/jobs/{job.pk}/applicants/"  # the path the brief fixes, before the page is routed
 
 
 # Locking and checks (also used by contracts.services) ---------------------------------------------------------
@@ -157,7 +159,7 @@ def _why_not(app: Application, action: str) -> str:
     obj, done = _ACTION_WORDS.get(action, ("it", action.replace("_", " ")))
     offer = app.latest_offer if action in _OFFER_ACTIONS or app.status in END_STATES else None
     if action in _OFFER_ACTIONS and offer is not None and not offer.is_open and offer.status in _OFFER_WHY:
-        return f"{_OFFER_WHY[offer.status]}, so it can no longer be {done}."
+        return f"{_OFFER_WHY[offer.status]}, so {'it' if obj == 'the offer' else obj} can no longer be {done}."
     status = app.status
     if status == ApplicationStatus.DECLINED:
         thing = "offer" if offer is not None and offer.status == OfferStatus.DECLINED else "invitation"
@@ -265,9 +267,7 @@ def post_in_room(room: Room, *, sender, body: str) -> Message:
     The service's own notification (e.g. "Maria accepted your invitation") quotes the same words, so the
     other side hears about the action once, in the app and by email.
     """
-    message = post_message(room, sender=sender, body=body)
-    Notification.objects.filter(message=message, kind=NotificationKind.MESSAGE_RECEIVED).delete()
-    return message
+    return post_message(room, sender=sender, body=body, notify_others=False)
 
 
 def system_message(app: Application, body: str) -> None:
@@ -337,7 +337,7 @@ def clean_reason(choices, reason: str | None, other_text: str | None) -> tuple[s
 
 def refuse_contact_details(text: str, field: str = "message") -> None:
     """Decline messages must not pass contact details (brief section 3)."""
-    found = find_contact_details(text)
+    found = [hit.text for hit in find_contact_details(text)]
     if found:
         quoted = ", ".join(f"“{f}”" for f in found)
         raise ValidationError(
@@ -794,7 +794,6 @@ def ask_clarification(application: Application, *, by, message: str) -> Applicat
             actor=by,
             text=f"{by} asked for clarification on your offer for “{app.job.title}”",
             note=message,
-            url=room.get_absolute_url(),
         )
     return sync(application, app)
 
@@ -1041,7 +1040,8 @@ _CLOSE_TO = {
 def close_job(job: JobPost, *, by, reason: str = "", to: str = JobStatus.CLOSED) -> JobPost:
     """Close, cancel (the client) or suspend (a moderator) a job, and close every open application of it.
 
-    Each freelancer with an open application gets one notification. Returns the job.
+    Each freelancer with an open application gets one notification; on a suspension the client is told too
+    (with the moderator's reason). Returns the job.
     """
     if to not in _CLOSE_TO:
         raise ValueError(f"close_job: `to` must be one of {sorted(_CLOSE_TO)}, not {to!r}")
@@ -1065,4 +1065,13 @@ def close_job(job: JobPost, *, by, reason: str = "", to: str = JobStatus.CLOSED)
         move(reason=reason, by=by)
         locked.save()
         close_open_applications(locked, reason=app_reason, now=now)
+        if to == JobStatus.SUSPENDED:
+            notify(
+                locked.client,
+                NotificationKind.JOB_SUSPENDED,
+                actor=None,
+                text=f"A moderator suspended your job post “{locked.title}”",
+                url=locked.get_absolute_url(),
+                context={"job_title": locked.title, "note": reason},
+            )
     return sync(job, locked)

@@ -63,6 +63,16 @@ def test_every_open_application_closes_and_end_states_stay(job, moderator, to, r
     assert "Budget cut" not in " ".join(n.text for n in notes)  # the client's own note stays with them
 
 
+def test_a_suspension_tells_the_client_with_the_moderators_reason(job, moderator):
+    build(S.SENT, job=job)
+    services.close_job(job, by=job.client)
+    services.close_job(job, by=moderator, reason="Asks for payment outside the platform", to=JobStatus.SUSPENDED)
+    [note] = Notification.objects.filter(kind=NotificationKind.JOB_SUSPENDED)
+    assert note.recipient == job.client
+    assert note.context["note"] == "Asks for payment outside the platform"
+    assert Notification.objects.filter(kind=NotificationKind.JOB_CLOSED).count() == 1  # once, at the close
+
+
 def test_rooms_get_a_system_message(job):
     app = build(S.ACTIVE, job=job)
     services.close_job(job, by=job.client)

@@ -67,7 +67,7 @@ def test_invitation_path_to_a_contract(expect, job, freelancer):
         services.update_terms(app, by=freelancer, hourly_rate="58")
     with expect((freelancer, K.OFFER_RECEIVED, mine)):
         services.send_offer(app, by=client, message="Welcome", **offer_terms())
-    with expect((client, K.OFFER_CLARIFICATION, app.room.get_absolute_url())):
+    with expect((client, K.OFFER_CLARIFICATION, apps_url)):
         services.ask_clarification(app, by=freelancer, message="Remote?")
     with expect((freelancer, K.OFFER_WITHDRAWN, mine)):
         services.withdraw_offer(app, by=client)

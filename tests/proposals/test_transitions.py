@@ -200,6 +200,15 @@ def test_withdrawn_offer_gives_the_message_from_the_brief():
     assert Contract.objects.count() == 0
 
 
+def test_asking_about_a_withdrawn_offer_says_so():
+    app = build(S.OFFERED)
+    services.withdraw_offer(app, by=app.job.client)
+    with pytest.raises(services.ActionNotAllowed) as refused:
+        services.ask_clarification(app, by=app.freelancer, message="Still on?")
+    expected = "This offer was withdrawn by the client, so clarification can no longer be asked for."
+    assert refused.value.message == expected
+
+
 def test_messages_name_what_happened():
     app = build(S.WITHDRAWN)
     with pytest.raises(services.ActionNotAllowed, match="The freelancer withdrew this proposal, so this candidate"):

@@ -1,0 +1,331 @@
+"""Trust and safety at the jobs layer: flags, screening of job posts, and the moderators' decisions that touch
+only jobs, flags and client profiles. One function per action; each docstring lists its side effects.
+
+Suspending a job or a client closes applications, so those services live in `proposals.moderation`, which
+calls the helpers here (`require_moderator`, `decide_open_flags`, `record_decision`) inside its transaction.
+The person a flag is about is never told who reported them: no service here notifies the flagged user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django_fsm import can_proceed
+
+from marketplace.accounts.models import ClientProfile
+from marketplace.screening import Category, Hit, ScreeningResult, screen, snippet
+
+from .models import Flag, FlagReason, FlagStatus, JobPost, ModerationAction, ModerationDecision
+
+COMMENT_MAX_LENGTH = 1000
+NOTE_MAX_LENGTH = 2000
+MAX_STORED_HITS = 50
+SNIPPET_MAX_LENGTH = 2000
+
+# The flag reason a screening category stands for.
+REASON_FOR_CATEGORY: dict[str, str] = {
+    Category.OFF_PLATFORM_PAYMENT: FlagReason.OFF_PLATFORM_PAYMENT,
+    Category.WORK_BEFORE_CONTRACT: FlagReason.WORK_BEFORE_CONTRACT,
+    Category.UNPAID_WORK: FlagReason.UNPAID_WORK,
+    Category.SUSPICIOUS_LINK: FlagReason.SCAM,
+    Category.OFF_PLATFORM_CONTACT: FlagReason.CONTACT_DETAILS,
+    Category.CONTACT_DETAILS: FlagReason.CONTACT_DETAILS,
+}
+# A job post whose text falls in one of these is held for review instead of being published.
+HOLD_CATEGORIES = frozenset(
+    {Category.OFF_PLATFORM_PAYMENT, Category.UNPAID_WORK, Category.WORK_BEFORE_CONTRACT, Category.SUSPICIOUS_LINK}
+)
+
+
+class FlagRefused(ValidationError):
+    """A flag the rules refuse; the message is for the reporter. Codes: duplicate, rate_limited, own, invalid."""
+
+
+class ModerationError(ValidationError):
+    """The target's state does not allow the moderator's action; the message says why."""
+
+
+# Flags by people ------------------------------------------------------------------------------------------------
+def flag_job(job: JobPost, *, by, reason: str, comment: str = "") -> Flag:
+    """`by` reports `job` with a reason from the list and an optional comment.
+
+    Refused (FlagRefused) for the job's own client, a second open flag by the same person on the job, or more
+    than `FLAG_RATE_LIMIT_PER_HOUR` flags by that person in the last hour.
+    Side effects: one open Flag about the job and its client. Nobody is notified; moderators see it in the queue.
+    """
+    reason, comment = _clean_flag_input(reason, comment)
+    if job.client_id == getattr(by, "pk", None):
+        raise FlagRefused("You can't flag your own job post.", code="own")
+    return _create_flag(
+        by,
+        duplicate=Flag.objects.filter(reporter=by, job=job, status=FlagStatus.OPEN),
+        duplicate_message="You already reported this job. A moderator will look at it.",
+        fields={"job": job, "user_id": job.client_id, "reason": reason, "comment": comment},
+    )
+
+
+def flag_client(client, *, by, reason: str, comment: str = "") -> Flag:
+    """`by` reports a client (from their profile). Same rules and side effects as `flag_job`."""
+    reason, comment = _clean_flag_input(reason, comment)
+    if not getattr(client, "is_client", False):
+        raise FlagRefused("Only clients can be flagged from their profile.", code="invalid")
+    if client.pk == getattr(by, "pk", None):
+        raise FlagRefused("You can't flag yourself.", code="own")
+    return _create_flag(
+        by,
+        duplicate=Flag.objects.filter(
+            reporter=by, user=client, job__isnull=True, room__isnull=True, status=FlagStatus.OPEN
+        ),
+        duplicate_message="You already reported this client. A moderator will look at it.",
+        fields={"user": client, "reason": reason, "comment": comment},
+    )
+
+
+def has_open_flag(user, *, job=None, client=None) -> bool:
+    """Whether `user` already has an open flag on the job (or on the client's profile)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    flags = Flag.objects.filter(reporter=user, status=FlagStatus.OPEN)
+    if job is not None:
+        return flags.filter(job=job).exists()
+    return flags.filter(user=client, job__isnull=True, room__isnull=True).exists()
+
+
+def _clean_flag_input(reason: str, comment: str) -> tuple[str, str]:
+    if reason not in FlagReason.values:
+        raise FlagRefused({"reason": "Choose a reason from the list."}, code="invalid")
+    comment = (comment or "").strip()
+    if len(comment) > COMMENT_MAX_LENGTH:
+        raise FlagRefused(
+            {"comment": f"Keep the comment to {COMMENT_MAX_LENGTH} characters (this one has {len(comment)})."},
+            code="invalid",
+        )
+    if reason == FlagReason.OTHER and not comment:
+        raise FlagRefused({"comment": "You chose “Something else”: tell us what is wrong in a few words."})
+    return reason, comment
+
+
+def _create_flag(by, *, duplicate, duplicate_message: str, fields: dict) -> Flag:
+    if by is None or not by.is_authenticated:
+        raise PermissionDenied("Log in to flag.")
+    limit = settings.FLAG_RATE_LIMIT_PER_HOUR
+    with transaction.atomic():
+        # The reporter's row is the lock that makes the duplicate and rate checks exact under concurrency.
+        get_user_model().objects.select_for_update().filter(pk=by.pk).first()
+        if duplicate.exists():
+            raise FlagRefused(duplicate_message, code="duplicate")
+        recent = Flag.objects.filter(reporter=by, created_at__gte=timezone.now() - timedelta(hours=1)).count()
+        if recent >= limit:
+            raise FlagRefused(
+                f"You have sent {limit} flags in the last hour, the most we take. Try again later.",
+                code="rate_limited",
+            )
+        try:
+            with transaction.atomic():
+                return Flag.objects.create(reporter=by, **fields)
+        except IntegrityError as exc:  # a second click that raced the first one
+            raise FlagRefused(duplicate_message, code="duplicate") from exc
+
+
+# Flags by the screening -----------------------------------------------------------------------------------------
+def queue_for_review(*, text: str, result: ScreeningResult, job=None, user=None, room=None) -> Flag:
+    """Queue a job, a room or both for review as a system flag (no reporter) with the hits and a snippet.
+
+    A room keeps one open system flag: later findings are added to it. Must run inside the caller's
+    transaction. Side effects: one Flag created or updated. Nobody is notified.
+    """
+    hits = list(result.risky or result.hits)
+    if not hits:
+        raise ValueError("queue_for_review needs a screening result with hits.")
+    found = [hit.as_dict() for hit in hits]
+    excerpt = _snippet(text, hits)
+    open_system = Flag.objects.select_for_update().filter(reporter__isnull=True, status=FlagStatus.OPEN)
+    existing = None
+    if room is not None:
+        existing = open_system.filter(room=room).first()
+    elif job is not None:
+        existing = open_system.filter(job=job, room__isnull=True).first()
+    if existing is not None:
+        existing.hits = (existing.hits + found)[:MAX_STORED_HITS]
+        existing.hit_count = existing.hit_count + len(found)
+        existing.snippet = f"{existing.snippet}\n{excerpt}"[-SNIPPET_MAX_LENGTH:]
+        if job is not None and existing.job_id is None:
+            existing.job = job
+        existing.save(update_fields=["hits", "hit_count", "snippet", "job"])
+        return existing
+    return Flag.objects.create(
+        job=job,
+        user=user,
+        room=room,
+        reason=REASON_FOR_CATEGORY[hits[0].category],
+        hits=found[:MAX_STORED_HITS],
+        hit_count=len(found),
+        snippet=excerpt,
+    )
+
+
+def _snippet(text: str, hits: Iterable[Hit]) -> str:
+    return " … ".join(snippet(text, hit) for hit in list(hits)[:3])[:SNIPPET_MAX_LENGTH]
+
+
+def hold_if_risky(job: JobPost) -> bool:
+    """Screen a job post's title and description; hold it for review when it asks for off-platform payment,
+    free work, work before a contract or has suspicious links. Must run inside the caller's transaction.
+
+    Returns whether the job is (now) held. Side effects when it is newly held: `held_for_review`, one system
+    Flag on the job with the hits and a snippet, one ModerationDecision (by the system).
+    """
+    text = f"{job.title}\n\n{job.description}"
+    result = screen(text)
+    if not (result.categories & HOLD_CATEGORIES):
+        return job.held_for_review
+    if job.held_for_review:
+        return True
+    JobPost.objects.filter(pk=job.pk).update(held_for_review=True)
+    job.held_for_review = True
+    risky = ScreeningResult(contact_details=(), risky=tuple(h for h in result.risky if h.category in HOLD_CATEGORIES))
+    queue_for_review(text=text, result=risky, job=job, user=job.client)
+    record_decision(None, ModerationAction.HOLD_JOB, job=job, user=job.client, note="Held by the screening.")
+    return True
+
+
+# Moderators' decisions -----------------------------------------------------------------------------------------
+def require_moderator(by, what: str = "do this") -> None:
+    if by is None or not getattr(by, "is_moderator", False):
+        raise PermissionDenied(f"Only moderators can {what}.")
+
+
+def clean_note(note: str | None) -> str:
+    return (note or "").strip()[:NOTE_MAX_LENGTH]
+
+
+def record_decision(
+    moderator, action: str, *, job=None, user=None, user_id: int | None = None, note: str = "", flags: int = 0
+) -> ModerationDecision:
+    """The audit entry of a decision (who, what, when, why); shown on the job's and the client's admin pages."""
+    return ModerationDecision.objects.create(
+        moderator=moderator,
+        action=action,
+        job=job,
+        user_id=user.pk if user is not None else user_id,
+        note=note,
+        flags_decided=flags,
+    )
+
+
+def decide_open_flags(flags, *, moderator, note: str, dismiss: bool) -> int:
+    """Dismiss or action every open flag in the queryset (locked). Returns how many were decided."""
+    now = timezone.now()
+    count = 0
+    for flag in flags.select_for_update().filter(status=FlagStatus.OPEN):
+        (flag.dismiss if dismiss else flag.action)(moderator=moderator, note=note, now=now)
+        flag.save()
+        count += 1
+    return count
+
+
+def dismiss_flags(job: JobPost, *, by, note: str = "") -> int:
+    """A moderator finds nothing wrong: the job's open flags are dismissed and a held job is published.
+
+    Side effects: each open flag on the job -> dismissed (moderator, time, note); `held_for_review` cleared;
+    one ModerationDecision. Returns how many flags were dismissed.
+    """
+    require_moderator(by, "dismiss flags")
+    note = clean_note(note)
+    with transaction.atomic():
+        locked = JobPost.objects.select_for_update().get(pk=job.pk)
+        count = decide_open_flags(Flag.objects.filter(job=locked), moderator=by, note=note, dismiss=True)
+        if not count and not locked.held_for_review:
+            raise ModerationError(f"The job “{locked.title}” has no open flags.", code="no_flags")
+        if locked.held_for_review:
+            JobPost.objects.filter(pk=locked.pk).update(held_for_review=False)
+        record_decision(by, ModerationAction.DISMISS_FLAGS, job=locked, user=locked.client, note=note, flags=count)
+    job.refresh_from_db()
+    return count
+
+
+def reinstate_job(job: JobPost, *, by, note: str = "") -> JobPost:
+    """A moderator puts a suspended job back in the state it was suspended from.
+
+    Applications closed by the suspension stay closed (freelancers may apply again).
+    Side effects: the job's transition (logged with the moderator); `held_for_review` cleared; the job's open
+    flags -> dismissed; one ModerationDecision.
+    """
+    require_moderator(by, "reinstate a job")
+    note = clean_note(note)
+    with transaction.atomic():
+        locked = JobPost.objects.select_for_update().get(pk=job.pk)
+        if not can_proceed(locked.reinstate):
+            raise ModerationError(
+                f"The job “{locked.title}” is {locked.get_status_display().lower()}, not suspended, so there is "
+                "nothing to reinstate.",
+                code="not_suspended",
+            )
+        locked.reinstate(by=by)
+        locked.held_for_review = False
+        locked.save()
+        count = decide_open_flags(Flag.objects.filter(job=locked), moderator=by, note=note, dismiss=True)
+        record_decision(by, ModerationAction.REINSTATE_JOB, job=locked, user=locked.client, note=note, flags=count)
+    job.refresh_from_db()
+    return locked
+
+
+def mark_payment_verified(client, *, by, note: str = "") -> bool:
+    """A moderator marks a client's payment method verified. Returns False when it already was.
+
+    Side effects: `ClientProfile.payment_verified`; one ModerationDecision.
+    """
+    require_moderator(by, "verify payment methods")
+    note = clean_note(note)
+    with transaction.atomic():
+        profile = ClientProfile.objects.select_for_update().filter(user=client).first()
+        if profile is None:
+            raise ModerationError(f"{client} has no client profile.", code="no_profile")
+        if profile.payment_verified:
+            return False
+        profile.payment_verified = True
+        profile.save(update_fields=["payment_verified"])
+        record_decision(by, ModerationAction.MARK_PAYMENT_VERIFIED, user=client, note=note)
+    return True
+
+
+def dismiss_selected_flags(flags, *, by, note: str = "") -> int:
+    """A moderator dismisses the chosen open flags (any target: a job, a client, a room).
+
+    A job whose open flags are all dismissed this way is published again if the screening held it.
+    Side effects: each open flag -> dismissed (moderator, time, note); one ModerationDecision per job or client
+    concerned. Returns how many flags were dismissed.
+    """
+    require_moderator(by, "dismiss flags")
+    note = clean_note(note)
+    with transaction.atomic():
+        decided = list(flags.select_for_update().filter(status=FlagStatus.OPEN).order_by("pk"))
+        now = timezone.now()
+        for flag in decided:
+            flag.dismiss(moderator=by, note=note, now=now)
+            flag.save()
+        targets: dict[tuple[int | None, int | None], int] = {}
+        for flag in decided:
+            key = (flag.job_id, None if flag.job_id else flag.user_id)
+            targets[key] = targets.get(key, 0) + 1
+        for (job_id, user_id), count in targets.items():
+            if job_id is not None and not Flag.objects.filter(job_id=job_id, status=FlagStatus.OPEN).exists():
+                JobPost.objects.filter(pk=job_id, held_for_review=True).update(held_for_review=False)
+            if job_id is None and user_id is None:
+                continue  # a room flag about nobody in particular: the flag itself records the decision
+            job = JobPost.objects.filter(pk=job_id).first() if job_id else None
+            record_decision(
+                by,
+                ModerationAction.DISMISS_FLAGS,
+                job=job,
+                user_id=job.client_id if job else user_id,
+                note=note,
+                flags=count,
+            )
+    return len(decided)

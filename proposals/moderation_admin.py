@@ -1,0 +1,302 @@
+"""The moderators' admin: "Flagged jobs" (a JobPost proxy) and the client actions.
+
+Registered from the hiring layer because "Suspend job" and "Suspend client" close applications
+(`proposals.moderation`). Every action calls a service, which checks the moderator, records the decision
+(moderator, time, note) and notifies; state fields are read-only everywhere.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, IntegerField, Max, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from jobs import moderation as job_moderation
+from jobs.admin import FlagInline, ModerationActionForm, ModerationDecisionInline, action_note, report_refusal
+from jobs.models import Flag, FlaggedJob, FlagReason, FlagStatus, JobPost, JobStatus, ModerationDecision
+from marketplace.accounts.admin import ClientProfileAdmin
+from marketplace.accounts.models import ClientProfile
+
+from . import moderation, services
+
+OPEN = Q(flags__status=FlagStatus.OPEN)
+
+
+class QueueFilter(admin.SimpleListFilter):
+    """Jobs with open flags (the queue, by default), suspended jobs (to reinstate), or every flagged job."""
+
+    title = "queue"
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        return [("suspended", "Suspended jobs"), ("all", "Every flagged or suspended job")]
+
+    def choices(self, changelist):
+        yield {
+            "selected": self.value() is None,
+            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
+            "display": "Open flags",
+        }
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": self.value() == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request, queryset: QuerySet[JobPost]) -> QuerySet[JobPost]:
+        if self.value() == "all":
+            return queryset
+        if self.value() == "suspended":
+            return queryset.filter(status=JobStatus.SUSPENDED)
+        return queryset.filter(open_flag_count__gt=0)
+
+
+@admin.register(FlaggedJob)
+class FlaggedJobAdmin(admin.ModelAdmin):
+    """The moderation queue: jobs with open flags, riskiest first (open flags, then screening hits)."""
+
+    list_display = (
+        "title",
+        "status",
+        "open_flags",
+        "reasons",
+        "hits",
+        "newest",
+        "client_link",
+        "payment_verified",
+        "held",
+    )
+    list_display_links = ("title",)
+    list_filter = (QueueFilter,)
+    list_select_related = ("client", "client__client_profile")
+    search_fields = ("title", "client__username", "client__email")
+    list_per_page = 50
+    action_form = ModerationActionForm
+    actions = ["suspend_jobs", "dismiss_flags", "reinstate_jobs"]
+    inlines = [FlagInline, ModerationDecisionInline]
+    fields = (
+        "title",
+        "client",
+        "status",
+        "status_reason",
+        "suspended_from",
+        "held_for_review",
+        "visibility",
+        "description",
+        "created_at",
+        "updated_at",
+    )
+    readonly_fields = fields
+
+    def get_queryset(self, request) -> QuerySet[FlaggedJob]:
+        flagged = Flag.objects.filter(job__isnull=False).values("job_id")
+        # Not super(): the admin orders the queryset before these annotations would exist.
+        return (
+            self.model._default_manager.filter(
+                Q(pk__in=flagged) | Q(status=JobStatus.SUSPENDED) | Q(held_for_review=True)
+            )
+            .annotate(
+                open_flag_count=Count("flags", filter=OPEN),
+                screening_hits=Coalesce(Sum("flags__hit_count", filter=OPEN), Value(0), output_field=IntegerField()),
+                newest_flag=Max("flags__created_at", filter=OPEN),
+            )
+            .prefetch_related(
+                Prefetch(
+                    "flags",
+                    queryset=Flag.objects.filter(status=FlagStatus.OPEN).order_by("-created_at"),
+                    to_attr="open_flag_list",
+                )
+            )
+            .order_by(*self.get_ordering(request))
+        )
+
+    def get_ordering(self, request) -> list[str]:
+        # Riskiest first: the most open flags, then the most screening hits, then the newest flag.
+        return ["-open_flag_count", "-screening_hits", "-newest_flag"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        # The job page is read-only; "change" only unlocks the moderation actions on the list.
+        return obj is None and super().has_change_permission(request, obj)
+
+    @admin.display(description="Open flags", ordering="open_flag_count")
+    def open_flags(self, job: FlaggedJob) -> int:
+        return job.open_flag_count
+
+    @admin.display(description="Reasons")
+    def reasons(self, job: FlaggedJob) -> str:
+        seen: dict[str, int] = {}
+        for flag in getattr(job, "open_flag_list", []):
+            seen[flag.reason] = seen.get(flag.reason, 0) + 1
+        if not seen:
+            return "-"
+        return format_html_join(", ", "{} ({})", ((FlagReason(reason).label, count) for reason, count in seen.items()))
+
+    @admin.display(description="Screening hits", ordering="screening_hits")
+    def hits(self, job: FlaggedJob) -> int:
+        return job.screening_hits
+
+    @admin.display(description="Newest flag", ordering="newest_flag")
+    def newest(self, job: FlaggedJob):
+        return job.newest_flag
+
+    @admin.display(description="Client", ordering="client__username")
+    def client_link(self, job: FlaggedJob) -> str:
+        profile = getattr(job.client, "client_profile", None)
+        if profile is None:
+            return str(job.client)
+        url = reverse("admin:accounts_clientprofile_change", args=[profile.pk])
+        return format_html('<a href="{}">{}</a>', url, job.client)
+
+    @admin.display(description="Payment verified", boolean=True)
+    def payment_verified(self, job: FlaggedJob) -> bool:
+        profile = getattr(job.client, "client_profile", None)
+        return bool(profile and profile.payment_verified)
+
+    @admin.display(description="Held by screening", boolean=True)
+    def held(self, job: FlaggedJob) -> bool:
+        return job.held_for_review
+
+    def _each(self, request, queryset, act, done: str) -> None:
+        count = 0
+        for job in queryset.order_by("pk"):
+            try:
+                act(job)
+            except PermissionDenied as exc:
+                report_refusal(self, request, exc)
+                return
+            except (ValidationError, services.ActionNotAllowed) as exc:
+                report_refusal(self, request, exc)
+            else:
+                count += 1
+        if count:
+            self.message_user(request, done.format(count=count), messages.SUCCESS)
+
+    @admin.action(description="Suspend job", permissions=["change"])
+    def suspend_jobs(self, request, queryset: QuerySet[FlaggedJob]) -> None:
+        note = action_note(request)
+        self._each(
+            request,
+            queryset,
+            lambda job: moderation.suspend_job(job, by=request.user, note=note),
+            "{count} job(s) suspended: their open applications are closed and everyone concerned is told.",
+        )
+
+    @admin.action(description="Dismiss flags", permissions=["change"])
+    def dismiss_flags(self, request, queryset: QuerySet[FlaggedJob]) -> None:
+        note = action_note(request)
+        self._each(
+            request,
+            queryset,
+            lambda job: job_moderation.dismiss_flags(job, by=request.user, note=note),
+            "Flags dismissed on {count} job(s).",
+        )
+
+    @admin.action(description="Reinstate job", permissions=["change"])
+    def reinstate_jobs(self, request, queryset: QuerySet[FlaggedJob]) -> None:
+        note = action_note(request)
+        self._each(
+            request,
+            queryset,
+            lambda job: job_moderation.reinstate_job(job, by=request.user, note=note),
+            "{count} job(s) reinstated.",
+        )
+
+
+class ModeratedClientProfileAdmin(ClientProfileAdmin):
+    """Client profiles with the moderators' actions; the verification flag and the account state are read-only."""
+
+    list_display = ("user", "company_name", "location", "payment_verified", "active", "open_flags")
+    list_filter = ("payment_verified", "user__is_active")
+    action_form = ModerationActionForm
+    actions = ["mark_payment_verified", "suspend_clients"]
+    fields = ("user", "company_name", "location", "payment_verified", "active", "moderation_history")
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(open_flag_count=Count("user__flags_received", filter=Q(user__flags_received__status="open")))
+        )
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return obj is None and super().has_change_permission(request, obj)
+
+    @admin.display(description="Can log in", boolean=True, ordering="user__is_active")
+    def active(self, profile: ClientProfile) -> bool:
+        return profile.user.is_active
+
+    @admin.display(description="Open flags", ordering="open_flag_count")
+    def open_flags(self, profile: ClientProfile) -> int:
+        return getattr(profile, "open_flag_count", 0)
+
+    @admin.display(description="Moderation history")
+    def moderation_history(self, profile: ClientProfile) -> str:
+        decisions = ModerationDecision.objects.filter(user=profile.user_id).select_related("moderator", "job")[:50]
+        if not decisions:
+            return "-"
+        return format_html_join(
+            "\n",
+            "<div>{}: {} by {}{}{}</div>",
+            (
+                (
+                    f"{d.created_at:%Y-%m-%d %H:%M}",
+                    d.get_action_display(),
+                    d.moderator or "the screening",
+                    f" (job: {d.job})" if d.job_id else "",
+                    f": {d.note}" if d.note else "",
+                )
+                for d in decisions
+            ),
+        )
+
+    @admin.action(description="Mark payment verified", permissions=["change"])
+    def mark_payment_verified(self, request, queryset: QuerySet[ClientProfile]) -> None:
+        note, count = action_note(request), 0
+        for profile in queryset.select_related("user"):
+            try:
+                count += job_moderation.mark_payment_verified(profile.user, by=request.user, note=note)
+            except (PermissionDenied, ValidationError) as exc:
+                report_refusal(self, request, exc)
+                return
+        self.message_user(request, f"{count} payment method(s) marked verified.", messages.SUCCESS)
+
+    @admin.action(description="Suspend client", permissions=["change"])
+    def suspend_clients(self, request, queryset: QuerySet[ClientProfile]) -> None:
+        note, count, jobs = action_note(request), 0, 0
+        for profile in queryset.select_related("user"):
+            try:
+                jobs += len(moderation.suspend_client(profile.user, by=request.user, note=note))
+            except PermissionDenied as exc:
+                report_refusal(self, request, exc)
+                return
+            except (ValidationError, services.ActionNotAllowed) as exc:
+                report_refusal(self, request, exc)
+            else:
+                count += 1
+        if count:
+            self.message_user(
+                request,
+                f"{count} client(s) suspended: they can no longer log in; {jobs} open job(s) suspended.",
+                messages.SUCCESS,
+            )
+
+
+admin.site.unregister(ClientProfile)
+admin.site.register(ClientProfile, ModeratedClientProfileAdmin)

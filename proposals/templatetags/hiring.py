@@ -1,0 +1,24 @@
+"""Small template helpers for the hiring pages: money as people read it, and the service fee rate."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import template
+
+from marketplace.money import fee_rate
+from proposals.models import format_money
+
+register = template.Library()
+
+
+@register.filter
+def money(amount: Decimal | None) -> str:
+    """$1,234.50 (empty for no amount)."""
+    return format_money(amount)
+
+
+@register.simple_tag
+def service_fee_percent() -> str:
+    """The service fee rate as a percentage, e.g. "10" or "12.5"."""
+    return f"{(fee_rate() * 100).normalize():f}"

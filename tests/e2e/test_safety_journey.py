@@ -1,0 +1,97 @@
+"""Trust and safety in Chromium: a flag a moderator acts on, and a risky room message queued for review."""
+
+import re
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from proposals.models import ApplicationStatus
+from tests.factories import PASSWORD, ClientFactory, FreelancerFactory, JobPostFactory
+from tests.jobs.factories import ModeratorFactory
+from tests.proposals.builders import build
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+POLL_TIMEOUT = 10_000
+NOTICE = "Don't start work or pay outside the platform before a contract is in place"
+
+
+def _admin_log_in(page: Page, live_server, user) -> None:
+    page.goto(f"{live_server.url}/admin/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
+
+
+def test_a_flagged_job_is_suspended_by_a_moderator(browser: Browser, live_server, log_in):
+    carla = ClientFactory(first_name="Carla", last_name="Client")
+    fred = FreelancerFactory(first_name="Fred", last_name="Freelancer")
+    job = JobPostFactory(client=carla, title="Shop rebuild, pay outside")
+    application = build(ApplicationStatus.SENT, job=job, freelancer=fred)
+    moderator = ModeratorFactory()
+
+    # Fred flags the job.
+    fred_page = browser.new_context().new_page()
+    log_in(fred_page, fred)
+    fred_page.goto(f"{live_server.url}{job.get_absolute_url()}")
+    fred_page.get_by_role("button", name="Flag as inappropriate").click()
+    fred_page.get_by_label("Asks for payment outside the platform").check()
+    fred_page.get_by_label("Comment (optional)").fill("Asked me to pay a deposit by wire.")
+    fred_page.get_by_role("button", name="Flag as inappropriate").click()
+    expect(fred_page.get_by_text("a moderator will review this job")).to_be_visible()
+
+    # The moderator finds it in the flagged jobs with the reason, and suspends it.
+    mod_page = browser.new_context().new_page()
+    _admin_log_in(mod_page, live_server, moderator)
+    mod_page.get_by_role("link", name="Flagged jobs").click()
+    row = mod_page.get_by_role("row", name=re.compile("Shop rebuild, pay outside"))
+    expect(row).to_contain_text("Asks for payment outside the platform (1)")
+    row.get_by_role("checkbox").check()
+    mod_page.get_by_label("Action").select_option(label="Suspend job")
+    mod_page.get_by_label("Decision note").fill("Confirmed by the reporter's screenshot")
+    mod_page.get_by_role("button", name="Go").click()
+    expect(mod_page.get_by_text("1 job(s) suspended")).to_be_visible()
+
+    # Fred's application shows closed; the job page says it is no longer available.
+    fred_page.goto(f"{live_server.url}{application.get_absolute_url()}")
+    expect(fred_page.get_by_text("Job closed", exact=True)).to_be_visible()
+    fred_page.goto(f"{live_server.url}{job.get_absolute_url()}")
+    expect(fred_page.get_by_role("heading", name="This job is no longer available")).to_be_visible()
+
+
+def test_a_risky_room_message_shows_the_notice_and_queues_the_room(browser: Browser, live_server, log_in):
+    carla = ClientFactory(first_name="Carla", last_name="Client")
+    fred = FreelancerFactory(first_name="Fred", last_name="Freelancer")
+    job = JobPostFactory(client=carla, title="Booking website")
+    application = build(ApplicationStatus.ACTIVE, job=job, freelancer=fred)
+    room = application.room
+    moderator = ModeratorFactory()
+
+    fred_page = browser.new_context().new_page()
+    log_in(fred_page, fred)
+    fred_page.goto(f"{live_server.url}{room.get_absolute_url()}")
+    expect(
+        fred_page.get_by_text("You are not hired yet: wait for an offer and a contract before starting work")
+    ).to_be_visible()
+
+    carla_page = browser.new_context().new_page()
+    log_in(carla_page, carla)
+    carla_page.goto(f"{live_server.url}{room.get_absolute_url()}")
+    carla_page.get_by_label("Message", exact=True).fill("let's pay via PayPal directly, start now")
+    carla_page.get_by_role("button", name="Send message").click()
+    messages = carla_page.get_by_role("list", name="Messages")
+    expect(messages.get_by_text("let's pay via PayPal directly, start now")).to_be_visible()
+    expect(messages.get_by_text(NOTICE)).to_have_count(0)  # the notice is for the reader
+
+    # Fred's open room picks the message up with the safety notice.
+    fred_messages = fred_page.get_by_role("list", name="Messages")
+    expect(fred_messages.get_by_text("let's pay via PayPal directly, start now")).to_be_visible(timeout=POLL_TIMEOUT)
+    expect(fred_messages.get_by_text(NOTICE)).to_be_visible()
+
+    # The room is in the moderators' review queue.
+    mod_page = browser.new_context().new_page()
+    _admin_log_in(mod_page, live_server, moderator)
+    mod_page.get_by_role("link", name="Flags", exact=True).click()
+    mod_page.get_by_role("link", name="Rooms to review").click()
+    expect(mod_page.get_by_role("row", name=re.compile(f"Room: {re.escape(room.title)}"))).to_be_visible()
