@@ -1,14 +1,13 @@
 """Job post actions, one function per user action: permission check, transaction, transition.
 
 These stay free of cascades: closing or cancelling a job here changes the job only. The hiring layer
-(`proposals.services.close_job`) wraps them to also close the job's applications and tell the freelancers,
-and may route the job page's "Close job" and "Cancel job post" buttons through its wrappers with
-`set_job_closers` (a lower layer never imports a higher one).
+(`proposals.services.close_job`) wraps them to also close the job's applications and tell the freelancers;
+the job page's "Close job" and "Cancel job post" buttons post to the hiring layer's views.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -109,47 +108,6 @@ def record_applicants_view(job: JobPost, *, by) -> None:
     # A plain UPDATE: no FSM save, and `updated_at` (the post's last edit) stays as it was.
     JobPost.objects.filter(pk=job.pk).update(client_last_viewed_at=now)
     job.client_last_viewed_at = now
-
-
-# The services the job page's Close and Cancel buttons call; the hiring layer swaps in cascading ones.
-JobCloser = Callable[..., JobPost]
-_closers: dict[str, JobCloser] = {}
-_closer_errors: tuple[type[Exception], ...] = ()
-
-
-def set_job_closers(
-    *,
-    close: JobCloser | None = None,
-    cancel: JobCloser | None = None,
-    errors: tuple[type[Exception], ...] = (),
-) -> None:
-    """Route "Close job" / "Cancel job post" through higher-layer services with the same signature
-    `(job, *, by, reason)`, e.g. from `ProposalsConfig.ready()`. `errors` are the exception classes those
-    services raise to refuse an action in words for the person (shown as a message, like a ValidationError).
-    Calling it with nothing restores the defaults."""
-    global _closer_errors
-    for action, func in (("close", close), ("cancel", cancel)):
-        if func is None:
-            _closers.pop(action, None)
-        else:
-            _closers[action] = func
-    _closer_errors = tuple(errors)
-
-
-def job_closer(action: str) -> JobCloser:
-    defaults = {"close": close_job_post, "cancel": cancel_job_post}
-    return _closers.get(action, defaults[action])
-
-
-def refusal_errors() -> tuple[type[Exception], ...]:
-    """The exceptions a view shows as a message when closing or cancelling a job is refused."""
-    return (ValidationError, *_closer_errors)
-
-
-def refusal_message(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        return " ".join(exc.messages)
-    return str(getattr(exc, "message", "") or exc)
 
 
 # Helpers

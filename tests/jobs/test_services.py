@@ -170,29 +170,6 @@ def test_record_applicants_view_sets_last_viewed_for_the_client_only(job, staff)
         services.record_applicants_view(job, by=FreelancerFactory())
 
 
-def test_a_higher_layer_can_route_the_close_buttons_through_its_services(job):
-    calls = []
-
-    def cascading_close(job, *, by, reason):
-        calls.append(reason)
-        return services.close_job_post(job, by=by, reason=reason)
-
-    class Refused(Exception):
-        pass
-
-    services.set_job_closers(close=cascading_close, errors=(Refused,))
-    try:
-        assert services.job_closer("close") is cascading_close
-        assert services.job_closer("cancel") is services.cancel_job_post
-        assert Refused in services.refusal_errors()
-        services.job_closer("close")(job, by=job.client, reason="Done")
-        assert calls == ["Done"] and job.status == JobStatus.CLOSED
-    finally:
-        services.set_job_closers()
-    assert services.job_closer("close") is services.close_job_post
-    assert services.refusal_errors() == (ValidationError,)
-
-
 def test_stale_saves_cannot_undo_a_transition(job):
     from django_fsm import ConcurrentTransition
 
