@@ -223,7 +223,7 @@ def decide_open_flags(flags, *, moderator, note: str, dismiss: bool) -> int:
     """Dismiss or action every open flag in the queryset (locked). Returns how many were decided."""
     now = timezone.now()
     count = 0
-    for flag in flags.select_for_update().filter(status=FlagStatus.OPEN):
+    for flag in flags.select_related(None).select_for_update(of=("self",)).filter(status=FlagStatus.OPEN):
         (flag.dismiss if dismiss else flag.action)(moderator=moderator, note=note, now=now)
         flag.save()
         count += 1
@@ -305,7 +305,9 @@ def dismiss_selected_flags(flags, *, by, note: str = "") -> int:
     require_moderator(by, "dismiss flags")
     note = clean_note(note)
     with transaction.atomic():
-        decided = list(flags.select_for_update().filter(status=FlagStatus.OPEN).order_by("pk"))
+        decided = list(
+            flags.select_related(None).select_for_update(of=("self",)).filter(status=FlagStatus.OPEN).order_by("pk")
+        )
         now = timezone.now()
         for flag in decided:
             flag.dismiss(moderator=by, note=note, now=now)

@@ -7,11 +7,7 @@ directly and would skip the services' notifications and cascades. Admin actions 
 from __future__ import annotations
 
 from django.contrib import admin, messages
-from django.contrib.admin.exceptions import NotRegistered
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-
-from jobs.models import JobPost, JobStatus
 
 from . import services
 from .models import Application, ApplicationEvent, Offer
@@ -115,38 +111,6 @@ class OfferAdmin(admin.ModelAdmin):
     def terms_display(self, obj: Offer) -> str:
         return obj.terms_display
 
-
-# Suspending a job must close its open applications (brief section 3), which only this layer can do: the
-# action is added to the job posts admin from here, so the jobs app never imports proposals.
-@admin.action(description="Suspend the selected jobs and close their open applications")
-def suspend_jobs_and_close_applications(modeladmin, request, queryset: QuerySet[JobPost]) -> None:
-    done, skipped = 0, []
-    for job in queryset:
-        try:
-            services.close_job(job, by=request.user, reason="Suspended by a moderator.", to=JobStatus.SUSPENDED)
-        except services.ActionNotAllowed as exc:
-            skipped.append(exc.message)
-        except PermissionDenied as exc:
-            modeladmin.message_user(request, str(exc), messages.ERROR)
-            return
-        else:
-            done += 1
-    modeladmin.message_user(request, f"{done} job(s) suspended; their open applications are closed.", messages.INFO)
-    for message in skipped:
-        modeladmin.message_user(request, message, messages.WARNING)
-
-
-def _add_job_actions() -> None:
-    try:
-        job_admin = admin.site.get_model_admin(JobPost)
-    except NotRegistered:
-        return
-    actions = list(job_admin.actions or [])
-    if suspend_jobs_and_close_applications not in actions:
-        job_admin.actions = [*actions, suspend_jobs_and_close_applications]
-
-
-_add_job_actions()
 
 # The moderators' "Flagged jobs" queue and client actions (they close applications, so they live here too).
 from . import moderation_admin  # noqa: E402, F401

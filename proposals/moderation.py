@@ -91,7 +91,7 @@ def contact_policy() -> str:
     return policy if policy in CONTACT_POLICIES else "allow"
 
 
-def post_room_message(room: Room, *, sender, body: str) -> Message:
+def post_room_message(room: Room, *, sender, body: str, notify_others: bool = True) -> Message:
     """`sender` writes in a room; in a hiring room without a contract yet, the words are screened first.
 
     Before a contract: contact details follow `CONTACT_DETAILS_BEFORE_CONTRACT` (allow: nothing; warn: both
@@ -103,7 +103,7 @@ def post_room_message(room: Room, *, sender, body: str) -> Message:
     """
     application = Application.objects.select_related("job").filter(room=room).first()
     if application is None or application.status == ApplicationStatus.HIRED:  # hired: the contract exists
-        return post_message(room, sender=sender, body=body)
+        return post_message(room, sender=sender, body=body, notify_others=notify_others)
     body = (body or "").strip()  # as stored, so the hits' offsets match the message
     result = screen(body)
     policy = contact_policy()
@@ -122,7 +122,7 @@ def post_room_message(room: Room, *, sender, body: str) -> Message:
             "hits": [hit.as_dict() for hit in result.hits],
         }
     with transaction.atomic():
-        message = post_message(room, sender=sender, body=body, screening=screening)
+        message = post_message(room, sender=sender, body=body, screening=screening, notify_others=notify_others)
         if result.is_risky:
             by_client = sender.pk == application.job.client_id
             queue_for_review(

@@ -29,7 +29,7 @@ from django_fsm import can_proceed
 from jobs.models import BudgetType, JobPost, JobStatus, Visibility
 from marketplace.screening import find_contact_details
 from messaging.models import Message, NotificationKind, Room
-from messaging.services import notify, open_room, post_message, post_system_message
+from messaging.services import notify, open_room, post_system_message
 
 from .models import (
     CLIENT,
@@ -267,7 +267,11 @@ def post_in_room(room: Room, *, sender, body: str) -> Message:
     The service's own notification (e.g. "Maria accepted your invitation") quotes the same words, so the
     other side hears about the action once, in the app and by email.
     """
-    return post_message(room, sender=sender, body=body, notify_others=False)
+    # Screened like any room message (safety notice, review queue); imported here because moderation
+    # builds on these services.
+    from .moderation import post_room_message
+
+    return post_room_message(room, sender=sender, body=body, notify_others=False)
 
 
 def system_message(app: Application, body: str) -> None:
@@ -403,6 +407,11 @@ def _refuse_closed_job(job: JobPost, what: str) -> None:
         raise ActionNotAllowed(
             f"The job “{job.title}” is {job.get_status_display().lower()}, so {what} can no longer be sent.",
             code="job_not_open",
+        )
+    if job.held_for_review:
+        raise ActionNotAllowed(
+            f"The job “{job.title}” is under review by our moderators, so {what} can't be sent until it is cleared.",
+            code="job_under_review",
         )
 
 

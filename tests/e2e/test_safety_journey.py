@@ -48,7 +48,7 @@ def test_a_flagged_job_is_suspended_by_a_moderator(browser: Browser, live_server
     row = mod_page.get_by_role("row", name=re.compile("Shop rebuild, pay outside"))
     expect(row).to_contain_text("Asks for payment outside the platform (1)")
     row.get_by_role("checkbox").check()
-    mod_page.get_by_label("Action").select_option(label="Suspend job")
+    mod_page.get_by_role("combobox", name="Action").select_option(label="Suspend job")
     mod_page.get_by_label("Decision note").fill("Confirmed by the reporter's screenshot")
     mod_page.get_by_role("button", name="Go").click()
     expect(mod_page.get_by_text("1 job(s) suspended")).to_be_visible()

@@ -148,16 +148,6 @@ def test_admin_actions_call_the_services(client, moderator):
     assert (due.status, fresh.status) == (S.EXPIRED, S.INVITED)
     assert due.events.last().action == "expire"
 
-    open_app = build(S.ACTIVE)
-    client.post(
-        reverse("admin:jobs_jobpost_changelist"),
-        {"action": "suspend_jobs_and_close_applications", "_selected_action": [open_app.job_id]},
-        follow=True,
-    )
-    open_app.refresh_from_db()
-    open_app.job.refresh_from_db()
-    assert (open_app.job.status, open_app.status) == (JobStatus.SUSPENDED, S.CLOSED)
-
 
 # Demo ------------------------------------------------------------------------------------------------------------
 @pytest.mark.django_db

@@ -193,6 +193,27 @@ def test_room_message_risky_from_the_freelancer_queues_the_room_only(job):
     assert (flag.room, flag.job, flag.user) == (app.room, None, app.freelancer)
 
 
+def test_job_held_for_review_refuses_proposals_and_invitations(job):
+    from tests.factories import FreelancerFactory
+
+    type(job).objects.filter(pk=job.pk).update(held_for_review=True)
+    job.refresh_from_db()
+    with pytest.raises(services.ActionNotAllowed, match="under review"):
+        services.submit_proposal(job, by=FreelancerFactory(), cover_letter="Hello", hourly_rate="40")
+    with pytest.raises(services.ActionNotAllowed, match="under review"):
+        services.invite(job, FreelancerFactory(), by=job.client, message="Interview?")
+
+
+def test_service_messages_are_screened_too(job):
+    # A client's first reply on a proposal goes through `respond`, not the room form: it is screened the same.
+    app = build(S.SENT, job=job)
+    services.respond(app, by=job.client, message="Let's pay via PayPal directly, start now")
+    app.refresh_from_db()
+    assert app.room.messages.get().is_risky
+    flag = Flag.objects.get()
+    assert (flag.room, flag.job) == (app.room, job)
+
+
 def test_room_message_ordinary_text_is_not_flagged(job):
     app = build(S.ACTIVE, job=job)
     message = moderation.post_room_message(app.room, sender=job.client, body="Can you start after the contract?")
@@ -278,3 +299,18 @@ def test_room_page_unverified_client_notice(client, job):
     app = build(S.ACTIVE, job=job)
     client.force_login(app.freelancer)
     assert "payment method is not verified" in client.get(app.room.get_absolute_url()).content.decode()
+
+
+# The application page -------------------------------------------------------------------------------------------
+
+
+def test_application_page_shows_payment_verified_and_an_unverified_client_notice(client, job):
+    app = build(S.OFFERED, job=job)
+    client.force_login(app.freelancer)
+    page = client.get(app.get_absolute_url()).content.decode()
+    assert "Payment method verified" in page and "not verified" not in page
+
+    job.client.client_profile.payment_verified = False
+    job.client.client_profile.save()
+    page = client.get(app.get_absolute_url()).content.decode()
+    assert "This offer is with a client whose payment method is not verified" in page

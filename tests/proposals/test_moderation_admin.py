@@ -213,3 +213,16 @@ def test_flagged_jobs_changelist_query_budget(mod_client, rows, django_assert_ma
 
     assert response.status_code == 200
     assert len(response.context["cl"].result_list) == min(rows, 50)
+
+
+def test_flag_admin_dismiss_action_records_the_moderator(mod_client, moderator):
+    app = build(ApplicationStatus.ACTIVE)
+    room_flag = Flag.objects.create(room=app.room, user=app.freelancer, reason=FlagReason.CONTACT_DETAILS)
+    job_flag = FlagFactory()
+
+    _act(mod_client, reverse("admin:jobs_flag_changelist"), "dismiss_selected", [room_flag.pk, job_flag.pk], "Ok")
+
+    for flag in (room_flag, job_flag):
+        flag.refresh_from_db()
+        assert (flag.status, flag.moderator, flag.decision_note) == (FlagStatus.DISMISSED, moderator, "Ok")
+    assert job_flag.job.moderation_decisions.get().moderator == moderator
