@@ -2,9 +2,12 @@
 
 from decimal import Decimal
 
+from django.contrib.auth.models import Group
+
 from .models import ClientProfile, FreelancerProfile, User
 
 DEMO_PASSWORD = "demo-pass-2026"
+MODERATOR = "moderator"
 
 CLIENTS = [
     ("acme", "Acme Rentals", "Lisbon, Portugal", True),
@@ -35,6 +38,10 @@ def seed_people() -> dict[str, User]:
         )
         profile.skills.set([s.strip() for s in skills.split(",")])
         people[username] = user
+    # A moderator: staff in the "Moderators" group (its permissions come from a migration), not a superuser.
+    moderator = _user(MODERATOR, is_staff=True, first_name="Mo", last_name="Derator")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    people[MODERATOR] = moderator
     return people
 
 

@@ -14,3 +14,7 @@ def test_seed_demo_is_idempotent_and_logins_work(client, capsys):
     assert "maria" in capsys.readouterr().out
     assert client.login(username="maria", password=DEMO_PASSWORD)
     assert client.login(username="acme", password=DEMO_PASSWORD)
+    assert client.login(username="moderator", password=DEMO_PASSWORD)
+    assert client.get("/admin/jobs/flaggedjob/").status_code == 200
+    maria = User.objects.get(username="maria")
+    assert client.get(f"/admin/accounts/user/{maria.pk}/password/").status_code == 403

@@ -117,7 +117,7 @@ def test_one_failure_does_not_stop_the_others(monkeypatch):
             raise RuntimeError("boom")
         return real(app, **kwargs)
 
-    monkeypatch.setattr(services, "record_event", failing)
+    monkeypatch.setattr(services.closing, "record_event", failing)  # looked up where `_expire_one` lives
     assert services.expire_due() == 1
     first.refresh_from_db()
     second.refresh_from_db()

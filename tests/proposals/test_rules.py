@@ -144,7 +144,7 @@ def test_the_database_refuses_a_second_open_application(job, freelancer):
 def test_a_race_past_the_check_is_caught_by_the_constraint(job, freelancer):
     _propose(job, freelancer)
     with (
-        mock.patch.object(services, "_refuse_second_application"),
+        mock.patch.object(services.candidacy, "_refuse_second_application"),  # where `submit_proposal` looks it up
         pytest.raises(services.ActionNotAllowed, match="already an open application"),
     ):
         _propose(job, freelancer)

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from marketplace.accounts.demo import CLIENTS, DEMO_PASSWORD, FREELANCERS, seed_people
+from marketplace.accounts.demo import CLIENTS, DEMO_PASSWORD, FREELANCERS, MODERATOR, seed_people
 
 
 class Command(BaseCommand):
@@ -18,6 +18,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  client      {username:<10} password {DEMO_PASSWORD}")
         for username, *_ in FREELANCERS:
             self.stdout.write(f"  freelancer  {username:<10} password {DEMO_PASSWORD}")
+        self.stdout.write(f"  moderator   {MODERATOR:<10} password {DEMO_PASSWORD}  (Django admin at /admin/)")
 
     def _app_seeders(self) -> list:
         """Each app may offer `<app>.demo.seed(people)`; they run from the lowest layer up."""

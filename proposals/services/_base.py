@@ -1,0 +1,393 @@
+"""What every hiring action shares: the refusal error, row locks and checks, the event and notification rows,
+the room helpers and the input checks.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from jobs.models import BudgetType, JobPost
+from marketplace.screening import find_contact_details
+from messaging.models import Message, Room
+from messaging.services import notify, open_room, post_system_message
+
+from ..models import (
+    CLIENT,
+    END_STATES,
+    FREELANCER,
+    OPEN_STATES,
+    Application,
+    ApplicationEvent,
+    ApplicationStatus,
+    DeclineReason,
+    OfferStatus,
+    format_money,
+)
+
+TEXT_MAX_LENGTH = 5000
+REASON_TEXT_MAX_LENGTH = 500
+HOURLY_RATE_MIN, HOURLY_RATE_MAX = Decimal("1.00"), Decimal("10000.00")
+FIXED_MIN, FIXED_MAX = Decimal("5.00"), Decimal("10000000.00")
+WEEKLY_LIMIT_MAX = 100
+
+
+class ActionNotAllowed(Exception):
+    """A rule of the hiring workflow refuses the action. `message` says why, in words for the person."""
+
+    def __init__(self, message: str, *, code: str = "not_allowed") -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+# URLs --------------------------------------------------------------------------------------------------------
+def applicants_url(job: JobPost) -> str:
+    """The client's review page for a job."""
+    for name in ("hiring:applicants", "jobs:applicants"):
+        try:
+            return reverse(name, args=[job.pk])
+        except NoReverseMatch:
+            continue
+    return f"/jobs/{job.pk}/applicants/"  # the path the brief fixes, before the page is routed
+
+
+# Locking and checks (also used by contracts.services) ---------------------------------------------------------
+def lock_job(job_or_id) -> JobPost:
+    """Lock and return the job row (must run inside a transaction)."""
+    pk = getattr(job_or_id, "pk", job_or_id)
+    return JobPost.objects.select_for_update(of=("self",)).select_related("client").get(pk=pk)
+
+
+def lock_application(application: Application | int) -> Application:
+    """Lock the job row, then the application row; return the fresh application with its job attached."""
+    if isinstance(application, Application):
+        pk, job_id = application.pk, application.job_id
+    else:
+        pk = application
+        job_id = Application.objects.values_list("job_id", flat=True).get(pk=pk)
+    job = lock_job(job_id)
+    app = Application.objects.select_for_update(of=("self",)).select_related("freelancer", "room").get(pk=pk)
+    app.job = job
+    return app
+
+
+def sync(target, fresh):
+    """Copy the fresh row's values onto the caller's instance (FSM fields are protected from setattr)."""
+    if target is fresh or target is None:
+        return fresh
+    for field in fresh._meta.concrete_fields:
+        target.__dict__[field.attname] = fresh.__dict__.get(field.attname)
+    target._state.fields_cache = dict(fresh._state.fields_cache)
+    target.__dict__.pop("_prefetched_objects_cache", None)
+    if hasattr(target, "_update_initial_state"):
+        target._update_initial_state()
+    return fresh
+
+
+def _day(value: date) -> str:
+    return f"{value:%b} {value.day}, {value.year}"
+
+
+# What each action does to what, for the messages that refuse it: (object, past participle).
+_ACTION_WORDS: dict[str, tuple[str, str]] = {
+    "invite_to_interview": ("this applicant", "invited to interview"),
+    "accept_invitation": ("this invitation", "accepted"),
+    "decline_invitation": ("this invitation", "declined"),
+    "ignore": ("this invitation", "archived"),
+    "respond": ("this proposal", "answered"),
+    "update_terms": ("the terms", "changed"),
+    "send_offer": ("an offer", "sent"),
+    "withdraw_offer": ("the offer", "withdrawn"),
+    "ask_clarification": ("clarification", "asked for"),
+    "accept_offer": ("the offer", "accepted"),
+    "decline_offer": ("the offer", "declined"),
+    "withdraw": ("this proposal", "withdrawn"),
+    "reject": ("this candidate", "declined"),
+    "expire": ("it", "expired"),
+    "close": ("it", "closed"),
+}
+_OFFER_ACTIONS = {"withdraw_offer", "ask_clarification", "accept_offer", "decline_offer"}
+_OFFER_WHY = {
+    OfferStatus.WITHDRAWN: "This offer was withdrawn by the client",
+    OfferStatus.EXPIRED: "This offer expired",
+    OfferStatus.ACCEPTED: "This offer was already accepted",
+    OfferStatus.DECLINED: "This offer was declined",
+    OfferStatus.CLOSED: "This offer was closed with the job",
+}
+_STATE_WHY = {
+    ApplicationStatus.INVITED: "This invitation is waiting for the freelancer's answer",
+    ApplicationStatus.ARCHIVED: "This invitation is archived and waiting for the freelancer's answer",
+    ApplicationStatus.SENT: "This proposal is waiting for the client's reply",
+    ApplicationStatus.ACTIVE: "This is an active candidacy without an open offer",
+    ApplicationStatus.OFFERED: "An offer is open on this application",
+    ApplicationStatus.HIRED: "The freelancer was already hired for this job",
+    ApplicationStatus.WITHDRAWN: "The freelancer withdrew this proposal",
+    ApplicationStatus.REJECTED: "The client declined this application",
+    ApplicationStatus.CLOSED: "This application was closed with the job",
+}
+
+
+def _why_not(app: Application, action: str) -> str:
+    obj, done = _ACTION_WORDS.get(action, ("it", action.replace("_", " ")))
+    offer = app.latest_offer if action in _OFFER_ACTIONS or app.status in END_STATES else None
+    if action in _OFFER_ACTIONS and offer is not None and not offer.is_open and offer.status in _OFFER_WHY:
+        return f"{_OFFER_WHY[offer.status]}, so {'it' if obj == 'the offer' else obj} can no longer be {done}."
+    status = app.status
+    if status == ApplicationStatus.DECLINED:
+        thing = "offer" if offer is not None and offer.status == OfferStatus.DECLINED else "invitation"
+        why = f"The freelancer declined this {thing}"
+    elif status == ApplicationStatus.EXPIRED:
+        thing = "offer" if offer is not None and offer.status == OfferStatus.EXPIRED else "invitation"
+        why = f"This {thing} expired"
+    else:
+        why = _STATE_WHY[status]
+    if status in END_STATES:
+        return f"{why}, so {obj} can no longer be {done}."
+    return f"{why}, so {obj} can't be {done} now."
+
+
+def _transition_meta(app: Application, action: str):
+    method = getattr(app, action)
+    meta = method._django_fsm
+    who = next(iter(meta.transitions.values())).custom.get("who")
+    return meta, who
+
+
+def check_action(app: Application, action: str, by) -> None:
+    """Who may act (PermissionDenied), then the state (ActionNotAllowed), then the guards (job still open)."""
+    meta, who = _transition_meta(app, action)
+    side = app.side_of(by)
+    if who in (FREELANCER, CLIENT) and side != who:
+        if side is None:
+            raise PermissionDenied("Only the freelancer and the client of this job can act on this application.")
+        doer = "the freelancer" if who == FREELANCER else "the client"
+        raise PermissionDenied(f"Only {doer} can do this.")
+    if not meta.has_transition(app.status):
+        raise ActionNotAllowed(_why_not(app, action), code="wrong_state")
+    if not meta.conditions_met(app, app.status):
+        obj, done = _ACTION_WORDS.get(action, ("it", action))
+        raise ActionNotAllowed(
+            f"The job “{app.job.title}” is {app.job.get_status_display().lower()}, so {obj} can no longer be {done}.",
+            code="job_not_open",
+        )
+
+
+# Rows that go with every action ---------------------------------------------------------------------------------
+def record_event(
+    app: Application,
+    *,
+    actor,
+    action: str,
+    from_state: str,
+    reason: str = "",
+    reason_text: str = "",
+    note: str = "",
+    now: datetime | None = None,
+) -> ApplicationEvent:
+    return ApplicationEvent.objects.create(
+        application=app,
+        actor=actor,
+        action=action,
+        from_state=from_state or "",
+        to_state=app.status,
+        reason=reason,
+        reason_text=reason_text,
+        note=note,
+        created_at=now or timezone.now(),
+    )
+
+
+def _context(app: Application, note: str = "", **extra) -> dict:
+    return {"job_title": app.job.title, "application_id": app.pk, "note": note, **extra}
+
+
+def notify_freelancer(app: Application, kind: str, *, actor, text: str, note: str = "", url: str = "", **extra):
+    return notify(
+        app.freelancer,
+        kind,
+        actor=actor,
+        text=text,
+        url=url or app.get_absolute_url(),
+        context=_context(app, note, **extra),
+    )
+
+
+def notify_client(app: Application, kind: str, *, actor, text: str, note: str = "", url: str = "", **extra):
+    return notify(
+        app.job.client,
+        kind,
+        actor=actor,
+        text=text,
+        url=url or applicants_url(app.job),
+        context=_context(app, note, **extra),
+    )
+
+
+def ensure_room(app: Application) -> Room:
+    """The application's room (the two parties), opened if there is none yet."""
+    if app.room_id is not None:
+        return app.room
+    title = f"{app.job.title}: {app.freelancer}"[:200]
+    room = open_room(subject=app, participants=[app.job.client, app.freelancer], title=title)
+    app.room = room
+    return room
+
+
+def post_in_room(room: Room, *, sender, body: str) -> Message:
+    """Post the actor's words in the room without a separate "message received" notification.
+
+    The service's own notification (e.g. "Maria accepted your invitation") quotes the same words, so the
+    other side hears about the action once, in the app and by email.
+    """
+    # Screened like any room message (safety notice, review queue); imported here because moderation
+    # builds on these services.
+    from ..moderation import post_room_message
+
+    return post_room_message(room, sender=sender, body=body, notify_others=False)
+
+
+def system_message(app: Application, body: str) -> None:
+    if app.room_id is not None:
+        post_system_message(app.room, body=body)
+
+
+# Input checks ----------------------------------------------------------------------------------------------------
+def _text(value: str | None, field: str, *, required: str | None = None, max_length: int = TEXT_MAX_LENGTH) -> str:
+    value = (value or "").strip()
+    if required and not value:
+        raise ValidationError({field: required}, code="required")
+    if len(value) > max_length:
+        raise ValidationError(
+            {field: f"Keep it to {max_length} characters (this one has {len(value)})."}, code="max_length"
+        )
+    return value
+
+
+def _money(value, field: str, low: Decimal, high: Decimal, what: str) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        amount = Decimal(str(value))
+    except (InvalidOperation, ValueError) as exc:
+        raise ValidationError({field: f"Enter the {what} as a number, for example 45.00."}) from exc
+    if not amount.is_finite() or amount != amount.quantize(Decimal("0.01")):
+        raise ValidationError({field: f"Enter the {what} in dollars and cents, for example 45.00."})
+    if amount < low:
+        raise ValidationError({field: f"The {what} must be at least {format_money(low)}."})
+    if amount > high:
+        raise ValidationError({field: f"The {what} can be at most {format_money(high)}."})
+    return amount
+
+
+def clean_terms(
+    job: JobPost, *, hourly_rate=None, fixed_bid=None, estimated_duration: str = ""
+) -> tuple[Decimal | None, Decimal | None, str]:
+    """A freelancer's terms: an hourly rate for an hourly job, a fixed bid and a duration for a fixed one."""
+    hourly_rate = _money(hourly_rate, "hourly_rate", HOURLY_RATE_MIN, HOURLY_RATE_MAX, "hourly rate")
+    fixed_bid = _money(fixed_bid, "fixed_bid", FIXED_MIN, FIXED_MAX, "bid")
+    estimated_duration = _text(estimated_duration, "estimated_duration", max_length=40)
+    if job.budget_type == BudgetType.FIXED:
+        if fixed_bid is None:
+            raise ValidationError({"fixed_bid": "This job pays a fixed price: enter your bid for the whole job."})
+        if not estimated_duration:
+            raise ValidationError({"estimated_duration": "Say how long the work will take."})
+        return None, fixed_bid, estimated_duration
+    if hourly_rate is None:
+        raise ValidationError({"hourly_rate": "This job pays by the hour: enter your hourly rate."})
+    return hourly_rate, None, ""
+
+
+def _has_terms_input(hourly_rate, fixed_bid) -> bool:
+    return any(v not in (None, "") for v in (hourly_rate, fixed_bid))
+
+
+def clean_reason(choices, reason: str | None, other_text: str | None) -> tuple[str, str]:
+    """A reason from the list; "Other" needs a few words."""
+    if reason not in choices.values:
+        raise ValidationError({"reason": "Choose a reason from the list."}, code="invalid_choice")
+    other_text = _text(other_text, "other_text", max_length=REASON_TEXT_MAX_LENGTH)
+    if reason == "other" and not other_text:
+        raise ValidationError({"other_text": "You chose “Other”: tell us the reason in a few words."}, code="required")
+    return reason, other_text if reason == "other" else ""
+
+
+def refuse_contact_details(text: str, field: str = "message") -> None:
+    """Decline messages must not pass contact details (brief section 3)."""
+    found = [hit.text for hit in find_contact_details(text)]
+    if found:
+        quoted = ", ".join(f"“{f}”" for f in found)
+        raise ValidationError(
+            {
+                field: (
+                    "Remove the contact details from your message: an email address, phone number or messenger "
+                    f"handle can't be passed when declining ({quoted}). Keep the conversation on the platform."
+                )
+            },
+            code="contact_details",
+        )
+
+
+def _decline_input(reason, other_text, message) -> tuple[str, str, str]:
+    reason, other_text = clean_reason(DeclineReason, reason, other_text)
+    message = _text(message, "message")
+    refuse_contact_details(message, "message")
+    refuse_contact_details(other_text, "other_text")
+    return reason, other_text, message
+
+
+# Creating an application: invite and submit ------------------------------------------------------------------------
+_EXISTING_FOR_CLIENT = {
+    ApplicationStatus.INVITED: "{name} is already invited to interview for this job.",
+    ApplicationStatus.ARCHIVED: "{name} is already invited to interview for this job.",
+    ApplicationStatus.SENT: "{name} already sent a proposal for this job: invite them to interview from it.",
+    ApplicationStatus.ACTIVE: "{name} is already interviewing for this job.",
+    ApplicationStatus.OFFERED: "{name} already has an open offer for this job.",
+}
+_EXISTING_FOR_FREELANCER = {
+    ApplicationStatus.INVITED: "You were invited to interview for this job: accept the invitation instead.",
+    ApplicationStatus.ARCHIVED: "You were invited to interview for this job: accept the invitation instead.",
+    ApplicationStatus.SENT: "You already sent a proposal for this job.",
+    ApplicationStatus.ACTIVE: "You are already interviewing for this job.",
+    ApplicationStatus.OFFERED: "You already have an open offer for this job.",
+}
+
+
+def _refuse_second_application(job: JobPost, freelancer, *, messages: dict[str, str]) -> None:
+    statuses = set(
+        Application.objects.filter(
+            job=job, freelancer=freelancer, status__in=[*OPEN_STATES, ApplicationStatus.HIRED]
+        ).values_list("status", flat=True)
+    )
+    if ApplicationStatus.HIRED in statuses:
+        raise ActionNotAllowed(f"{freelancer} was already hired for this job.", code="already_hired")
+    if statuses:
+        raise ActionNotAllowed(messages[statuses.pop()].format(name=freelancer), code="already_applied")
+
+
+def _create_application(**fields) -> Application:
+    try:
+        with transaction.atomic():
+            return Application.objects.create(**fields)
+    except IntegrityError as exc:  # a concurrent request created the open application first
+        raise ActionNotAllowed(
+            "There is already an open application for this freelancer on this job.", code="already_applied"
+        ) from exc
+
+
+def _refuse_closed_job(job: JobPost, what: str) -> None:
+    if not job.is_open:
+        raise ActionNotAllowed(
+            f"The job “{job.title}” is {job.get_status_display().lower()}, so {what} can no longer be sent.",
+            code="job_not_open",
+        )
+    if job.held_for_review:
+        raise ActionNotAllowed(
+            f"The job “{job.title}” is under review by our moderators, so {what} can't be sent until it is cleared.",
+            code="job_under_review",
+        )

@@ -1,0 +1,222 @@
+"""The system and the job's end: expiry of invitations and offers, closing a job and its applications."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django_fsm import can_proceed
+
+from jobs.models import JobPost, JobStatus
+from messaging.models import NotificationKind
+from messaging.services import notify
+
+from ..models import (
+    OPEN_STATES,
+    Application,
+    ApplicationAction,
+    ApplicationStatus,
+    Offer,
+    OfferStatus,
+    SystemReason,
+)
+from ._base import (
+    ActionNotAllowed,
+    _text,
+    lock_application,
+    lock_job,
+    notify_client,
+    notify_freelancer,
+    record_event,
+    sync,
+    system_message,
+)
+
+logger = logging.getLogger("proposals.services")  # the name it logged under before the split
+
+
+# The system: expiry and closing ------------------------------------------------------------------------------------
+def expire_due(now: datetime | None = None, *, only: list[int] | None = None) -> int:
+    """Expire unanswered invitations and offers past their window; returns how many expired.
+
+    Each application is handled in its own transaction, so one failure does not hold up the others.
+    `only` limits the run to these application ids (the admin action).
+    """
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.INVITATION_EXPIRY_DAYS)
+    invitations = Application.objects.filter(status__in=[ApplicationStatus.INVITED, ApplicationStatus.ARCHIVED]).filter(
+        Q(invited_at__lte=cutoff) | Q(invited_at__isnull=True, created_at__lte=cutoff)
+    )
+    offers = Application.objects.filter(
+        status=ApplicationStatus.OFFERED, offers__status=OfferStatus.OPEN, offers__expires_at__lte=now
+    )
+    if only is not None:
+        invitations, offers = invitations.filter(pk__in=only), offers.filter(pk__in=only)
+    ids = sorted(set(invitations.values_list("pk", flat=True)) | set(offers.values_list("pk", flat=True)))
+    expired = 0
+    for pk in ids:
+        try:
+            expired += _expire_one(pk, now)
+        except Exception:
+            logger.exception("Could not expire application %s", pk)
+    if expired:
+        logger.info("Expired %s application(s).", expired)
+    return expired
+
+
+def _expire_one(pk: int, now: datetime) -> int:
+    with transaction.atomic():
+        app = lock_application(pk)
+        from_state = app.status
+        if from_state in (ApplicationStatus.INVITED, ApplicationStatus.ARCHIVED):
+            invited_at = app.invited_at or app.created_at
+            if invited_at > now - timedelta(days=settings.INVITATION_EXPIRY_DAYS):
+                return 0
+            app.expire(now=now)
+            app.save()
+            record_event(
+                app,
+                actor=None,
+                action=ApplicationAction.EXPIRE,
+                from_state=from_state,
+                reason=SystemReason.INVITATION_EXPIRED,
+                now=now,
+            )
+            notify_freelancer(
+                app,
+                NotificationKind.INVITATION_EXPIRED,
+                actor=None,
+                text=f"The invitation to interview for “{app.job.title}” expired without an answer",
+            )
+            notify_client(
+                app,
+                NotificationKind.INVITATION_EXPIRED,
+                actor=None,
+                text=f"Your invitation to {app.freelancer} for “{app.job.title}” expired without an answer",
+            )
+            return 1
+        if from_state == ApplicationStatus.OFFERED:
+            offer = (
+                Offer.objects.select_for_update(of=("self",))
+                .filter(application=app, status=OfferStatus.OPEN, expires_at__lte=now)
+                .first()
+            )
+            if offer is None:
+                return 0
+            offer.expire(now=now)
+            offer.save()
+            app.expire(now=now)
+            app.save()
+            record_event(
+                app,
+                actor=None,
+                action=ApplicationAction.EXPIRE,
+                from_state=from_state,
+                reason=SystemReason.OFFER_EXPIRED,
+                now=now,
+            )
+            system_message(app, "The offer expired without an answer.")
+            notify_freelancer(
+                app,
+                NotificationKind.OFFER_EXPIRED,
+                actor=None,
+                text=f"The offer for “{app.job.title}” expired",
+            )
+            notify_client(
+                app,
+                NotificationKind.OFFER_EXPIRED,
+                actor=None,
+                text=f"Your offer to {app.freelancer} for “{app.job.title}” expired without an answer",
+            )
+            return 1
+    return 0
+
+
+_CLOSE_TEXT = {
+    SystemReason.JOB_CLOSED: "The client closed the job “{title}”, so your application is closed",
+    SystemReason.JOB_CANCELLED: "The client cancelled the job “{title}”, so your application is closed",
+    SystemReason.JOB_FILLED: (
+        "The job “{title}” has been filled, so your application is closed. Thank you for your interest"
+    ),
+    SystemReason.JOB_SUSPENDED: "The job “{title}” was taken down by a moderator, so your application is closed",
+}
+
+
+def close_open_applications(
+    job: JobPost, *, reason: str, now: datetime | None = None, exclude: int | None = None
+) -> list[Application]:
+    """Close every open application of a (locked) job: one event and one notification per freelancer."""
+    now = now or timezone.now()
+    apps = list(
+        Application.objects.select_for_update(of=("self",))
+        .select_related("freelancer", "room")
+        .filter(job=job, status__in=OPEN_STATES)
+        .exclude(pk=exclude)
+        .order_by("pk")
+    )
+    text = _CLOSE_TEXT[reason].format(title=job.title)
+    for app in apps:
+        app.job = job
+        from_state = app.status
+        if from_state == ApplicationStatus.OFFERED:
+            for offer in Offer.objects.select_for_update(of=("self",)).filter(application=app, status=OfferStatus.OPEN):
+                offer.close(now=now)
+                offer.save()
+        app.close(now=now)
+        app.save()
+        record_event(app, actor=None, action=ApplicationAction.CLOSE, from_state=from_state, reason=reason, now=now)
+        system_message(app, "This job is no longer open, so this application is closed.")
+        notify_freelancer(app, NotificationKind.JOB_CLOSED, actor=None, text=text)
+    return apps
+
+
+_CLOSE_TO = {
+    JobStatus.CLOSED: ("close", SystemReason.JOB_CLOSED),
+    JobStatus.CANCELLED: ("cancel", SystemReason.JOB_CANCELLED),
+    JobStatus.SUSPENDED: ("suspend", SystemReason.JOB_SUSPENDED),
+}
+
+
+def close_job(job: JobPost, *, by, reason: str = "", to: str = JobStatus.CLOSED) -> JobPost:
+    """Close, cancel (the client) or suspend (a moderator) a job, and close every open application of it.
+
+    Each freelancer with an open application gets one notification; on a suspension the client is told too
+    (with the moderator's reason). Returns the job.
+    """
+    if to not in _CLOSE_TO:
+        raise ValueError(f"close_job: `to` must be one of {sorted(_CLOSE_TO)}, not {to!r}")
+    if to == JobStatus.SUSPENDED:
+        if by is None or not (by.is_superuser or getattr(by, "is_moderator", False)):
+            raise PermissionDenied("Only moderators can suspend a job.")
+    elif by is None or by.pk != job.client_id:
+        raise PermissionDenied("Only the client who posted this job can close it.")
+    reason = _text(reason, "reason", max_length=2000)
+    method_name, app_reason = _CLOSE_TO[to]
+    now = timezone.now()
+    with transaction.atomic():
+        locked = lock_job(job)
+        move = getattr(locked, method_name)
+        if not can_proceed(move):
+            raise ActionNotAllowed(
+                f"The job “{locked.title}” is {locked.get_status_display().lower()}, so it can't be "
+                f"{JobStatus(to).label.lower()} now.",
+                code="job_not_open",
+            )
+        move(reason=reason, by=by)
+        locked.save()
+        close_open_applications(locked, reason=app_reason, now=now)
+        if to == JobStatus.SUSPENDED:
+            notify(
+                locked.client,
+                NotificationKind.JOB_SUSPENDED,
+                actor=None,
+                text=f"A moderator suspended your job post “{locked.title}”",
+                url=locked.get_absolute_url(),
+                context={"job_title": locked.title, "note": reason},
+            )
+    return sync(job, locked)
