@@ -11,8 +11,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     # The hiring layer's pages under other apps' paths (/jobs/<id>/applicants/, /jobs/<id>/apply/, closing a
-    # job, /freelancers/<username>/ with response time and "Invite to interview"): before the accounts and jobs
-    # URLs so these are the ones served.
+    # job, /freelancers/<username>/ with response time and "Invite to interview"): they live in proposals
+    # because they call its services, and lower layers never import it.
     path("", include("proposals.hiring_urls")),
     path("", include("marketplace.accounts.urls")),
     path("jobs/", include("jobs.urls")),

@@ -30,7 +30,8 @@ class User(AbstractUser):
 
     def get_absolute_url(self) -> str:
         if self.is_freelancer:
-            return reverse("accounts:freelancer_profile", args=[self.username])
+            # Served by the hiring layer (response time, "Invite to interview"); named by URL, not imported.
+            return reverse("hiring:freelancer_profile", args=[self.username])
         return reverse("accounts:client_profile", args=[self.username])
 
 

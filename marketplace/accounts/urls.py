@@ -27,6 +27,5 @@ urlpatterns = [
     ),
     path("accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("accounts/profile/", views.profile_edit, name="profile_edit"),
-    path("freelancers/<str:username>/", views.freelancer_profile, name="freelancer_profile"),
     path("clients/<str:username>/", views.client_profile, name="client_profile"),
 ]

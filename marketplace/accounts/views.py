@@ -52,16 +52,6 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/profile_edit.html", {"form": form})
 
 
-def freelancer_profile(request: HttpRequest, username: str) -> HttpResponse:
-    user = get_object_or_404(
-        User.objects.select_related("freelancer_profile"), username=username, is_freelancer=True, is_active=True
-    )
-    profile = getattr(user, "freelancer_profile", None)
-    if profile is None:
-        raise Http404
-    return render(request, "accounts/freelancer_profile.html", {"person": user, "profile": profile})
-
-
 def client_profile(request: HttpRequest, username: str) -> HttpResponse:
     user = get_object_or_404(
         User.objects.select_related("client_profile"), username=username, is_client=True, is_active=True

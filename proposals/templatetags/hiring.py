@@ -22,3 +22,15 @@ def money(amount: Decimal | None) -> str:
 def service_fee_percent() -> str:
     """The service fee rate as a percentage, e.g. "10" or "12.5"."""
     return f"{(fee_rate() * 100).normalize():f}"
+
+
+# The freelancer receives what the client sends: the same state reads differently from each side.
+_FREELANCER_LABELS = {"offered": "Offer received", "invited": "Invitation received"}
+
+
+@register.filter
+def status_for(application, user) -> str:
+    """The application's state in the words of the person looking at it."""
+    if getattr(user, "pk", None) == application.freelancer_id:
+        return _FREELANCER_LABELS.get(application.status, application.get_status_display())
+    return application.get_status_display()

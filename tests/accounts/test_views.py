@@ -75,7 +75,7 @@ def test_freelancer_profile_edit_saves_and_shows_publicly(client):
         },
     )
     assert response.status_code == 302
-    page = client.get(reverse("accounts:freelancer_profile", args=[user.username]))
+    page = client.get(reverse("hiring:freelancer_profile", args=[user.username]))
     assert b"Data engineer" in page.content
     assert b"$65.50/hr" in page.content
     assert b"Ana Silva" in page.content

@@ -210,3 +210,11 @@ def test_my_job_posts_is_for_clients(client, client_user):
     client.force_login(client_user)
     page = client.get(reverse("jobs:mine")).content.decode()
     assert "You have not posted a job yet." in page
+
+
+@pytest.mark.django_db
+def test_my_job_posts_links_each_job_to_its_applicants(client):
+    job = JobPostFactory()
+    client.force_login(job.client)
+    page = client.get(reverse("jobs:mine")).content.decode()
+    assert f'href="/jobs/{job.pk}/applicants/">Review applicants</a>' in page

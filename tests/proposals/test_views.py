@@ -821,3 +821,14 @@ def test_a_freelancer_cannot_post_an_invitation(client, freelancer):
     client.force_login(other)
     response = client.post(reverse("hiring:invite_from_profile", args=[freelancer.username]), {"job": 1}, follow=True)
     assert flash(response) == ["Only clients can invite freelancers to interview."]
+
+
+@pytest.mark.django_db
+def test_offer_status_reads_from_each_side(client):
+    app = build(ApplicationStatus.OFFERED)
+    client.force_login(app.freelancer)
+    assert "Offer received" in client.get(reverse("proposals:list")).content.decode()
+    assert "Offer received" in client.get(app.get_absolute_url()).content.decode()
+    client.force_login(app.job.client)
+    page = client.get(app.get_absolute_url()).content.decode()
+    assert "Offer sent" in page and "Offer received" not in page
