@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.conf import settings
 from django.db import models
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from jobs.models import BudgetType
-from proposals.models import format_money
+from proposals.models import OfferTerms
 
 
 class ContractStatus(models.TextChoices):
@@ -20,7 +18,7 @@ class ContractStatus(models.TextChoices):
     ENDED = "ended", "Ended"
 
 
-class Contract(ConcurrentTransitionMixin, models.Model):
+class Contract(OfferTerms, ConcurrentTransitionMixin, models.Model):
     """A hire: the parties, the job, the application it came from and a snapshot of the accepted terms.
 
     The terms are copied from the accepted offer so later changes elsewhere never rewrite what was agreed.
@@ -61,10 +59,7 @@ class Contract(ConcurrentTransitionMixin, models.Model):
         return f"{self.title}: {self.freelancer} for {self.client}"
 
     def get_absolute_url(self) -> str:
-        try:
-            return reverse("contracts:detail", args=[self.pk])
-        except NoReverseMatch:  # the contract page's URL name arrives with the pages
-            return f"/contracts/{self.pk}/"
+        return reverse("contracts:detail", args=[self.pk])
 
     @property
     def is_active(self) -> bool:
@@ -73,20 +68,6 @@ class Contract(ConcurrentTransitionMixin, models.Model):
     @property
     def is_ended(self) -> bool:
         return self.status == ContractStatus.ENDED
-
-    @property
-    def is_hourly(self) -> bool:
-        return self.payment_type == BudgetType.HOURLY
-
-    @property
-    def amount(self) -> Decimal | None:
-        return self.hourly_rate if self.is_hourly else self.fixed_price
-
-    @property
-    def terms_display(self) -> str:
-        if self.is_hourly:
-            return f"{format_money(self.hourly_rate)}/hr, up to {self.weekly_limit} hrs/week"
-        return f"{format_money(self.fixed_price)} fixed price"
 
     def is_party(self, user) -> bool:
         return bool(user and user.is_authenticated and user.pk in (self.client_id, self.freelancer_id))

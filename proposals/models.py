@@ -468,7 +468,28 @@ def default_offer_expiry() -> datetime:
     return timezone.now() + timedelta(days=settings.OFFER_EXPIRY_DAYS)
 
 
-class Offer(ConcurrentTransitionMixin, models.Model):
+class OfferTerms:
+    """How offer terms read (an offer, and the contract's snapshot of the accepted one).
+
+    Expects the fields payment_type, hourly_rate, weekly_limit and fixed_price.
+    """
+
+    @property
+    def is_hourly(self) -> bool:
+        return self.payment_type == BudgetType.HOURLY
+
+    @property
+    def amount(self) -> Decimal | None:
+        return self.hourly_rate if self.is_hourly else self.fixed_price
+
+    @property
+    def terms_display(self) -> str:
+        if self.is_hourly:
+            return f"{format_money(self.hourly_rate)}/hr, up to {self.weekly_limit} hrs/week"
+        return f"{format_money(self.fixed_price)} fixed price"
+
+
+class Offer(OfferTerms, ConcurrentTransitionMixin, models.Model):
     """The client's formal hire proposal: hourly rate + weekly hour limit, or a fixed price."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="offers")
@@ -520,20 +541,6 @@ class Offer(ConcurrentTransitionMixin, models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == OfferStatus.OPEN
-
-    @property
-    def is_hourly(self) -> bool:
-        return self.payment_type == BudgetType.HOURLY
-
-    @property
-    def amount(self) -> Decimal | None:
-        return self.hourly_rate if self.is_hourly else self.fixed_price
-
-    @property
-    def terms_display(self) -> str:
-        if self.is_hourly:
-            return f"{format_money(self.hourly_rate)}/hr, up to {self.weekly_limit} hrs/week"
-        return f"{format_money(self.fixed_price)} fixed price"
 
     def _decide(self, now: datetime | None) -> None:
         self.decided_at = now or timezone.now()

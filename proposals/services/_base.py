@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from jobs.models import BudgetType, JobPost
@@ -49,12 +49,7 @@ class ActionNotAllowed(Exception):
 # URLs --------------------------------------------------------------------------------------------------------
 def applicants_url(job: JobPost) -> str:
     """The client's review page for a job."""
-    for name in ("hiring:applicants", "jobs:applicants"):
-        try:
-            return reverse(name, args=[job.pk])
-        except NoReverseMatch:
-            continue
-    return f"/jobs/{job.pk}/applicants/"  # the path the brief fixes, before the page is routed
+    return reverse("hiring:applicants", args=[job.pk])
 
 
 # Locking and checks (also used by contracts.services) ---------------------------------------------------------
