@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "messaging",
     "jobs",
     "proposals",
+    "payments",
     "contracts",
 ]
 
@@ -161,6 +162,9 @@ MESSAGE_DIGEST_DELAY = timedelta(seconds=env.int("MESSAGE_DIGEST_DELAY_SECONDS",
 NOTIFICATION_SWEEP_AFTER = timedelta(seconds=env.int("NOTIFICATION_SWEEP_AFTER_SECONDS", default=120))
 NOTIFICATION_CLAIM_TIMEOUT = timedelta(seconds=env.int("NOTIFICATION_CLAIM_TIMEOUT_SECONDS", default=600))
 FLAG_RATE_LIMIT_PER_HOUR = env.int("FLAG_RATE_LIMIT_PER_HOUR", default=10)
+# Contracts after the hire (brief section 8): the payment gateway class, and how long a submitted milestone
+# waits for the client before it is released.
+PAYMENT_GATEWAY = env.str("PAYMENT_GATEWAY", default="payments.gateway.SandboxGateway")
 
 # Production hardening; `manage.py check --deploy` passes with DEBUG off.
 if not DEBUG:

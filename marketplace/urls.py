@@ -18,6 +18,7 @@ urlpatterns = [
     path("jobs/", include("jobs.urls")),
     path("proposals/", include("proposals.urls")),
     path("contracts/", include("contracts.urls")),
+    path("", include("payments.urls")),
     # Sending in a room goes through the hiring layer's screening (same path as messaging:send).
     path("", include("proposals.safety_urls")),
     path("", include("messaging.urls")),

@@ -1,0 +1,73 @@
+"""What the money pages read: balances summed from the ledger, and a person's transactions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import DecimalField, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
+
+from marketplace.money import to_money
+
+from .models import AccountKind, LedgerEntry, LedgerTransaction
+
+ZERO = Decimal("0.00")
+_MONEY = DecimalField(max_digits=12, decimal_places=2)
+
+
+@dataclass(frozen=True)
+class Balances:
+    earnings: Decimal  # the freelancer's balance
+    spent: Decimal  # what the client has paid in (less refunds)
+    in_escrow_as_client: Decimal
+    in_escrow_as_freelancer: Decimal
+
+
+def balances(user) -> Balances:
+    """One query: every balance the person has, summed from entries."""
+
+    def total(condition: Q):
+        return Coalesce(Sum("amount", filter=condition), Value(ZERO), output_field=_MONEY)
+
+    row = LedgerEntry.objects.filter(
+        Q(account__owner=user) | Q(account__contract__client=user) | Q(account__contract__freelancer=user)
+    ).aggregate(
+        earnings=total(Q(account__kind=AccountKind.FREELANCER, account__owner=user)),
+        client=total(Q(account__kind=AccountKind.CLIENT, account__owner=user)),
+        escrow_client=total(Q(account__kind=AccountKind.ESCROW, account__contract__client=user)),
+        escrow_freelancer=total(Q(account__kind=AccountKind.ESCROW, account__contract__freelancer=user)),
+    )
+    return Balances(
+        earnings=to_money(row["earnings"]),
+        spent=to_money(-row["client"]),
+        in_escrow_as_client=to_money(row["escrow_client"]),
+        in_escrow_as_freelancer=to_money(row["escrow_freelancer"]),
+    )
+
+
+def with_amounts(transactions: QuerySet[LedgerTransaction], user=None) -> QuerySet[LedgerTransaction]:
+    """Each transaction with its total, fee and escrow movement (and the person's own share), in one query."""
+
+    def part(condition: Q):
+        return Coalesce(Sum("entries__amount", filter=condition), Value(ZERO), output_field=_MONEY)
+
+    annotated = transactions.select_related("contract").annotate(
+        fee=part(Q(entries__account__kind=AccountKind.FEE)),
+        escrow=part(Q(entries__account__kind=AccountKind.ESCROW)),
+        paid=part(Q(entries__account__kind=AccountKind.CLIENT)),
+        received=part(Q(entries__account__kind=AccountKind.FREELANCER)),
+    )
+    return annotated.order_by("-created_at", "-id")
+
+
+def for_user(user) -> QuerySet[LedgerTransaction]:
+    return with_amounts(LedgerTransaction.objects.filter(Q(contract__client=user) | Q(contract__freelancer=user)))
+
+
+def amount_for(tx: LedgerTransaction, user) -> Decimal:
+    """What the transaction meant to `user` (an annotated row): what a client paid in (negative) or got back,
+    what was released from their escrow, or what a freelancer received after the fee."""
+    if tx.contract is not None and tx.contract.client_id == user.pk:
+        return tx.escrow if tx.kind == "release" else tx.paid
+    return tx.received
