@@ -9,8 +9,8 @@ register = template.Library()
 
 @register.filter
 def money(amount: Decimal | None) -> str:
-    """ "$1,234.50", or "−$12.00" for money going out."""
+    """ "$1,234.50", or the same with a minus sign in front for money going out."""
     if amount is None:
         return ""
-    sign = "−" if amount < 0 else ""
+    sign = "\N{MINUS SIGN}" if amount < 0 else ""
     return f"{sign}${abs(amount):,.2f}"

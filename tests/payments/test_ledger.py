@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from payments import ledger
-from payments.ledger import InsufficientFunds, Leg, LedgerError
+from payments.ledger import InsufficientFunds, LedgerError, Leg
 from payments.models import LedgerEntry, LedgerTransaction, TransactionKind
 
 from .helpers import hire

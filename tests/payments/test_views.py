@@ -109,7 +109,7 @@ def test_payments_shows_each_side_its_balance_and_the_fee(client):
     assert "Available balance" in page and "$180.00" in page and "$20.00" in page
     client.force_login(contract.client)
     page = text(client.get(reverse("payments:list")))
-    assert "Total spent" in page and "$200.00" in page and "−$200.00" in page
+    assert "Total spent" in page and "$200.00" in page and "\N{MINUS SIGN}$200.00" in page
 
 
 def test_payments_is_for_logged_in_people_only(client):
