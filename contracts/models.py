@@ -88,3 +88,62 @@ class Contract(OfferTerms, ConcurrentTransitionMixin, models.Model):
         self.ended_at = now or timezone.now()
         self.ended_by = by
         self.end_reason = reason
+
+
+class MilestoneStatus(models.TextChoices):
+    NOT_FUNDED = "not_funded", "Not funded"
+    FUNDED = "funded", "Funded"
+    SUBMITTED = "submitted", "Work submitted"
+    APPROVED = "approved", "Approved and released"
+    REFUNDED = "refunded", "Refunded"
+
+
+class Milestone(ConcurrentTransitionMixin, models.Model):
+    """A fixed-price part of the work. Money moves with it: funded into escrow, released less the service fee
+    on approval, or refunded when the contract ended and the freelancer agreed."""
+
+    contract = models.ForeignKey(Contract, on_delete=models.PROTECT, related_name="milestones")
+    description = models.CharField(max_length=200)
+    amount = models.DecimalField(max_digits=10, decimal_places=2)
+    due_date = models.DateField(null=True, blank=True)
+    status = FSMField(default=MilestoneStatus.NOT_FUNDED, choices=MilestoneStatus.choices, protected=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    funded_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    submission_message = models.TextField(max_length=5000, blank=True)
+    changes_requested = models.TextField(max_length=5000, blank=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    auto_released = models.BooleanField(default=False)
+    refund_requested_at = models.DateTimeField(null=True, blank=True)
+    refunded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["status", "submitted_at"], name="milestone_release_idx")]
+        constraints = [models.CheckConstraint(condition=models.Q(amount__gt=0), name="milestone_amount_positive")]
+
+    def __str__(self) -> str:
+        return f"{self.description} ({self.amount})"
+
+    @transition(field=status, source=MilestoneStatus.NOT_FUNDED, target=MilestoneStatus.FUNDED)
+    def fund(self, *, now) -> None:
+        self.funded_at = now
+
+    @transition(field=status, source=MilestoneStatus.FUNDED, target=MilestoneStatus.SUBMITTED)
+    def submit(self, *, message: str, now) -> None:
+        self.submission_message = message
+        self.submitted_at = now
+
+    @transition(field=status, source=MilestoneStatus.SUBMITTED, target=MilestoneStatus.FUNDED)
+    def request_changes(self, *, note: str) -> None:
+        self.changes_requested = note
+        self.submitted_at = None
+
+    @transition(field=status, source=MilestoneStatus.SUBMITTED, target=MilestoneStatus.APPROVED)
+    def approve(self, *, now, automatic: bool = False) -> None:
+        self.approved_at = now
+        self.auto_released = automatic
+
+    @transition(field=status, source=MilestoneStatus.FUNDED, target=MilestoneStatus.REFUNDED)
+    def refund(self, *, now) -> None:
+        self.refunded_at = now

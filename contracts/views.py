@@ -12,14 +12,16 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from django_fsm import ConcurrentTransition
 
+from payments import selectors as payment_selectors
+from payments.services import PaymentDeclined
 from proposals import selectors as proposal_selectors
 from proposals.services import ActionNotAllowed
 
 from . import services
-from .forms import EndContractForm
-from .models import Contract, ContractStatus
+from .forms import AddMilestoneForm, EndContractForm, RequestChangesForm, SubmitWorkForm
+from .models import Contract, ContractStatus, Milestone
 
-REFUSALS = (PermissionDenied, ActionNotAllowed, ConcurrentTransition)
+REFUSALS = (PermissionDenied, ActionNotAllowed, ConcurrentTransition)  # PaymentDeclined is an ActionNotAllowed
 CONCURRENT_MESSAGE = "Someone acted on this at the same moment. Here is where it stands now."
 
 
@@ -72,15 +74,29 @@ def _contract_or_404(request: HttpRequest, pk: int) -> Contract:
     return contract
 
 
+PAYMENTS_ON_PAGE = 20
+
+
 def _render_detail(request: HttpRequest, contract: Contract, form: EndContractForm | None = None) -> HttpResponse:
     if form is None and not contract.is_ended:
         form = EndContractForm()
+    is_client = contract.client_id == request.user.pk
+    payments = list(payment_selectors.with_amounts(contract.ledger_transactions.all())[: PAYMENTS_ON_PAGE + 1])
+    for tx in payments:
+        tx.contract = contract
+        tx.shown_amount = payment_selectors.amount_for(tx, request.user)
     context = {
         "contract": contract,
-        "is_client": contract.client_id == request.user.pk,
+        "is_client": is_client,
         "other": contract.other_party(request.user),
         "room": contract.application.room,
         "form": form if not contract.is_ended else None,
+        "milestones": list(contract.milestones.all()) if not contract.is_hourly else None,
+        "add_milestone_form": AddMilestoneForm() if is_client and not contract.is_ended else None,
+        "submit_form": SubmitWorkForm(),
+        "changes_form": RequestChangesForm(),
+        "transactions": payments[:PAYMENTS_ON_PAGE],
+        "more_payments": len(payments) > PAYMENTS_ON_PAGE,
     }
     return render(request, "contracts/detail.html", context)
 
@@ -124,3 +140,72 @@ def accept_offer(request: HttpRequest, application_pk: int) -> HttpResponse:
         return redirect(app)
     messages.success(request, "You accepted the offer. You are hired: the contract is under My Jobs.")
     return redirect(contract)
+
+
+def _form_errors(request: HttpRequest, errors) -> None:
+    for messages_ in errors.values():
+        for message in messages_:
+            messages.error(request, message)
+
+
+@require_POST
+@login_required
+def add_milestone(request: HttpRequest, pk: int) -> HttpResponse:
+    contract = _contract_or_404(request, pk)
+    form = AddMilestoneForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form.errors)
+        return redirect(f"{contract.get_absolute_url()}#milestones")
+    try:
+        milestone = services.add_milestone(contract, by=request.user, **form.cleaned_data)
+    except REFUSALS as exc:
+        _refusal(request, exc)
+    except ValidationError as exc:
+        _form_errors(request, exc.message_dict)
+    else:
+        messages.success(request, f"Milestone “{milestone.description}” added. Fund it so the freelancer can start.")
+    return redirect(f"{contract.get_absolute_url()}#milestones")
+
+
+# action in the URL -> (service, form for the service's text argument, success message)
+MILESTONE_ACTIONS = {
+    "fund": (services.fund_milestone, None, "Milestone funded: the money is held in escrow until you release it."),
+    "submit": (services.submit_work, SubmitWorkForm, "Work submitted. The client has been told."),
+    "approve": (services.approve_milestone, None, "Milestone approved and released to the freelancer."),
+    "request-changes": (
+        services.request_changes,
+        RequestChangesForm,
+        "Changes requested. The freelancer has been told.",
+    ),
+    "request-refund": (services.request_refund, None, "Refund requested. The freelancer has been told."),
+    "agree-refund": (services.agree_refund, None, "Refund made: the money went back to the client."),
+}
+
+
+@require_POST
+@login_required
+def milestone_action(request: HttpRequest, pk: int, milestone_pk: int, action: str) -> HttpResponse:
+    """ "Fund milestone", "Submit work", "Approve and release", "Request changes", and the two refund steps."""
+    contract = _contract_or_404(request, pk)
+    milestone = Milestone.objects.filter(contract=contract, pk=milestone_pk).first()
+    if milestone is None or action not in MILESTONE_ACTIONS:
+        raise Http404("No such milestone.")
+    service, form_class, success = MILESTONE_ACTIONS[action]
+    kwargs = {}
+    if form_class is not None:
+        form = form_class(request.POST)
+        if not form.is_valid():
+            _form_errors(request, form.errors)
+            return redirect(f"{contract.get_absolute_url()}#milestones")
+        kwargs = form.cleaned_data
+    try:
+        service(milestone, by=request.user, **kwargs)
+    except PaymentDeclined as exc:
+        messages.error(request, f"The milestone was not funded: {exc.message}")
+    except REFUSALS as exc:
+        _refusal(request, exc)
+    except ValidationError as exc:
+        _form_errors(request, exc.message_dict)
+    else:
+        messages.success(request, success)
+    return redirect(f"{contract.get_absolute_url()}#milestones")

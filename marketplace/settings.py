@@ -148,6 +148,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "proposals.expire_applications",
         "schedule": crontab(minute="*/15"),
     },
+    "release-due-milestones": {
+        "task": "contracts.release_due_milestones",
+        "schedule": crontab(minute="*/30"),
+    },
 }
 
 # Product settings (brief section 3). Windows in days; money is Decimal.
@@ -165,6 +169,9 @@ FLAG_RATE_LIMIT_PER_HOUR = env.int("FLAG_RATE_LIMIT_PER_HOUR", default=10)
 # Contracts after the hire (brief section 8): the payment gateway class, and how long a submitted milestone
 # waits for the client before it is released.
 PAYMENT_GATEWAY = env.str("PAYMENT_GATEWAY", default="payments.gateway.SandboxGateway")
+MILESTONE_AUTO_RELEASE_DAYS = env.int("MILESTONE_AUTO_RELEASE_DAYS", default=14)
+# Contract-side changes are recorded once, with who and why, by `contracts.audit.log_action`.
+DJANGO_FSM_LOG_IGNORED_MODELS = ["contracts.models.Contract", "contracts.models.Milestone"]
 
 # Production hardening; `manage.py check --deploy` passes with DEBUG off.
 if not DEBUG:

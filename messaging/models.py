@@ -91,6 +91,20 @@ class NotificationKind(models.TextChoices):
     INVITATION_EXPIRED = "invitation_expired", "Invitation expired"
     OFFER_EXPIRED = "offer_expired", "Offer expired"
     JOB_SUSPENDED = "job_suspended", "Job suspended by a moderator"
+    MILESTONE_ADDED = "milestone_added", "Milestone added"
+    MILESTONE_FUNDED = "milestone_funded", "Milestone funded"
+    MILESTONE_SUBMITTED = "milestone_submitted", "Work submitted on a milestone"
+    MILESTONE_CHANGES_REQUESTED = "milestone_changes", "Changes requested on a milestone"
+    MILESTONE_RELEASED = "milestone_released", "Milestone approved and released"
+    MILESTONE_REFUND = "milestone_refund", "Milestone refund requested or made"
+    PAYMENT_DECLINED = "payment_declined", "Payment declined"
+    TIMESHEET_IN_REVIEW = "timesheet_review", "Timesheet ready for review"
+    TIMESHEET_BILLED = "timesheet_billed", "Weekly hours billed"
+    TIME_DISPUTED = "time_disputed", "Time disputed"
+    WEEKLY_LIMIT_CHANGED = "weekly_limit", "Weekly limit changed"
+    BONUS_RECEIVED = "bonus_received", "Bonus received"
+    CONTRACT_PAUSED = "contract_paused", "Contract paused or resumed"
+    FEEDBACK_RECEIVED = "feedback_received", "Feedback left"
 
 
 # Email on or off for each kind when the person has not chosen (in-app is always on). Kinds missing here
@@ -116,6 +130,20 @@ EMAIL_DEFAULTS: dict[str, bool] = {
     NotificationKind.INVITATION_EXPIRED: True,
     NotificationKind.OFFER_EXPIRED: True,
     NotificationKind.JOB_SUSPENDED: True,
+    NotificationKind.MILESTONE_ADDED: True,
+    NotificationKind.MILESTONE_FUNDED: True,
+    NotificationKind.MILESTONE_SUBMITTED: True,
+    NotificationKind.MILESTONE_CHANGES_REQUESTED: True,
+    NotificationKind.MILESTONE_RELEASED: True,
+    NotificationKind.MILESTONE_REFUND: True,
+    NotificationKind.PAYMENT_DECLINED: True,
+    NotificationKind.TIMESHEET_IN_REVIEW: True,
+    NotificationKind.TIMESHEET_BILLED: True,
+    NotificationKind.TIME_DISPUTED: True,
+    NotificationKind.WEEKLY_LIMIT_CHANGED: True,
+    NotificationKind.BONUS_RECEIVED: True,
+    NotificationKind.CONTRACT_PAUSED: True,
+    NotificationKind.FEEDBACK_RECEIVED: True,
 }
 
 # "Email me when ..." on the notification settings page.
@@ -140,6 +168,20 @@ EMAIL_WHEN: dict[str, str] = {
     NotificationKind.INVITATION_EXPIRED: "an invitation to interview expires",
     NotificationKind.OFFER_EXPIRED: "an offer expires",
     NotificationKind.JOB_SUSPENDED: "a moderator suspends my job post",
+    NotificationKind.MILESTONE_ADDED: "the client adds a milestone to my contract",
+    NotificationKind.MILESTONE_FUNDED: "a client funds a milestone of my contract",
+    NotificationKind.MILESTONE_SUBMITTED: "a freelancer submits work on a milestone",
+    NotificationKind.MILESTONE_CHANGES_REQUESTED: "a client requests changes on my submitted work",
+    NotificationKind.MILESTONE_RELEASED: "a milestone is approved and its payment released",
+    NotificationKind.MILESTONE_REFUND: "a refund of a funded milestone is requested or made",
+    NotificationKind.PAYMENT_DECLINED: "my card is declined for a payment",
+    NotificationKind.TIMESHEET_IN_REVIEW: "a week of hourly work is ready for my review",
+    NotificationKind.TIMESHEET_BILLED: "a week of hourly work is billed",
+    NotificationKind.TIME_DISPUTED: "a client disputes time in my work diary",
+    NotificationKind.WEEKLY_LIMIT_CHANGED: "the client changes the weekly limit of my contract",
+    NotificationKind.BONUS_RECEIVED: "a client sends me a bonus",
+    NotificationKind.CONTRACT_PAUSED: "a contract is paused or resumed",
+    NotificationKind.FEEDBACK_RECEIVED: "the other side leaves feedback on a contract",
 }
 
 # Sections of the notification settings page; a person sees the ones that match their roles.
@@ -154,6 +196,11 @@ PREFERENCE_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             NotificationKind.CONTRACT_ENDED,
             NotificationKind.INVITATION_EXPIRED,
             NotificationKind.OFFER_EXPIRED,
+            NotificationKind.MILESTONE_RELEASED,
+            NotificationKind.MILESTONE_REFUND,
+            NotificationKind.TIMESHEET_BILLED,
+            NotificationKind.CONTRACT_PAUSED,
+            NotificationKind.FEEDBACK_RECEIVED,
         ),
     ),
     (
@@ -165,6 +212,12 @@ PREFERENCE_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             NotificationKind.OFFER_WITHDRAWN,
             NotificationKind.APPLICATION_DECLINED,
             NotificationKind.JOB_CLOSED,
+            NotificationKind.MILESTONE_ADDED,
+            NotificationKind.MILESTONE_FUNDED,
+            NotificationKind.MILESTONE_CHANGES_REQUESTED,
+            NotificationKind.TIME_DISPUTED,
+            NotificationKind.WEEKLY_LIMIT_CHANGED,
+            NotificationKind.BONUS_RECEIVED,
         ),
     ),
     (
@@ -180,6 +233,9 @@ PREFERENCE_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             NotificationKind.OFFER_DECLINED,
             NotificationKind.PROPOSAL_WITHDRAWN,
             NotificationKind.JOB_SUSPENDED,
+            NotificationKind.MILESTONE_SUBMITTED,
+            NotificationKind.PAYMENT_DECLINED,
+            NotificationKind.TIMESHEET_IN_REVIEW,
         ),
     ),
 )

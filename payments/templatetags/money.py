@@ -4,6 +4,8 @@ from decimal import Decimal
 
 from django import template
 
+from marketplace.money import you_receive
+
 register = template.Library()
 
 
@@ -14,3 +16,9 @@ def money(amount: Decimal | None) -> str:
         return ""
     sign = "\N{MINUS SIGN}" if amount < 0 else ""
     return f"{sign}${abs(amount):,.2f}"
+
+
+@register.filter
+def receive(amount: Decimal | None) -> str:
+    """What the freelancer receives of `amount` after the service fee, as money."""
+    return "" if amount is None else money(you_receive(amount))

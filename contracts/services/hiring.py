@@ -23,7 +23,8 @@ from proposals.services import (
     sync,
 )
 
-from .models import Contract, ContractStatus
+from ..audit import log_action
+from ..models import Contract, ContractStatus, Milestone
 
 
 def accept_offer(application: Application, *, by) -> Contract:
@@ -67,6 +68,9 @@ def accept_offer(application: Application, *, by) -> Contract:
             fixed_price=offer.fixed_price,
             start_date=offer.start_date,
         )
+        if not contract.is_hourly:
+            # The accepted fixed price is the first milestone; the client funds it, and can add more.
+            Milestone.objects.create(contract=contract, description=job.title[:200], amount=offer.fixed_price)
         record_event(
             app,
             actor=by,
@@ -122,8 +126,10 @@ def end_contract(contract: Contract, *, by, reason: str) -> Contract:
             raise PermissionDenied("Only the client and the freelancer of this contract can end it.")
         if locked.status == ContractStatus.ENDED:
             raise ActionNotAllowed("This contract has already ended.", code="wrong_state")
+        from_status = locked.status
         locked.end(by=by, reason=reason, now=now)
         locked.save()
+        log_action(by, "end", locked, from_state=from_status, note=reason)
         app = locked.application
         record_event(
             app,

@@ -1,0 +1,82 @@
+"""What the contract services share: locking, who may act, the refusal messages, the other side's notification."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from messaging.services import notify
+from proposals.models import format_money
+from proposals.services import ActionNotAllowed
+
+from ..audit import log_action
+from ..models import Contract, ContractStatus, Milestone
+
+__all__ = [
+    "ActionNotAllowed",
+    "format_money",
+    "lock_contract",
+    "lock_milestone",
+    "log_action",
+    "notify_party",
+    "require_client",
+    "require_freelancer",
+    "require_open",
+]
+
+
+def lock_contract(contract: Contract | int) -> Contract:
+    """Lock and return the contract row with its parties (inside a transaction)."""
+    pk = getattr(contract, "pk", contract)
+    return (
+        Contract.objects.select_for_update(of=("self",))
+        .select_related("client", "freelancer", "job", "application__room")
+        .get(pk=pk)
+    )
+
+
+def lock_milestone(milestone: Milestone | int) -> Milestone:
+    """Lock the milestone row and return it with its contract (contract row not locked: a milestone's money
+    moves under the milestone lock and the ledger's account locks)."""
+    pk = getattr(milestone, "pk", milestone)
+    return (
+        Milestone.objects.select_for_update(of=("self",))
+        .select_related("contract__client", "contract__freelancer")
+        .get(pk=pk)
+    )
+
+
+def require_client(contract: Contract, user, what: str) -> None:
+    if user is None or user.pk != contract.client_id:
+        raise PermissionDenied(f"Only the client of this contract can {what}.")
+
+
+def require_freelancer(contract: Contract, user, what: str) -> None:
+    if user is None or user.pk != contract.freelancer_id:
+        raise PermissionDenied(f"Only the freelancer of this contract can {what}.")
+
+
+def require_open(contract: Contract, what: str, *, paused_ok: bool = False) -> None:
+    if contract.status == ContractStatus.ENDED:
+        raise ActionNotAllowed(f"This contract has ended, so you can no longer {what}.", code="contract_ended")
+    if contract.status == ContractStatus.PAUSED and not paused_ok:
+        raise ActionNotAllowed(
+            f"This contract is paused, so you can't {what} until the client resumes it.", code="contract_paused"
+        )
+
+
+def notify_party(recipient, kind: str, contract: Contract, *, actor, text: str, note: str = "", **extra: Any):
+    return notify(
+        recipient,
+        kind,
+        actor=actor,
+        text=text,
+        url=contract.get_absolute_url(),
+        context={"job_title": contract.title, "contract_id": contract.pk, "note": note, **extra},
+    )
+
+
+def after_commit(func) -> None:
+    transaction.on_commit(func)
