@@ -1,3 +1,5 @@
+from datetime import UTC, datetime, timedelta
+
 from django import forms
 
 
@@ -36,4 +38,47 @@ class RequestChangesForm(forms.Form):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Say what should change."},
+    )
+
+
+class StopTimerForm(forms.Form):
+    memo = forms.CharField(
+        label="Memo",
+        max_length=300,
+        help_text="What you worked on; the client reads it in the work diary.",
+        error_messages={"required": "Write a memo: what did you work on?"},
+    )
+
+
+class ManualTimeForm(forms.Form):
+    """ "Add manual time": a date and a start and end in 10-minute steps (UTC), with a memo."""
+
+    day = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.TimeField(label="From (UTC)", widget=forms.TimeInput(attrs={"type": "time", "step": 600}))
+    end = forms.TimeField(label="To (UTC)", widget=forms.TimeInput(attrs={"type": "time", "step": 600}))
+    memo = forms.CharField(
+        label="Memo", max_length=300, error_messages={"required": "Write a memo: what did you work on?"}
+    )
+
+    def clean(self):
+        data = super().clean()
+        day, start, end = data.get("day"), data.get("start"), data.get("end")
+        if day and start and end:
+            data["start_at"] = datetime.combine(day, start, tzinfo=UTC)
+            end_at = datetime.combine(day, end, tzinfo=UTC)
+            if end <= start:  # "to 00:00" means midnight at the end of the day
+                end_at += timedelta(days=1)
+            data["end_at"] = end_at
+        return data
+
+
+class WeeklyLimitForm(forms.Form):
+    weekly_limit = forms.IntegerField(label="Weekly limit (hours)", min_value=1, max_value=100)
+
+
+class DisputeForm(forms.Form):
+    note = forms.CharField(
+        label="Why you dispute this time",
+        max_length=1000,
+        error_messages={"required": "Say why you dispute this time."},
     )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -47,6 +50,9 @@ class Contract(OfferTerms, ConcurrentTransitionMixin, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     end_reason = models.TextField(max_length=2000, blank=True)
+    # Hourly contracts: the client can turn manual time off; the timer runs from `timer_started_at`.
+    manual_time_allowed = models.BooleanField("manual time allowed", default=True)
+    timer_started_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -147,3 +153,100 @@ class Milestone(ConcurrentTransitionMixin, models.Model):
     @transition(field=status, source=MilestoneStatus.FUNDED, target=MilestoneStatus.REFUNDED)
     def refund(self, *, now) -> None:
         self.refunded_at = now
+
+
+SEGMENT_MINUTES = 10
+
+
+def week_start(moment) -> date:
+    """The Monday (UTC) of the week `moment` (a datetime or a date) falls in."""
+    day = moment.astimezone(UTC).date() if isinstance(moment, datetime) else moment
+    return day - timedelta(days=day.weekday())
+
+
+def week_bounds(monday: date) -> tuple[datetime, datetime]:
+    """Monday 00:00 to the next Monday 00:00, UTC."""
+    start = datetime.combine(monday, time.min, tzinfo=UTC)
+    return start, start + timedelta(days=7)
+
+
+class TimesheetStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    IN_REVIEW = "in_review", "In review"
+    DISPUTED = "disputed", "Disputed"
+    BILLED = "billed", "Billed"
+
+
+class Timesheet(ConcurrentTransitionMixin, models.Model):
+    """One week of an hourly contract's time. After the week it is in review (the client may dispute entries
+    until Friday), then billed through the ledger at the contract's rate."""
+
+    contract = models.ForeignKey(Contract, on_delete=models.PROTECT, related_name="timesheets")
+    week_start = models.DateField()
+    status = FSMField(default=TimesheetStatus.OPEN, choices=TimesheetStatus.choices, protected=True)
+    review_ends_at = models.DateTimeField(null=True, blank=True)
+    billed_minutes = models.PositiveIntegerField(default=0)
+    billed_amount = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    billed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-week_start"]
+        constraints = [models.UniqueConstraint(fields=["contract", "week_start"], name="one_timesheet_per_week")]
+        indexes = [models.Index(fields=["status", "week_start"], name="timesheet_status_idx")]
+
+    def __str__(self) -> str:
+        return f"Week of {self.week_start} on contract {self.contract_id}"
+
+    @property
+    def week_end(self) -> datetime:
+        return week_bounds(self.week_start)[1]
+
+    @transition(field=status, source=TimesheetStatus.OPEN, target=TimesheetStatus.IN_REVIEW)
+    def close_week(self) -> None:
+        # The client may dispute entries until the end of the Friday after the week.
+        self.review_ends_at = self.week_end + timedelta(days=5)
+
+    @transition(
+        field=status, source=[TimesheetStatus.IN_REVIEW, TimesheetStatus.DISPUTED], target=TimesheetStatus.DISPUTED
+    )
+    def dispute(self) -> None:
+        pass
+
+    @transition(
+        field=status, source=[TimesheetStatus.IN_REVIEW, TimesheetStatus.DISPUTED], target=TimesheetStatus.BILLED
+    )
+    def bill(self, *, minutes: int, amount: Decimal, now) -> None:
+        self.billed_minutes = minutes
+        self.billed_amount = amount
+        self.billed_at = now
+
+
+class TimeEntry(models.Model):
+    """Time in the work diary: `segments` 10-minute segments from `start`, with a memo. Tracked (from the timer)
+    or manual (added by form, marked manual)."""
+
+    timesheet = models.ForeignKey(Timesheet, on_delete=models.PROTECT, related_name="entries")
+    start = models.DateTimeField()
+    segments = models.PositiveSmallIntegerField()
+    memo = models.CharField(max_length=300)
+    manual = models.BooleanField(default=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    disputed = models.BooleanField(default=False)
+    dispute_note = models.CharField(max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ["start", "id"]
+        indexes = [models.Index(fields=["timesheet", "start"], name="time_entry_week_idx")]
+        constraints = [models.CheckConstraint(condition=models.Q(segments__gt=0), name="time_entry_has_segments")]
+
+    def __str__(self) -> str:
+        return f"{self.minutes} min from {self.start:%Y-%m-%d %H:%M}"
+
+    @property
+    def minutes(self) -> int:
+        return self.segments * SEGMENT_MINUTES
+
+    @property
+    def end(self) -> datetime:
+        return self.start + timedelta(minutes=self.minutes)

@@ -8,6 +8,13 @@ urlpatterns = [
     path("", views.contract_list, name="list"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/end/", views.end_contract, name="end"),
+    path("<int:pk>/work-diary/", views.WorkDiaryView.as_view(), name="work_diary"),
+    path("<int:pk>/timer/start/", views.start_timer, name="start_timer"),
+    path("<int:pk>/timer/stop/", views.stop_timer, name="stop_timer"),
+    path("<int:pk>/manual-time/", views.add_manual_time, name="add_manual_time"),
+    path("<int:pk>/manual-time/setting/", views.manual_time_setting, name="manual_time_setting"),
+    path("<int:pk>/weekly-limit/", views.change_weekly_limit, name="weekly_limit"),
+    path("<int:pk>/time/<int:entry_pk>/dispute/", views.dispute_entry, name="dispute_entry"),
     path("<int:pk>/milestones/add/", views.add_milestone, name="add_milestone"),
     path("<int:pk>/milestones/<int:milestone_pk>/<slug:action>/", views.milestone_action, name="milestone_action"),
     # "Accept offer" on an application page: it creates the contract, so it lives in this (higher) layer.

@@ -3,13 +3,19 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
+from django.views.generic import ListView
 from django_fsm import ConcurrentTransition
 
 from payments import selectors as payment_selectors
@@ -18,8 +24,17 @@ from proposals import selectors as proposal_selectors
 from proposals.services import ActionNotAllowed
 
 from . import services
-from .forms import AddMilestoneForm, EndContractForm, RequestChangesForm, SubmitWorkForm
-from .models import Contract, ContractStatus, Milestone
+from .forms import (
+    AddMilestoneForm,
+    DisputeForm,
+    EndContractForm,
+    ManualTimeForm,
+    RequestChangesForm,
+    StopTimerForm,
+    SubmitWorkForm,
+    WeeklyLimitForm,
+)
+from .models import Contract, ContractStatus, Milestone, TimeEntry, Timesheet, week_start
 
 REFUSALS = (PermissionDenied, ActionNotAllowed, ConcurrentTransition)  # PaymentDeclined is an ActionNotAllowed
 CONCURRENT_MESSAGE = "Someone acted on this at the same moment. Here is where it stands now."
@@ -98,6 +113,13 @@ def _render_detail(request: HttpRequest, contract: Contract, form: EndContractFo
         "transactions": payments[:PAYMENTS_ON_PAGE],
         "more_payments": len(payments) > PAYMENTS_ON_PAGE,
     }
+    if contract.is_hourly:
+        context.update(
+            week=services.week_summary(contract),
+            stop_form=StopTimerForm(),
+            manual_form=ManualTimeForm(initial={"day": timezone.now().date()}),
+            limit_form=WeeklyLimitForm(initial={"weekly_limit": contract.weekly_limit}),
+        )
     return render(request, "contracts/detail.html", context)
 
 
@@ -209,3 +231,158 @@ def milestone_action(request: HttpRequest, pk: int, milestone_pk: int, action: s
     else:
         messages.success(request, success)
     return redirect(f"{contract.get_absolute_url()}#milestones")
+
+
+def _diary_url(contract: Contract) -> str:
+    return f"{contract.get_absolute_url()}#work-diary"
+
+
+def _run(request: HttpRequest, contract: Contract, call, success: str | None) -> HttpResponse:
+    """Call a service; flash its success or its refusal; back to the work diary."""
+    try:
+        result = call()
+    except PaymentDeclined as exc:
+        messages.error(request, exc.message)
+    except REFUSALS as exc:
+        _refusal(request, exc)
+    except ValidationError as exc:
+        _form_errors(request, exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages})
+    else:
+        if callable(success):
+            success = success(result)
+        if success:
+            messages.success(request, success)
+    return redirect(_diary_url(contract))
+
+
+@require_POST
+@login_required
+def start_timer(request: HttpRequest, pk: int) -> HttpResponse:
+    contract = _contract_or_404(request, pk)
+    return _run(request, contract, lambda: services.start_timer(contract, by=request.user), "Timer started.")
+
+
+def _stopped(result) -> str:
+    entry, left_out = result
+    text = (
+        f"Timer stopped: {entry.minutes} minutes recorded."
+        if entry
+        else "Timer stopped: less than 10 minutes, nothing recorded."
+    )
+    if left_out:
+        text += f" {left_out} minutes past the weekly limit were not recorded."
+    return text
+
+
+@require_POST
+@login_required
+def stop_timer(request: HttpRequest, pk: int) -> HttpResponse:
+    contract = _contract_or_404(request, pk)
+    form = StopTimerForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form.errors)
+        return redirect(_diary_url(contract))
+    memo = form.cleaned_data["memo"]
+    return _run(request, contract, lambda: services.stop_timer(contract, by=request.user, memo=memo), _stopped)
+
+
+@require_POST
+@login_required
+def add_manual_time(request: HttpRequest, pk: int) -> HttpResponse:
+    contract = _contract_or_404(request, pk)
+    form = ManualTimeForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form.errors)
+        return redirect(_diary_url(contract))
+    data = form.cleaned_data
+    return _run(
+        request,
+        contract,
+        lambda: services.add_manual_time(
+            contract, by=request.user, start=data["start_at"], end=data["end_at"], memo=data["memo"]
+        ),
+        lambda entry: f"Manual time added: {entry.minutes} minutes.",
+    )
+
+
+@require_POST
+@login_required
+def change_weekly_limit(request: HttpRequest, pk: int) -> HttpResponse:
+    contract = _contract_or_404(request, pk)
+    form = WeeklyLimitForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form.errors)
+        return redirect(_diary_url(contract))
+    limit = form.cleaned_data["weekly_limit"]
+    return _run(
+        request,
+        contract,
+        lambda: services.change_weekly_limit(contract, by=request.user, limit=limit),
+        f"Weekly limit set to {limit} hrs. The freelancer has been told.",
+    )
+
+
+@require_POST
+@login_required
+def manual_time_setting(request: HttpRequest, pk: int) -> HttpResponse:
+    contract = _contract_or_404(request, pk)
+    allowed = request.POST.get("allowed") == "yes"
+    return _run(
+        request,
+        contract,
+        lambda: services.set_manual_time(contract, by=request.user, allowed=allowed),
+        "Manual time is allowed." if allowed else "Manual time is turned off for this contract.",
+    )
+
+
+@require_POST
+@login_required
+def dispute_entry(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
+    contract = _contract_or_404(request, pk)
+    entry = TimeEntry.objects.filter(timesheet__contract=contract, pk=entry_pk).first()
+    if entry is None:
+        raise Http404("No such time entry.")
+    form = DisputeForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form.errors)
+    else:
+        note = form.cleaned_data["note"]
+        _run(request, contract, lambda: services.dispute_entry(entry, by=request.user, note=note), "Time disputed.")
+    return redirect(f"{reverse('contracts:work_diary', args=[contract.pk])}?week={entry.timesheet.week_start}")
+
+
+class WorkDiaryView(LoginRequiredMixin, ListView):
+    """ "Work diary": one week of an hourly contract's time, in 10-minute segments with memos, 50 a page."""
+
+    template_name = "contracts/work_diary.html"
+    context_object_name = "entries"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.contract = _contract_or_404(self.request, self.kwargs["pk"])
+        if not self.contract.is_hourly:
+            raise Http404("A fixed-price contract has no work diary.")
+        try:
+            self.monday = week_start(date.fromisoformat(self.request.GET.get("week", "")))
+        except ValueError:
+            self.monday = week_start(timezone.now())
+        self.timesheet = Timesheet.objects.filter(contract=self.contract, week_start=self.monday).first()
+        return TimeEntry.objects.filter(
+            timesheet__contract=self.contract, timesheet__week_start=self.monday
+        ).select_related("created_by")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        is_client = self.contract.client_id == self.request.user.pk
+        context.update(
+            contract=self.contract,
+            is_client=is_client,
+            timesheet=self.timesheet,
+            week=services.week_summary(self.contract, self.monday),
+            previous_week=self.monday - timedelta(days=7),
+            next_week=self.monday + timedelta(days=7),
+            can_dispute=is_client and self.timesheet is not None and self.timesheet.status in ("in_review", "disputed"),
+            dispute_form=DisputeForm(),
+            page_prefix=f"week={self.monday.isoformat()}&",
+        )
+        return context

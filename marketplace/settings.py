@@ -148,6 +148,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "proposals.expire_applications",
         "schedule": crontab(minute="*/15"),
     },
+    "close-and-bill-weeks": {
+        "task": "contracts.close_and_bill_weeks",
+        "schedule": crontab(minute="5,35"),
+    },
     "release-due-milestones": {
         "task": "contracts.release_due_milestones",
         "schedule": crontab(minute="*/30"),
@@ -171,7 +175,11 @@ FLAG_RATE_LIMIT_PER_HOUR = env.int("FLAG_RATE_LIMIT_PER_HOUR", default=10)
 PAYMENT_GATEWAY = env.str("PAYMENT_GATEWAY", default="payments.gateway.SandboxGateway")
 MILESTONE_AUTO_RELEASE_DAYS = env.int("MILESTONE_AUTO_RELEASE_DAYS", default=14)
 # Contract-side changes are recorded once, with who and why, by `contracts.audit.log_action`.
-DJANGO_FSM_LOG_IGNORED_MODELS = ["contracts.models.Contract", "contracts.models.Milestone"]
+DJANGO_FSM_LOG_IGNORED_MODELS = [
+    "contracts.models.Contract",
+    "contracts.models.Milestone",
+    "contracts.models.Timesheet",
+]
 
 # Production hardening; `manage.py check --deploy` passes with DEBUG off.
 if not DEBUG:

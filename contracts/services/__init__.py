@@ -2,6 +2,17 @@
 ledger movement, activity log, notifications). `accept_offer` lives here, the higher layer, because it creates
 a contract."""
 
+from .diary import (
+    add_manual_time,
+    bill_timesheet,
+    change_weekly_limit,
+    close_and_bill_weeks,
+    dispute_entry,
+    set_manual_time,
+    start_timer,
+    stop_timer,
+    week_summary,
+)
 from .hiring import accept_offer, end_contract
 from .milestones import (
     add_milestone,
@@ -16,13 +27,22 @@ from .milestones import (
 
 __all__ = [
     "accept_offer",
+    "add_manual_time",
     "add_milestone",
     "agree_refund",
     "approve_milestone",
+    "bill_timesheet",
+    "change_weekly_limit",
+    "close_and_bill_weeks",
+    "dispute_entry",
     "end_contract",
     "fund_milestone",
     "release_due_milestones",
     "request_changes",
     "request_refund",
+    "set_manual_time",
+    "start_timer",
+    "stop_timer",
     "submit_work",
+    "week_summary",
 ]
