@@ -82,3 +82,53 @@ class DisputeForm(forms.Form):
         max_length=1000,
         error_messages={"required": "Say why you dispute this time."},
     )
+
+
+class BonusForm(forms.Form):
+    """ "Give a bonus": the key makes a double submit pay once."""
+
+    amount = forms.DecimalField(label="Bonus amount", min_value=1, max_digits=10, decimal_places=2, help_text="In USD.")
+    note = forms.CharField(
+        label="Note to the freelancer",
+        max_length=300,
+        error_messages={"required": "Add a note: the freelancer reads it with the bonus."},
+    )
+    key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+
+class PauseForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason for pausing",
+        max_length=500,
+        error_messages={"required": "Give a reason; the other side reads it."},
+    )
+
+
+class ResumeForm(forms.Form):
+    reason = forms.CharField(label="Note for the freelancer (optional)", max_length=500, required=False)
+
+
+STAR_CHOICES = [(n, f"{n} star{'s' if n > 1 else ''}") for n in range(5, 0, -1)]
+
+
+class FeedbackForm(forms.Form):
+    stars = forms.TypedChoiceField(label="Rating", choices=STAR_CHOICES, coerce=int)
+    comment = forms.CharField(
+        label="Public comment",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Write a public comment about working together."},
+    )
+    private_reason = forms.ChoiceField(label="Private reason (only the marketplace sees it)", required=False)
+    private_note = forms.CharField(
+        label="Private note to the marketplace",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .models import PrivateReason
+
+        super().__init__(*args, **kwargs)
+        self.fields["private_reason"].choices = [("", "Choose a reason"), *PrivateReason.choices]

@@ -52,6 +52,8 @@ class Contract(OfferTerms, ConcurrentTransitionMixin, models.Model):
     end_reason = models.TextField(max_length=2000, blank=True)
     # Hourly contracts: the client can turn manual time off; the timer runs from `timer_started_at`.
     manual_time_allowed = models.BooleanField("manual time allowed", default=True)
+    # Why the contract was last paused or resumed (the activity log keeps every change).
+    status_note = models.CharField(max_length=500, blank=True)
     timer_started_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -82,16 +84,18 @@ class Contract(OfferTerms, ConcurrentTransitionMixin, models.Model):
         return self.freelancer if user.pk == self.client_id else self.client
 
     @transition(field=status, source=ContractStatus.ACTIVE, target=ContractStatus.PAUSED)
-    def pause(self) -> None:
-        pass
+    def pause(self, *, reason: str = "") -> None:
+        self.status_note = reason
+        self.timer_started_at = None
 
     @transition(field=status, source=ContractStatus.PAUSED, target=ContractStatus.ACTIVE)
-    def resume(self) -> None:
-        pass
+    def resume(self, *, reason: str = "") -> None:
+        self.status_note = reason
 
     @transition(field=status, source=[ContractStatus.ACTIVE, ContractStatus.PAUSED], target=ContractStatus.ENDED)
     def end(self, *, by=None, reason: str = "", now=None) -> None:
         self.ended_at = now or timezone.now()
+        self.timer_started_at = None
         self.ended_by = by
         self.end_reason = reason
 
@@ -250,3 +254,43 @@ class TimeEntry(models.Model):
     @property
     def end(self) -> datetime:
         return self.start + timedelta(minutes=self.minutes)
+
+
+class PrivateReason(models.TextChoices):
+    """Why the contract ended, told to the marketplace only (never shown to the other side)."""
+
+    COMPLETED = "completed", "The work was completed"
+    CANCELLED = "cancelled", "The project was cancelled"
+    QUALITY = "quality", "Unhappy with the quality"
+    COMMUNICATION = "communication", "Communication problems"
+    PAYMENT = "payment", "Payment problems"
+    OTHER = "other", "Other"
+
+
+class Feedback(models.Model):
+    """One side's rating of the other at the end of a contract. Published once both have left theirs, or
+    `FEEDBACK_REVEAL_DAYS` after the contract ended, whichever comes first (`published_at`)."""
+
+    contract = models.ForeignKey(Contract, on_delete=models.PROTECT, related_name="feedback")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="feedback_given")
+    # Profiles (lower layers) read ratings through this reverse relation without importing contracts.
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="feedback_received")
+    stars = models.PositiveSmallIntegerField()
+    comment = models.TextField("public comment", max_length=2000)
+    private_reason = models.CharField(max_length=20, choices=PrivateReason.choices, blank=True)
+    private_note = models.TextField(max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["contract", "author"], name="one_feedback_per_side"),
+            models.CheckConstraint(condition=models.Q(stars__gte=1, stars__lte=5), name="feedback_stars_1_to_5"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.stars} stars from {self.author} on contract {self.contract_id}"
+
+    def is_published(self, now=None) -> bool:
+        return self.published_at <= (now or timezone.now())

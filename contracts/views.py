@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, timedelta
 
 from django.contrib import messages
@@ -26,10 +27,14 @@ from proposals.services import ActionNotAllowed
 from . import services
 from .forms import (
     AddMilestoneForm,
+    BonusForm,
     DisputeForm,
     EndContractForm,
+    FeedbackForm,
     ManualTimeForm,
+    PauseForm,
     RequestChangesForm,
+    ResumeForm,
     StopTimerForm,
     SubmitWorkForm,
     WeeklyLimitForm,
@@ -113,6 +118,17 @@ def _render_detail(request: HttpRequest, contract: Contract, form: EndContractFo
         "transactions": payments[:PAYMENTS_ON_PAGE],
         "more_payments": len(payments) > PAYMENTS_ON_PAGE,
     }
+    feedback = list(contract.feedback.select_related("author"))
+    mine = next((f for f in feedback if f.author_id == request.user.pk), None)
+    now = timezone.now()
+    context.update(
+        bonus_form=BonusForm(initial={"key": uuid.uuid4().hex}) if is_client else None,
+        pause_form=PauseForm() if is_client and contract.is_active else None,
+        resume_form=ResumeForm() if is_client and contract.status == ContractStatus.PAUSED else None,
+        feedback_form=FeedbackForm() if contract.is_ended and mine is None else None,
+        my_feedback=mine,
+        shown_feedback=[f for f in feedback if f.is_published(now)],
+    )
     if contract.is_hourly:
         context.update(
             week=services.week_summary(contract),
@@ -143,7 +159,9 @@ def end_contract(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, exc)
         else:
             other = contract.other_party(request.user)
-            messages.success(request, f"You ended the contract. {other.display_name} has been told.")
+            messages.success(
+                request, f"You ended the contract. {other.display_name} has been told. Leave feedback below."
+            )
             return redirect(contract)
     return _render_detail(request, contract, form)
 
@@ -386,3 +404,73 @@ class WorkDiaryView(LoginRequiredMixin, ListView):
             page_prefix=f"week={self.monday.isoformat()}&",
         )
         return context
+
+
+@require_POST
+@login_required
+def give_bonus(request: HttpRequest, pk: int) -> HttpResponse:
+    contract = _contract_or_404(request, pk)
+    form = BonusForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form.errors)
+        return redirect(contract)
+    data = form.cleaned_data
+    _run(
+        request,
+        contract,
+        lambda: services.give_bonus(
+            contract, by=request.user, amount=data["amount"], note=data["note"], key=data["key"]
+        ),
+        f"Bonus of ${data['amount']:,.2f} sent to {contract.freelancer.display_name}.",
+    )
+    return redirect(contract)
+
+
+@require_POST
+@login_required
+def pause_contract(request: HttpRequest, pk: int) -> HttpResponse:
+    contract = _contract_or_404(request, pk)
+    form = PauseForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form.errors)
+        return redirect(contract)
+    reason = form.cleaned_data["reason"]
+    _run(
+        request,
+        contract,
+        lambda: services.pause_contract(contract, by=request.user, reason=reason),
+        "Contract paused. The freelancer has been told.",
+    )
+    return redirect(contract)
+
+
+@require_POST
+@login_required
+def resume_contract(request: HttpRequest, pk: int) -> HttpResponse:
+    contract = _contract_or_404(request, pk)
+    form = ResumeForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    _run(
+        request,
+        contract,
+        lambda: services.resume_contract(contract, by=request.user, reason=reason),
+        "Contract resumed. The freelancer has been told.",
+    )
+    return redirect(contract)
+
+
+@require_POST
+@login_required
+def leave_feedback(request: HttpRequest, pk: int) -> HttpResponse:
+    contract = _contract_or_404(request, pk)
+    form = FeedbackForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form.errors)
+        return redirect(f"{contract.get_absolute_url()}#feedback")
+    _run(
+        request,
+        contract,
+        lambda: services.leave_feedback(contract, by=request.user, **form.cleaned_data),
+        "Thank you: your feedback is saved. It is shown once both sides have left theirs, or after 14 days.",
+    )
+    return redirect(f"{contract.get_absolute_url()}#feedback")

@@ -15,6 +15,8 @@ from django.conf import settings
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from marketplace.accounts import reputation
+
 from .models import BudgetType, JobPost, JobStatus
 
 # proposals.Application values (kept as strings: jobs sits below proposals).
@@ -95,7 +97,7 @@ def client_summary(client) -> dict:
     """The client's box on a job page: one query for the figures; the profile comes with the job.
 
     Keys: jobs_posted, open_jobs, hires (hired applications across all the client's jobs), member_since,
-    location, payment_verified, company_name.
+    location, payment_verified, company_name, rating and reviews (published feedback), spent.
     """
     figures = JobPost.objects.filter(client=client).aggregate(
         jobs_posted=Count("pk", distinct=True),
@@ -109,6 +111,7 @@ def client_summary(client) -> dict:
         "location": profile.location if profile else "",
         "company_name": profile.company_name if profile else "",
         "payment_verified": bool(profile and profile.payment_verified),
+        **reputation.reputation(client),
     }
 
 

@@ -174,6 +174,8 @@ FLAG_RATE_LIMIT_PER_HOUR = env.int("FLAG_RATE_LIMIT_PER_HOUR", default=10)
 # waits for the client before it is released.
 PAYMENT_GATEWAY = env.str("PAYMENT_GATEWAY", default="payments.gateway.SandboxGateway")
 MILESTONE_AUTO_RELEASE_DAYS = env.int("MILESTONE_AUTO_RELEASE_DAYS", default=14)
+# Feedback is shown once both sides left it, or this many days after the contract ended.
+FEEDBACK_REVEAL_DAYS = env.int("FEEDBACK_REVEAL_DAYS", default=14)
 # Contract-side changes are recorded once, with who and why, by `contracts.audit.log_action`.
 DJANGO_FSM_LOG_IGNORED_MODELS = [
     "contracts.models.Contract",

@@ -14,6 +14,7 @@ from .diary import (
     week_summary,
 )
 from .hiring import accept_offer, end_contract
+from .lifecycle import give_bonus, leave_feedback, pause_contract, resume_contract
 from .milestones import (
     add_milestone,
     agree_refund,
@@ -37,9 +38,13 @@ __all__ = [
     "dispute_entry",
     "end_contract",
     "fund_milestone",
+    "give_bonus",
+    "leave_feedback",
+    "pause_contract",
     "release_due_milestones",
     "request_changes",
     "request_refund",
+    "resume_contract",
     "set_manual_time",
     "start_timer",
     "stop_timer",

@@ -137,27 +137,38 @@ def stop_timer(contract: Contract, *, by, memo: str, now: datetime | None = None
         locked = lock_contract(contract)
         _require_hourly(locked)
         _require_named_freelancer(locked, by)
-        started = locked.timer_started_at
-        if started is None:
+        if locked.timer_started_at is None:
             raise ActionNotAllowed("The timer is not running.", code="timer_stopped")
-        locked.timer_started_at = None
-        locked.save(update_fields=["timer_started_at"])
+        entry, left_out = record_timer(locked, memo=memo, now=now)
         contract.timer_started_at = None
-        start = floor_segment(started)
-        segments = int((now - start) / SEGMENT)
-        left_out = 0
-        monday = week_start(start)
-        limit = _limit_minutes(locked)
-        if limit is not None:
-            room = max(0, (limit - week_minutes(locked, monday)) // SEGMENT_MINUTES)
-            left_out = max(0, segments - room) * SEGMENT_MINUTES
-            segments = min(segments, room)
-        if segments <= 0:
-            return None, left_out
-        timesheet = _open_timesheet(locked, monday)
-        entry = TimeEntry.objects.create(
-            timesheet=timesheet, start=start, segments=segments, memo=memo, manual=False, created_by=by
-        )
+    return entry, left_out
+
+
+def record_timer(locked: Contract, *, memo: str, now: datetime) -> tuple[TimeEntry | None, int]:
+    """Stop the locked contract's running timer and record its whole segments as tracked time, up to the
+    weekly limit. Returns the entry (None when less than one segment) and the minutes left out."""
+    started = locked.timer_started_at
+    if started is None:
+        return None, 0
+    locked.timer_started_at = None
+    locked.save(update_fields=["timer_started_at"])
+    start = floor_segment(started)
+    segments = int((now - start) / SEGMENT)
+    left_out = 0
+    monday = week_start(start)
+    limit = _limit_minutes(locked)
+    if limit is not None:
+        room = max(0, (limit - week_minutes(locked, monday)) // SEGMENT_MINUTES)
+        left_out = max(0, segments - room) * SEGMENT_MINUTES
+        segments = min(segments, room)
+    if segments <= 0:
+        return None, left_out
+    timesheet = Timesheet.objects.get_or_create(contract=locked, week_start=monday)[0]
+    if timesheet.status != T.OPEN:  # the week closed while the timer ran: its time can't be added any more
+        return None, segments * SEGMENT_MINUTES
+    entry = TimeEntry.objects.create(
+        timesheet=timesheet, start=start, segments=segments, memo=memo, manual=False, created_by=locked.freelancer
+    )
     return entry, left_out
 
 

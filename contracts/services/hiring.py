@@ -25,6 +25,7 @@ from proposals.services import (
 
 from ..audit import log_action
 from ..models import Contract, ContractStatus, Milestone
+from .diary import record_timer
 
 
 def accept_offer(application: Application, *, by) -> Contract:
@@ -127,6 +128,8 @@ def end_contract(contract: Contract, *, by, reason: str) -> Contract:
         if locked.status == ContractStatus.ENDED:
             raise ActionNotAllowed("This contract has already ended.", code="wrong_state")
         from_status = locked.status
+        if locked.timer_started_at is not None:
+            record_timer(locked, memo="Timer stopped: the contract ended", now=now)
         locked.end(by=by, reason=reason, now=now)
         locked.save()
         log_action(by, "end", locked, from_state=from_status, note=reason)
@@ -146,7 +149,7 @@ def end_contract(contract: Contract, *, by, reason: str) -> Contract:
             other,
             NotificationKind.CONTRACT_ENDED,
             actor=by,
-            text=f"{by} ended the contract for “{locked.title}”",
+            text=f"{by} ended the contract for “{locked.title}”. Leave feedback on working together.",
             url=locked.get_absolute_url(),
             context={"job_title": locked.title, "contract_id": locked.pk, "note": reason},
         )

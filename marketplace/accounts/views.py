@@ -5,6 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import FormView
 
+from . import reputation
 from .forms import ClientProfileForm, FreelancerProfileForm, SignUpForm
 from .models import ClientProfile, FreelancerProfile, User
 from .services import sign_up
@@ -59,4 +60,11 @@ def client_profile(request: HttpRequest, username: str) -> HttpResponse:
     profile = getattr(user, "client_profile", None)
     if profile is None:
         raise Http404
-    return render(request, "accounts/client_profile.html", {"person": user, "profile": profile})
+    context = {
+        "person": user,
+        "profile": profile,
+        "rating": reputation.reputation(user),
+        "hires": user.client_contracts.count(),
+        "feedback": reputation.published_feedback(user),
+    }
+    return render(request, "accounts/client_profile.html", context)

@@ -9,6 +9,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from marketplace.accounts import reputation
+
 from .. import selectors, services
 from ..forms import InviteForm
 from .common import (
@@ -41,6 +43,8 @@ def _render_profile(request: HttpRequest, person, profile, *, invite_form=None, 
         "person": person,
         "profile": profile,
         "response_time": selectors.response_time(person),
+        "rating": reputation.reputation(person),
+        "feedback": reputation.published_feedback(person),
         "invite_form": invite_form if can_invite else None,
         "has_open_jobs": bool(invite_form and invite_form.fields["job"].queryset.exists()) if can_invite else False,
     }

@@ -148,7 +148,8 @@ def test_either_side_ends_the_contract_with_a_reason(client):
     response = client.post(url, {"reason": ""})
     assert response.status_code == 200 and "Say why the contract ends." in text(response)
     response = client.post(url, {"reason": "The work is done, thank you!"}, follow=True)
-    assert flash(response) == [f"You ended the contract. {contract.freelancer.display_name} has been told."]
+    name = contract.freelancer.display_name
+    assert flash(response) == [f"You ended the contract. {name} has been told. Leave feedback below."]
     page = text(response)
     assert "The work is done, thank you!" in page and ">End contract</button>" not in page
     contract.refresh_from_db()
