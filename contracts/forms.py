@@ -57,7 +57,7 @@ class ManualTimeForm(forms.Form):
     start = forms.TimeField(label="From (UTC)", widget=forms.TimeInput(attrs={"type": "time", "step": 600}))
     end = forms.TimeField(label="To (UTC)", widget=forms.TimeInput(attrs={"type": "time", "step": 600}))
     memo = forms.CharField(
-        label="Memo", max_length=300, error_messages={"required": "Write a memo: what did you work on?"}
+        label="What you worked on", max_length=300, error_messages={"required": "Write a memo: what did you work on?"}
     )
 
     def clean(self):

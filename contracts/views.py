@@ -113,8 +113,6 @@ def _render_detail(request: HttpRequest, contract: Contract, form: EndContractFo
         "form": form if not contract.is_ended else None,
         "milestones": list(contract.milestones.all()) if not contract.is_hourly else None,
         "add_milestone_form": AddMilestoneForm() if is_client and not contract.is_ended else None,
-        "submit_form": SubmitWorkForm(),
-        "changes_form": RequestChangesForm(),
         "transactions": payments[:PAYMENTS_ON_PAGE],
         "more_payments": len(payments) > PAYMENTS_ON_PAGE,
     }
@@ -122,9 +120,9 @@ def _render_detail(request: HttpRequest, contract: Contract, form: EndContractFo
     mine = next((f for f in feedback if f.author_id == request.user.pk), None)
     now = timezone.now()
     context.update(
-        bonus_form=BonusForm(initial={"key": uuid.uuid4().hex}) if is_client else None,
-        pause_form=PauseForm() if is_client and contract.is_active else None,
-        resume_form=ResumeForm() if is_client and contract.status == ContractStatus.PAUSED else None,
+        bonus_form=BonusForm(initial={"key": uuid.uuid4().hex}, prefix="bonus") if is_client else None,
+        pause_form=PauseForm(prefix="pause") if is_client and contract.is_active else None,
+        resume_form=ResumeForm(prefix="resume") if is_client and contract.status == ContractStatus.PAUSED else None,
         feedback_form=FeedbackForm() if contract.is_ended and mine is None else None,
         my_feedback=mine,
         shown_feedback=[f for f in feedback if f.is_published(now)],
@@ -133,7 +131,7 @@ def _render_detail(request: HttpRequest, contract: Contract, form: EndContractFo
         context.update(
             week=services.week_summary(contract),
             stop_form=StopTimerForm(),
-            manual_form=ManualTimeForm(initial={"day": timezone.now().date()}),
+            manual_form=ManualTimeForm(initial={"day": timezone.now().date()}, prefix="manual"),
             limit_form=WeeklyLimitForm(initial={"weekly_limit": contract.weekly_limit}),
         )
     return render(request, "contracts/detail.html", context)
@@ -308,7 +306,7 @@ def stop_timer(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def add_manual_time(request: HttpRequest, pk: int) -> HttpResponse:
     contract = _contract_or_404(request, pk)
-    form = ManualTimeForm(request.POST)
+    form = ManualTimeForm(request.POST, prefix="manual")
     if not form.is_valid():
         _form_errors(request, form.errors)
         return redirect(_diary_url(contract))
@@ -410,7 +408,7 @@ class WorkDiaryView(LoginRequiredMixin, ListView):
 @login_required
 def give_bonus(request: HttpRequest, pk: int) -> HttpResponse:
     contract = _contract_or_404(request, pk)
-    form = BonusForm(request.POST)
+    form = BonusForm(request.POST, prefix="bonus")
     if not form.is_valid():
         _form_errors(request, form.errors)
         return redirect(contract)
@@ -430,7 +428,7 @@ def give_bonus(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def pause_contract(request: HttpRequest, pk: int) -> HttpResponse:
     contract = _contract_or_404(request, pk)
-    form = PauseForm(request.POST)
+    form = PauseForm(request.POST, prefix="pause")
     if not form.is_valid():
         _form_errors(request, form.errors)
         return redirect(contract)
@@ -448,7 +446,7 @@ def pause_contract(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def resume_contract(request: HttpRequest, pk: int) -> HttpResponse:
     contract = _contract_or_404(request, pk)
-    form = ResumeForm(request.POST)
+    form = ResumeForm(request.POST, prefix="resume")
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     _run(
         request,

@@ -126,14 +126,19 @@ def test_the_contract_page_buttons_and_profiles_show_the_rating(client):
     assert "Give a bonus" in page and "Pause contract" in page and "End contract" in page
     key = client.get(url).context["bonus_form"].initial["key"]
     response = client.post(
-        reverse("contracts:bonus", args=[contract.pk]), {"amount": "25", "note": "Thanks!", "key": key}, follow=True
+        reverse("contracts:bonus", args=[contract.pk]),
+        {"bonus-amount": "25", "bonus-note": "Thanks!", "bonus-key": key},
+        follow=True,
     )
     assert f"Bonus of $25.00 sent to {contract.freelancer.display_name}." in text(response)
-    client.post(reverse("contracts:bonus", args=[contract.pk]), {"amount": "25", "note": "Thanks!", "key": key})
+    client.post(
+        reverse("contracts:bonus", args=[contract.pk]),
+        {"bonus-amount": "25", "bonus-note": "Thanks!", "bonus-key": key},
+    )
     assert LedgerTransaction.objects.filter(kind="bonus").count() == 1  # a double submit pays once
-    response = client.post(reverse("contracts:pause", args=[contract.pk]), {"reason": "Holiday"}, follow=True)
+    response = client.post(reverse("contracts:pause", args=[contract.pk]), {"pause-reason": "Holiday"}, follow=True)
     assert "Contract paused. The freelancer has been told." in text(response) and "Resume contract" in text(response)
-    response = client.post(reverse("contracts:resume", args=[contract.pk]), {"reason": ""}, follow=True)
+    response = client.post(reverse("contracts:resume", args=[contract.pk]), {"resume-reason": ""}, follow=True)
     assert "Contract resumed." in text(response)
     client.post(reverse("contracts:end", args=[contract.pk]), {"reason": "All done"})
     page = text(client.get(url))

@@ -197,7 +197,7 @@ def test_the_work_diary_by_visible_label(client, clock, contract):
     assert "Timer stopped: 20 minutes recorded." in text(response)
     response = client.post(
         reverse("contracts:add_manual_time", args=[contract.pk]),
-        {"day": "2026-11-25", "start": "09:00", "end": "11:00", "memo": "Too much"},
+        {"manual-day": "2026-11-25", "manual-start": "09:00", "manual-end": "11:00", "manual-memo": "Too much"},
         follow=True,
     )
     assert "past the weekly limit of 2 hrs" in text(response)
