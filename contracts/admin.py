@@ -4,7 +4,38 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from .models import Contract
+from .models import Contract, Feedback, Milestone, Timesheet
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class MilestoneInline(ReadOnlyInline):
+    model = Milestone
+    fields = ["description", "amount", "status", "funded_at", "submitted_at", "approved_at", "auto_released"]
+    readonly_fields = fields
+
+
+class TimesheetInline(ReadOnlyInline):
+    model = Timesheet
+    fields = ["week_start", "status", "review_ends_at", "billed_minutes", "billed_amount", "billed_at"]
+    readonly_fields = fields
+
+
+class FeedbackInline(ReadOnlyInline):
+    model = Feedback
+    fk_name = "contract"
+    fields = ["author", "stars", "comment", "private_reason", "private_note", "published_at"]
+    readonly_fields = fields
 
 
 @admin.register(Contract)
@@ -14,9 +45,11 @@ class ContractAdmin(admin.ModelAdmin):
     list_select_related = ["client", "freelancer"]
     search_fields = ["title", "client__username", "freelancer__username"]
     date_hierarchy = "created_at"
+    inlines = [MilestoneInline, TimesheetInline, FeedbackInline]
     fieldsets = [
         (None, {"fields": ["title", "client", "freelancer", "job", "application", "offer", "status"]}),
         ("Terms", {"fields": ["payment_type", "hourly_rate", "weekly_limit", "fixed_price", "start_date"]}),
+        ("Work", {"fields": ["manual_time_allowed", "timer_started_at", "status_note"]}),
         ("Dates", {"fields": ["created_at", "ended_at", "ended_by", "end_reason"]}),
     ]
     readonly_fields = [field for _, options in fieldsets for field in options["fields"]]

@@ -25,3 +25,15 @@ def test_seed_demo_shows_contracts_after_the_hire_and_is_idempotent(capsys):
     counts = (Contract.objects.count(), LedgerTransaction.objects.count(), Milestone.objects.count())
     call_command("seed_demo")
     assert (Contract.objects.count(), LedgerTransaction.objects.count(), Milestone.objects.count()) == counts
+
+
+def test_moderators_read_a_contracts_milestones_weeks_and_feedback_in_the_admin(client, django_user_model):
+    call_command("seed_demo")
+    admin = django_user_model.objects.create_superuser("root", "root@example.com", "pw-123456789")
+    client.force_login(admin)
+    contract = Contract.objects.get(title="Document the booking API (phase 1)")
+    page = client.get(f"/admin/contracts/contract/{contract.pk}/change/").content.decode()
+    assert "Refunded" in page and "Lucas was flexible" in page
+    hourly = Contract.objects.get(title="Maintain our booking website")
+    page = client.get(f"/admin/contracts/contract/{hourly.pk}/change/").content.decode()
+    assert "In review" in page and "Billed" in page

@@ -10,8 +10,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
-from contracts import services
 from contracts.models import Contract, week_start
+from contracts.tasks import close_and_bill_weeks
 from payments.services import add_payment_method
 from tests.factories import ClientFactory, FreelancerFactory
 from tests.payments.helpers import hire
@@ -83,10 +83,13 @@ def test_hourly_timer_manual_time_limit_and_weekly_billing(
     _told(page, "This would bring the week to 1:10 hrs, past the weekly limit of 1 hrs (0:50 hrs already logged).")
     expect(page.get_by_role("region", name="Work diary").get_by_text("0:50 hrs")).to_be_visible()
 
-    # Beat closes the week, and after the review period bills it (run directly here).
+    # Beat closes the week, and after the review period bills it (the task run directly, the clock moved on).
     monday = week_start(now)
-    services.close_and_bill_weeks(now=timezone.now() + timedelta(days=7 - now.weekday()))
-    services.close_and_bill_weeks(now=timezone.now() + timedelta(days=14))
+    for days_later in (7 - now.weekday(), 14):  # after the week: to review; after Friday: billed
+        later = timezone.now() + timedelta(days=days_later)
+        with monkeypatch.context() as m:
+            m.setattr(timezone, "now", lambda later=later: later)
+            close_and_bill_weeks()  # the beat task itself
 
     _nav(page).get_by_role("link", name="Payments").click()
     rows = page.get_by_role("table", name="Transactions")
