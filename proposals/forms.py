@@ -247,6 +247,13 @@ class OfferForm(forms.Form):
         required=False,
         help_text="Leave it empty for the usual window.",
     )
+    milestones = forms.CharField(
+        label="Milestones (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Fixed price only. One per line, a description and an amount, like “Designs: 300”. They must "
+        "add up to the fixed price; leave empty for one milestone for the whole price.",
+    )
     message = forms.CharField(
         label="Message to the freelancer (optional)",
         max_length=services.TEXT_MAX_LENGTH,
@@ -275,7 +282,22 @@ class OfferForm(forms.Form):
             "start_date": data.get("start_date"),
             "expires_at": data.get("expires_on"),
             "message": data.get("message") or "",
+            "milestones": None if hourly else data.get("milestones") or None,
         }
+
+    def clean_milestones(self) -> list[tuple[str, str]]:
+        """ "Designs: 300" lines -> [("Designs", "300")]."""
+        pairs = []
+        for line in (self.cleaned_data.get("milestones") or "").splitlines():
+            if not line.strip():
+                continue
+            description, sep, amount = line.rpartition(":")
+            if not sep or not description.strip():
+                raise ValidationError(
+                    "Write each milestone as a description, a colon and an amount, like “Designs: 300”."
+                )
+            pairs.append((description.strip(), amount.strip().lstrip("$").replace(",", "")))
+        return pairs
 
     def clean(self):
         cleaned = super().clean()
@@ -287,8 +309,10 @@ class OfferForm(forms.Form):
         if not self.errors:
             terms = self.offer_terms()
             terms.pop("message")
+            milestones = terms.pop("milestones")
             try:
-                services.clean_offer_terms(**terms)
+                cleaned_terms = services.clean_offer_terms(**terms)
+                services.clean_offer_milestones(milestones, cleaned_terms["fixed_price"])
             except ValidationError as exc:
                 if hasattr(exc, "error_dict") and "expires_at" in exc.error_dict:
                     exc = ValidationError({"expires_on": exc.error_dict["expires_at"]})

@@ -504,6 +504,9 @@ class Offer(OfferTerms, ConcurrentTransitionMixin, models.Model):
         max_digits=10, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(Decimal("5.00"))]
     )
     start_date = models.DateField()
+    # Fixed price only: the milestones the contract starts with, [{"description": str, "amount": "300.00"}],
+    # adding up to the fixed price. Empty means one milestone for the whole price.
+    milestones = models.JSONField(default=list, blank=True)
     expires_at = models.DateTimeField(default=default_offer_expiry, db_index=True)
     message = models.TextField(max_length=5000, blank=True)
     status = FSMField(default=OfferStatus.OPEN, choices=OfferStatus.choices, protected=True, db_index=True)

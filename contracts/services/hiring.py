@@ -7,6 +7,8 @@ related rows, the timeline event and the notifications.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -70,8 +72,11 @@ def accept_offer(application: Application, *, by) -> Contract:
             start_date=offer.start_date,
         )
         if not contract.is_hourly:
-            # The accepted fixed price is the first milestone; the client funds it, and can add more.
-            Milestone.objects.create(contract=contract, description=job.title[:200], amount=offer.fixed_price)
+            # The offer's milestones, or its whole price as one; the client funds them and can add more.
+            planned = offer.milestones or [{"description": job.title[:200], "amount": str(offer.fixed_price)}]
+            Milestone.objects.bulk_create(
+                Milestone(contract=contract, description=m["description"], amount=Decimal(m["amount"])) for m in planned
+            )
         record_event(
             app,
             actor=by,

@@ -60,6 +60,7 @@ from .invitations import (
 )
 from .offers import (
     ask_clarification,
+    clean_offer_milestones,
     clean_offer_terms,
     decline_offer,
     send_offer,
@@ -80,6 +81,7 @@ __all__ = [
     "applicants_url",
     "ask_clarification",
     "check_action",
+    "clean_offer_milestones",
     "clean_offer_terms",
     "clean_reason",
     "clean_terms",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -85,6 +86,35 @@ def clean_offer_terms(
     }
 
 
+MILESTONES_MAX = 20
+
+
+def clean_offer_milestones(milestones, fixed_price: Decimal | None) -> list[dict]:
+    """An offer's first milestones: (description, amount) pairs adding up to the fixed price; none on hourly."""
+    if not milestones:
+        return []
+    if fixed_price is None:
+        raise ValidationError({"milestones": "Milestones are for fixed-price offers."})
+    if len(milestones) > MILESTONES_MAX:
+        raise ValidationError({"milestones": f"Offer at most {MILESTONES_MAX} milestones; add more later."})
+    cleaned = []
+    for description, amount in milestones:
+        description = (description or "").strip()
+        if not description or len(description) > 200:
+            raise ValidationError({"milestones": "Describe each milestone in at most 200 characters."})
+        amount = _money(amount, "milestones", FIXED_MIN, FIXED_MAX, "milestone amount")
+        cleaned.append({"description": description, "amount": str(amount)})
+    total = sum((Decimal(m["amount"]) for m in cleaned), Decimal("0"))
+    if total != fixed_price:
+        raise ValidationError(
+            {
+                "milestones": f"The milestones add up to ${total:,.2f}; they must add up to the fixed price, "
+                f"${fixed_price:,.2f}."
+            }
+        )
+    return cleaned
+
+
 def send_offer(
     application: Application,
     *,
@@ -95,8 +125,12 @@ def send_offer(
     start_date: date | None,
     expires_at: datetime | date | None = None,
     message: str = "",
+    milestones=None,
 ) -> Offer:
-    """The client's formal hire proposal (sent or active -> offered); opens the room if none. Returns the offer."""
+    """The client's formal hire proposal (sent or active -> offered); opens the room if none. Returns the offer.
+
+    A fixed-price offer may carry its first milestones (`milestones`: (description, amount) pairs adding up to
+    the price); the contract starts with them."""
     message = _text(message, "message")
     now = timezone.now()
     terms = clean_offer_terms(
@@ -107,6 +141,7 @@ def send_offer(
         expires_at=expires_at,
         now=now,
     )
+    terms["milestones"] = clean_offer_milestones(milestones, terms["fixed_price"])
     with transaction.atomic():
         app = lock_application(application)
         check_action(app, "send_offer", by)

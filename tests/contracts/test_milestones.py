@@ -225,3 +225,31 @@ def test_contract_page_query_budget(client, contract, rows, django_assert_max_nu
     with django_assert_max_num_queries(9):
         response = client.get(contract.get_absolute_url())
     assert len(response.context["milestones"]) == rows
+
+
+def test_an_offer_can_carry_the_first_milestones(client):
+    from proposals import services as proposal_services
+    from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory
+
+    buyer, seller = ClientFactory(), FreelancerFactory()
+    job = JobPostFactory(
+        client=buyer, budget_type="fixed", hourly_min=None, hourly_max=None, fixed_budget=Decimal("700")
+    )
+    app = proposal_services.submit_proposal(
+        job, by=seller, cover_letter="Yes", fixed_bid=Decimal("700"), estimated_duration="1 month"
+    )
+    app = proposal_services.respond(app, by=buyer, message="Hi")
+    client.force_login(buyer)
+    url = reverse("proposals:send_offer", args=[app.pk])
+    form = {"payment_type": "fixed", "fixed_price": "700", "start_date": timezone.localdate().isoformat()}
+    response = client.post(url, {**form, "milestones": "Designs: 300\nBuild: 300"})
+    assert "The milestones add up to $600.00; they must add up to the fixed price, $700.00." in text(response)
+    response = client.post(url, {**form, "milestones": "Designs 300"})
+    assert "a description, a colon and an amount" in text(response)
+    client.post(url, {**form, "milestones": "Designs: 300\nBuild: $400"})
+    app.refresh_from_db()
+    contract = services.accept_offer(app, by=seller)
+    assert [(m.description, m.amount) for m in contract.milestones.all()] == [
+        ("Designs", Decimal("300.00")),
+        ("Build", Decimal("400.00")),
+    ]
