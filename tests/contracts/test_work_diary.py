@@ -227,3 +227,21 @@ def test_work_diary_query_budget(client, clock, rows, django_assert_max_num_quer
     with django_assert_max_num_queries(11):
         response = client.get(contract.get_absolute_url())
     assert TimeEntry.objects.count() == rows
+
+
+def test_the_client_disputes_time_from_the_work_diary_page(client, clock, contract):
+    entry = services.add_manual_time(contract, by=contract.freelancer, start=at(8), end=at(9), memo="Research")
+    clock.now = datetime(2026, 11, 30, 9, tzinfo=UTC)
+    services.close_and_bill_weeks()
+    client.force_login(contract.client)
+    diary = reverse("contracts:work_diary", args=[contract.pk])
+    page = text(client.get(f"{diary}?week=2026-11-23"))
+    assert "In review" in page and "Research" in page and "Manual time" in page and "Dispute" in page
+    response = client.post(
+        reverse("contracts:dispute_entry", args=[contract.pk, entry.pk]), {"note": "Not agreed"}, follow=True
+    )
+    page = text(response)
+    assert "Time disputed." in page and "Disputed : Not agreed" in page
+    client.force_login(contract.freelancer)
+    page = text(client.get(f"{diary}?week=2026-11-23"))
+    assert "Not agreed" in page and "Why you dispute this time" not in page
