@@ -20,6 +20,7 @@ from payments import ledger
 from payments.models import LedgerTransaction
 from payments.services import PaymentDeclined, add_payment_method
 from proposals.services import ActionNotAllowed
+from tests.factories import FreelancerFactory
 from tests.payments.helpers import hire
 
 pytestmark = pytest.mark.django_db
@@ -157,3 +158,18 @@ def test_the_contract_page_buttons_and_profiles_show_the_rating(client):
     client_page = text(client.get(reverse("accounts:client_profile", args=[contract.client.username])))
     assert "4.0 of 5 stars from 1 review" in client_page and "1 hire · $25.00 spent" in client_page
     assert Feedback.objects.count() == 2
+
+
+def test_the_client_box_on_job_pages_shows_spend_and_rating(client):
+    contract = hire(fixed=True)
+    card(contract.client)
+    services.give_bonus(contract, by=contract.client, amount="120", note="Thanks", key="k")
+    services.end_contract(contract, by=contract.client, reason="Done")
+    services.leave_feedback(contract, by=contract.freelancer, stars=4, comment="Good client")
+    services.leave_feedback(contract, by=contract.client, stars=5, comment="Good freelancer")
+    from tests.factories import JobPostFactory
+
+    job = JobPostFactory(client=contract.client)
+    client.force_login(FreelancerFactory())
+    page = text(client.get(job.get_absolute_url()))
+    assert "$120.00 spent · Rated 4.0 of 5 from 1 review" in page
