@@ -4,13 +4,24 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint
+# Lock files: requirements.in / requirements-dev.in compiled by uv into fully pinned, hashed
+# requirements.txt / requirements-dev.txt. `make lock` keeps existing pins; `make lock LOCK_ARGS=--upgrade`
+# moves everything to the newest allowed versions.
+COMPILE := $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 --custom-compile-command "make lock"
 
+.PHONY: run test lint lock
+
+# Depends on the lock files, so a changed lock reinstalls on the next `make run`/`make test`.
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $(STAMP)
+
+lock:
+	test -x $(BIN)/uv || { test -x $(BIN)/python || $(PYTHON) -m venv $(VENV); $(BIN)/python -m pip install --quiet uv==0.13.9; }
+	$(COMPILE) $(LOCK_ARGS) requirements.in -o requirements.txt
+	$(COMPILE) $(LOCK_ARGS) requirements-dev.in -o requirements-dev.txt
 
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
