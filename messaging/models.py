@@ -101,7 +101,7 @@ class NotificationKind(models.TextChoices):
     TIMESHEET_IN_REVIEW = "timesheet_review", "Timesheet ready for review"
     TIMESHEET_BILLED = "timesheet_billed", "Weekly hours billed"
     TIME_DISPUTED = "time_disputed", "Time disputed"
-    WEEKLY_LIMIT_CHANGED = "weekly_limit", "Weekly limit changed"
+    WEEKLY_LIMIT_CHANGED = "weekly_limit", "Weekly limit or manual time changed"
     BONUS_RECEIVED = "bonus_received", "Bonus received"
     CONTRACT_PAUSED = "contract_paused", "Contract paused or resumed"
     FEEDBACK_RECEIVED = "feedback_received", "Feedback left"
@@ -178,7 +178,7 @@ EMAIL_WHEN: dict[str, str] = {
     NotificationKind.TIMESHEET_IN_REVIEW: "a week of hourly work is ready for my review",
     NotificationKind.TIMESHEET_BILLED: "a week of hourly work is billed",
     NotificationKind.TIME_DISPUTED: "a client disputes time in my work diary",
-    NotificationKind.WEEKLY_LIMIT_CHANGED: "the client changes the weekly limit of my contract",
+    NotificationKind.WEEKLY_LIMIT_CHANGED: "the client changes the weekly limit or manual time of my contract",
     NotificationKind.BONUS_RECEIVED: "a client sends me a bonus",
     NotificationKind.CONTRACT_PAUSED: "a contract is paused or resumed",
     NotificationKind.FEEDBACK_RECEIVED: "the other side leaves feedback on a contract",

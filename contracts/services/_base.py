@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 
 from messaging.services import notify
 from proposals.models import format_money
@@ -76,7 +75,3 @@ def notify_party(recipient, kind: str, contract: Contract, *, actor, text: str, 
         url=contract.get_absolute_url(),
         context={"job_title": contract.title, "contract_id": contract.pk, "note": note, **extra},
     )
-
-
-def after_commit(func) -> None:
-    transaction.on_commit(func)

@@ -254,8 +254,19 @@ def set_manual_time(contract: Contract, *, by, allowed: bool) -> Contract:
         locked = lock_contract(contract)
         require_client(locked, by, "change whether manual time is allowed")
         _require_hourly(locked)
+        if locked.manual_time_allowed == allowed:
+            return locked
         locked.manual_time_allowed = allowed
         locked.save(update_fields=["manual_time_allowed"])
+        words = "allowed manual time" if allowed else "turned off manual time"
+        log_action(by, "allow_manual_time" if allowed else "turn_off_manual_time", locked, from_state=locked.status)
+        notify_party(
+            locked.freelancer,
+            NotificationKind.WEEKLY_LIMIT_CHANGED,
+            locked,
+            actor=by,
+            text=f"{by} {words} on “{locked.title}”",
+        )
     contract.manual_time_allowed = allowed
     return locked
 

@@ -96,6 +96,8 @@ def test_manual_time_is_marked_manual_and_refused_when_turned_off(clock, contrac
     with pytest.raises(ValidationError, match="future"):
         services.add_manual_time(contract, by=contract.freelancer, start=at(18), end=at(19), memo="x")
     services.set_manual_time(contract, by=contract.client, allowed=False)
+    told = Notification.objects.get(recipient=contract.freelancer, kind=NotificationKind.WEEKLY_LIMIT_CHANGED)
+    assert "turned off manual time" in told.text
     with pytest.raises(ActionNotAllowed, match="The client turned off manual time for this contract"):
         services.add_manual_time(contract, by=contract.freelancer, start=at(9), end=at(10), memo="x")
 
