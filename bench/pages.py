@@ -62,6 +62,33 @@ def seed():
     return busy_job, busy_freelancer
 
 
+def seed_contracts():
+    """A fixed-price contract with 60 milestones and 60 bonuses, and an hourly one with 60 entries this week."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from contracts import services
+    from contracts.models import week_bounds, week_start
+    from payments.services import add_payment_method
+    from tests.payments.helpers import hire
+
+    fixed = hire(fixed=True, price="600.00")
+    add_payment_method(fixed.client, number="4242424242424242", exp_month=12, exp_year=2099, cvc="123")
+    for i in range(59):
+        services.add_milestone(fixed, by=fixed.client, description=f"Part {i}", amount="25")
+    for i in range(60):
+        services.give_bonus(fixed, by=fixed.client, amount="10", note=f"Thanks {i}", key=f"bench-{i}")
+    hourly = hire(client=fixed.client, freelancer=fixed.freelancer, weekly_limit=100)
+    monday_start = week_bounds(week_start(timezone.now()))[0]
+    for i in range(60):
+        start = monday_start + timedelta(minutes=20 * i)
+        if start + timedelta(minutes=10) > timezone.now():
+            break
+        services.add_manual_time(hourly, by=hourly.freelancer, start=start, end=start + timedelta(minutes=10), memo="x")
+    return fixed, hourly
+
+
 def measure(client: Client, url: str) -> tuple[float, float, int]:
     for _ in range(3):
         assert client.get(url).status_code == 200, url
@@ -81,6 +108,7 @@ def main() -> None:
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         busy_job, busy_freelancer = seed()
+        fixed, hourly = seed_contracts()
         mail.outbox.clear()
         client_browser, freelancer_browser, anonymous = Client(), Client(), Client()
         client_browser.force_login(busy_job.client)
@@ -95,6 +123,13 @@ def main() -> None:
             ("Messages (client)", client_browser, "/messages/"),
             ("Notifications (client)", client_browser, "/notifications/"),
             ("Contracts (client)", client_browser, "/contracts/"),
+        ]
+        party = Client()
+        party.force_login(fixed.freelancer)
+        pages += [
+            ("Contract page (60 milestones, 60 payments)", party, fixed.get_absolute_url()),
+            ("Work diary (60 entries)", party, f"/contracts/{hourly.pk}/work-diary/"),
+            ("Payments (freelancer, 60 transactions)", party, "/payments/"),
         ]
         print(f"{connection.vendor}, {JOBS} jobs, {FREELANCERS} freelancers, {REQUESTS} requests per page")
         print(f"{'page':45} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
