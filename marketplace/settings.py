@@ -11,6 +11,7 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "taggit",
     "django_fsm_log",
+    "marketplace.ops",
     "marketplace.accounts",
     "messaging",
     "jobs",
@@ -131,11 +133,33 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Publishing must fail fast when Redis is down so the user's request is never held up.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
-CELERY_TASK_ACKS_LATE = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
+# Two queues, so a flood of email never delays housekeeping (sweeps, expiry, billing) and the other way round.
+# Every worker command here (`make up`, the CI smoke, the integration tests) consumes both: `-Q email,housekeeping`.
+CELERY_EMAIL_QUEUE = "email"
+CELERY_HOUSEKEEPING_QUEUE = "housekeeping"
+CELERY_TASK_QUEUES = [Queue(CELERY_EMAIL_QUEUE), Queue(CELERY_HOUSEKEEPING_QUEUE)]
+CELERY_TASK_DEFAULT_QUEUE = CELERY_HOUSEKEEPING_QUEUE
+MAIL_TASKS = ["messaging.deliver_notification_email", "messaging.deliver_message_digest"]
+CELERY_TASK_ROUTES = {name: {"queue": CELERY_EMAIL_QUEUE} for name in MAIL_TASKS}
+# Every task has a soft limit (SoftTimeLimitExceeded is raised inside it) and a hard one (the process is killed).
+# A mail task's hard limit stays far below NOTIFICATION_CLAIM_TIMEOUT, so a claim is never taken over while its
+# task may still be sending.
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=240)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=300)
+EMAIL_TASK_SOFT_TIME_LIMIT = env.int("EMAIL_TASK_SOFT_TIME_LIMIT", default=45)
+EMAIL_TASK_TIME_LIMIT = env.int("EMAIL_TASK_TIME_LIMIT", default=60)
+# Mail tasks are acknowledged only once they finished, and a worker reserves one message at a time, so a worker
+# that dies leaves at most one email to the broker's redelivery or the sweep (the claim stops a double send).
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_ANNOTATIONS = {
+    name: {"soft_time_limit": EMAIL_TASK_SOFT_TIME_LIMIT, "time_limit": EMAIL_TASK_TIME_LIMIT, "acks_late": True}
+    for name in MAIL_TASKS
+}
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
+    "beat-heartbeat": {"task": "ops.beat_heartbeat", "schedule": timedelta(minutes=1)},
     "sweep-pending-notifications": {
         "task": "messaging.sweep_pending_notifications",
         "schedule": timedelta(minutes=1),
@@ -157,6 +181,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "schedule": crontab(minute="*/30"),
     },
 }
+
+# /healthz answers 503 when the oldest email still waiting to be sent (past a digest's quiet period) or the last
+# beat heartbeat is older than these, so a monitor notices a dead worker, a dead beat or a mail server refusing.
+HEALTH_MAX_PENDING_EMAIL_AGE = timedelta(seconds=env.int("HEALTH_MAX_PENDING_EMAIL_AGE_SECONDS", default=900))
+HEALTH_MAX_BEAT_AGE = timedelta(seconds=env.int("HEALTH_MAX_BEAT_AGE_SECONDS", default=300))
 
 # Product settings (brief section 3). Windows in days; money is Decimal.
 OFFER_EXPIRY_DAYS = env.int("OFFER_EXPIRY_DAYS", default=7)

@@ -194,6 +194,7 @@ def celery_worker(tmp_path) -> Iterator[Callable[..., Worker]]:
             "--without-gossip",
             "--without-mingle",
             "--without-heartbeat",
+            f"--queues={settings.CELERY_EMAIL_QUEUE},{settings.CELERY_HOUSEKEEPING_QUEUE}",
             f"--hostname=test-{uuid.uuid4().hex[:8]}@%h",
         ]
         with open(log_path, "wb") as log:
