@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 # moves everything to the newest allowed versions.
 COMPILE := $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 --custom-compile-command "make lock"
 
-.PHONY: run test lint lock
+.PHONY: run test lint lock up
 
 # Depends on the lock files, so a changed lock reinstalls on the next `make run`/`make test`.
 $(STAMP): requirements.txt requirements-dev.txt
@@ -27,6 +27,15 @@ run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# The real stack on this machine: gunicorn, a Celery worker (both queues) and beat, on DATABASE_URL and
+# CELERY_BROKER_URL (PostgreSQL and Redis as the machine provides them). Ctrl-C stops all three.
+up: $(STAMP)
+	@test -n "$$DATABASE_URL" -a -n "$$CELERY_BROKER_URL" || \
+		{ echo "make up needs DATABASE_URL and CELERY_BROKER_URL (see README)"; exit 2; }
+	mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile
 
 test: $(STAMP)
 	$(BIN)/ruff check .
