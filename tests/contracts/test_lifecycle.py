@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -58,7 +58,9 @@ def test_a_declined_bonus_moves_nothing_and_tells_the_client():
     assert Notification.objects.filter(recipient=contract.client, kind=NotificationKind.PAYMENT_DECLINED).exists()
 
 
-def test_pause_and_resume_with_reasons_notify_and_a_paused_contract_refuses_time():
+def test_pause_and_resume_with_reasons_notify_and_a_paused_contract_refuses_time(monkeypatch):
+    wednesday = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)  # mid-week, so the manual time below is in this week
+    monkeypatch.setattr(timezone, "now", lambda: wednesday)
     contract = hire()
     services.start_timer(contract, by=contract.freelancer)
     with pytest.raises(ValidationError):
@@ -73,8 +75,7 @@ def test_pause_and_resume_with_reasons_notify_and_a_paused_contract_refuses_time
     )
     with pytest.raises(ActionNotAllowed, match="This contract is paused, so no time can be logged"):
         services.start_timer(contract, by=contract.freelancer)
-    now = timezone.now().replace(second=0, microsecond=0)
-    start = now - timedelta(minutes=now.minute % 10 + 10)
+    start = wednesday - timedelta(minutes=30)
     with pytest.raises(ActionNotAllowed, match="paused"):
         services.add_manual_time(
             contract, by=contract.freelancer, start=start, end=start + timedelta(minutes=10), memo="x"
