@@ -7,4 +7,4 @@ class OpsConfig(AppConfig):
     verbose_name = "Operations"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (connects Celery signal handlers)
+        from . import logs, signals  # noqa: F401  (connect Celery signal handlers)
