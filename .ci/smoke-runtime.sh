@@ -78,3 +78,19 @@ done
 grep -q " ready." "$WORK/logs/worker.log" || { echo "The Celery worker did not start" >&2; exit 1; }
 
 python3 .ci/smoke_drive.py "http://127.0.0.1:$WEB_PORT" "$JOB_ID" "$WORK/mail"
+
+# Production logs: one JSON object per request and per task, the task carrying the request's id.
+python3 - "$WORK/logs" <<'PY'
+import json, sys
+from pathlib import Path
+
+def objects(name):
+    return [json.loads(l) for l in (Path(sys.argv[1]) / name).read_text().splitlines() if l.startswith("{")]
+
+[post] = [o for o in objects("gunicorn.log") if o.get("logger") == "marketplace.request" and o["method"] == "POST"
+          and o["path"].endswith("/apply/")]
+assert post["status"] == 302 and post["user_id"] and post["duration_ms"] > 0, post
+[task] = [o for o in objects("worker.log") if o.get("task_name") == "messaging.deliver_notification_email"]
+assert task["state"] == "SUCCESS" and task["retries"] == 0 and task["request_id"] == post["request_id"], task
+print(f"JSON logs: request {post['request_id']} -> task {task['task_name']} {task['state']}")
+PY
