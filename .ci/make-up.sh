@@ -47,4 +47,4 @@ if pgrep -g "$MAKE_PID" >/dev/null; then
 fi
 trap - EXIT
 echo "make up: started, healthy, stopped cleanly (log lines prefixed web.1 / worker.1 / beat.1)"
-grep -E "^[0-9:]* (web|worker|beat)\.1 " "$LOG" | head -n 6
+grep -m 6 -E "^[0-9:]* (web|worker|beat)\.1 " "$LOG" || true  # (not `| head`: SIGPIPE under pipefail)

@@ -35,7 +35,7 @@ trap cleanup EXIT
 
 echo "== Runtime-only install from requirements.txt into $WORK/venv"
 python3 -m venv "$WORK/venv"
-"$WORK/venv/bin/python" -m pip install --quiet --require-hashes -r requirements.txt 2>&1 | grep -v "is ignored" || true
+"$WORK/venv/bin/python" -m pip install --quiet --require-hashes -r requirements.txt
 "$WORK/venv/bin/python" -m pip check
 RT=$WORK/venv/bin
 if "$RT/python" -c "import pytest" 2>/dev/null; then echo "pytest leaked into the runtime install" >&2; exit 1; fi
