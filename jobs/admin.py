@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.utils.html import format_html, format_html_join
 
 from . import moderation
-from .models import Flag, FlagStatus, JobPost, ModerationDecision
+from .models import Flag, FlagStatus, JobPost, ModerationAction
 
 # Shown, never edited: the state moves only through the services' transitions.
 STATE_FIELDS = (
@@ -89,26 +89,22 @@ class FlagInline(admin.TabularInline):
         return format_hits(flag.hits)
 
 
-class ModerationDecisionInline(admin.TabularInline):
-    """The moderation history: who decided what, when, and why."""
+_DECISION_LABELS = dict(ModerationAction.choices)
 
-    model = ModerationDecision
-    fk_name = "job"
-    extra = 0
-    can_delete = False
-    fields = ("created_at", "moderator", "action", "flags_decided", "note")
-    readonly_fields = fields
-    ordering = ("-created_at", "-id")
-    verbose_name_plural = "Moderation decisions"
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("moderator")
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
+def decisions_html(decisions, *, with_job: bool = False) -> str:
+    """Moderation decisions from the activity log, one line each: when, what, who, on which job, why."""
+    rows = [
+        (
+            f"{d.created_at:%Y-%m-%d %H:%M}",
+            _DECISION_LABELS.get(d.action, d.action),
+            d.actor or "the screening",
+            f" (job #{d.object_id})" if with_job and d.content_type.model == "jobpost" else "",
+            f": {d.note}" if d.note else "",
+        )
+        for d in decisions
+    ]
+    return format_html_join("\n", "<div>{}: {} by {}{}{}</div>", rows) or "-"
 
 
 @admin.register(JobPost)
@@ -159,23 +155,7 @@ class JobPostAdmin(admin.ModelAdmin):
 
     @admin.display(description="Moderation decisions")
     def moderation_history(self, job: JobPost) -> str:
-        decisions = job.moderation_decisions.select_related("moderator") if job.pk else []
-        return (
-            format_html_join(
-                "\n",
-                "<div>{}: {} by {}{}</div>",
-                (
-                    (
-                        f"{d.created_at:%Y-%m-%d %H:%M}",
-                        d.get_action_display(),
-                        d.moderator or "the screening",
-                        f": {d.note}" if d.note else "",
-                    )
-                    for d in decisions
-                ),
-            )
-            or "-"
-        )
+        return decisions_html(moderation.decisions_for_job(job)[:50]) if job.pk else "-"
 
     @admin.display(description="Budget")
     def budget(self, job: JobPost) -> str:
@@ -306,23 +286,3 @@ class FlagAdmin(admin.ModelAdmin):
             report_refusal(self, request, exc)
             return
         self.message_user(request, f"{count} flag(s) dismissed.", messages.SUCCESS)
-
-
-@admin.register(ModerationDecision)
-class ModerationDecisionAdmin(admin.ModelAdmin):
-    """The moderation log: read-only."""
-
-    list_display = ("created_at", "moderator", "action", "job", "user", "flags_decided", "note")
-    list_filter = ("action", "created_at")
-    list_select_related = ("moderator", "job", "user")
-    search_fields = ("job__title", "user__username", "note")
-    readonly_fields = ("created_at", "moderator", "action", "job", "user", "flags_decided", "note")
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

@@ -6,8 +6,6 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transition
-from django_fsm_log.decorators import fsm_log_by, fsm_log_description
-from django_fsm_log.helpers import FSMLogDescriptor
 from taggit.managers import TaggableManager
 
 # Statuses in which a job no longer takes proposals but its post stays readable.
@@ -161,46 +159,30 @@ class JobPost(ConcurrentTransitionMixin, models.Model):
     def is_hourly(self) -> bool:
         return self.budget_type == BudgetType.HOURLY
 
-    # Transitions change state only; services do the cascades and notifications. Each one is recorded by
-    # django-fsm-log (who, when, from, to); pass `by=user` to name who did it, and the reason becomes the note.
-    def _note(self, description, reason: str) -> None:
-        if isinstance(description, FSMLogDescriptor) and reason:
-            description.set(reason)
-
-    @fsm_log_by
-    @fsm_log_description(allow_inline=True)
+    # Transitions change state only; services do the cascades, notifications and the activity log entry.
     @transition(field=status, source=JobStatus.OPEN, target=JobStatus.CLOSED)
-    def close(self, reason: str = "", by=None, description=None) -> None:
+    def close(self, reason: str = "") -> None:
         self.status_reason = reason
-        self._note(description, reason)
 
-    @fsm_log_by
-    @fsm_log_description(allow_inline=True)
     @transition(field=status, source=JobStatus.OPEN, target=JobStatus.CANCELLED)
-    def cancel(self, reason: str = "", by=None, description=None) -> None:
+    def cancel(self, reason: str = "") -> None:
         self.status_reason = reason
-        self._note(description, reason)
 
-    @fsm_log_by
     @transition(field=status, source=JobStatus.OPEN, target=JobStatus.FILLED)
-    def fill(self, by=None) -> None:
+    def fill(self) -> None:
         self.status_reason = ""
 
-    @fsm_log_by
-    @fsm_log_description(allow_inline=True)
     @transition(field=status, source=[JobStatus.OPEN, JobStatus.CLOSED, JobStatus.FILLED], target=JobStatus.SUSPENDED)
-    def suspend(self, reason: str = "", by=None, description=None) -> None:
+    def suspend(self, reason: str = "") -> None:
         self.suspended_from = self.status
         self.status_reason = reason
-        self._note(description, reason)
 
-    @fsm_log_by
     @transition(
         field=status,
         source=JobStatus.SUSPENDED,
         target=RETURN_VALUE(JobStatus.OPEN, JobStatus.CLOSED, JobStatus.FILLED),
     )
-    def reinstate(self, by=None) -> str:
+    def reinstate(self) -> str:
         """Back to the state it was suspended from (open when unknown)."""
         previous = self.suspended_from or JobStatus.OPEN
         self.suspended_from = ""
@@ -330,35 +312,6 @@ class ModerationAction(models.TextChoices):
     HOLD_JOB = "hold_job", "Held the job for review (screening)"
     MARK_PAYMENT_VERIFIED = "mark_payment_verified", "Marked the payment method verified"
     SUSPEND_CLIENT = "suspend_client", "Suspended the client"
-
-
-class ModerationDecision(models.Model):
-    """The audit trail of moderation: who decided what, when, and why. Written by the services only."""
-
-    moderator = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    action = models.CharField(max_length=30, choices=ModerationAction.choices)
-    job = models.ForeignKey(
-        JobPost, on_delete=models.CASCADE, null=True, blank=True, related_name="moderation_decisions"
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="moderation_decisions",
-        verbose_name="client",
-    )
-    note = models.TextField(blank=True)
-    flags_decided = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self) -> str:
-        return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"
 
 
 class FlaggedJob(JobPost):

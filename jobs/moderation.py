@@ -13,15 +13,19 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django_fsm import can_proceed
 
 from marketplace.accounts.models import ClientProfile
+from marketplace.activity.models import Activity
+from marketplace.activity.services import log_action
 from marketplace.screening import Category, Hit, ScreeningResult, screen, snippet
 
-from .models import Flag, FlagReason, FlagStatus, JobPost, ModerationAction, ModerationDecision
+from .models import Flag, FlagReason, FlagStatus, JobPost, JobStatus, ModerationAction
 
 COMMENT_MAX_LENGTH = 1000
 NOTE_MAX_LENGTH = 2000
@@ -179,7 +183,7 @@ def hold_if_risky(job: JobPost) -> bool:
     free work, work before a contract or has suspicious links. Must run inside the caller's transaction.
 
     Returns whether the job is (now) held. Side effects when it is newly held: `held_for_review`, one system
-    Flag on the job with the hits and a snippet, one ModerationDecision (by the system).
+    Flag on the job with the hits and a snippet, one moderation entry in the activity log (by the system).
     """
     text = f"{job.title}\n\n{job.description}"
     result = screen(text)
@@ -191,7 +195,7 @@ def hold_if_risky(job: JobPost) -> bool:
     job.held_for_review = True
     risky = ScreeningResult(contact_details=(), risky=tuple(h for h in result.risky if h.category in HOLD_CATEGORIES))
     queue_for_review(text=text, result=risky, job=job, user=job.client)
-    record_decision(None, ModerationAction.HOLD_JOB, job=job, user=job.client, note="Held by the screening.")
+    record_decision(None, ModerationAction.HOLD_JOB, job=job, note="Held by the screening.")
     return True
 
 
@@ -206,17 +210,64 @@ def clean_note(note: str | None) -> str:
 
 
 def record_decision(
-    moderator, action: str, *, job=None, user=None, user_id: int | None = None, note: str = "", flags: int = 0
-) -> ModerationDecision:
-    """The audit entry of a decision (who, what, when, why); shown on the job's and the client's admin pages."""
-    return ModerationDecision.objects.create(
-        moderator=moderator,
-        action=action,
-        job=job,
-        user_id=user.pk if user is not None else user_id,
+    moderator,
+    action: str,
+    *,
+    job=None,
+    user=None,
+    user_id: int | None = None,
+    note: str = "",
+    flags: int = 0,
+    from_state: str = "",
+    to_state: str = "",
+) -> Activity:
+    """The activity entry of a decision (who, what, when, why) on the job, or on the client when no job is
+    concerned; shown on the job's and the client's admin pages (`decisions_for_job`, `decisions_for_client`)."""
+    if job is None and user is None:
+        user = get_user_model().objects.get(pk=user_id)
+    return log_action(
+        moderator,
+        action,
+        job if job is not None else user,
+        from_state=from_state,
+        to_state=to_state,
         note=note,
-        flags_decided=flags,
+        data={"flags_decided": flags} if flags else None,
     )
+
+
+def decisions_for_job(job: JobPost):
+    """The moderators' (and the screening's) decisions on a job, newest first."""
+    return (
+        Activity.objects.filter(
+            content_type=ContentType.objects.get_for_model(JobPost),
+            object_id=job.pk,
+            action__in=ModerationAction.values,
+        )
+        .select_related("actor")
+        .order_by("-created_at", "-id")
+    )
+
+
+def decisions_for_client(user_id: int):
+    """The decisions on a client and on each of their jobs, newest first."""
+    job_ids = JobPost.objects.filter(client_id=user_id).values("pk")
+    return (
+        Activity.objects.filter(action__in=ModerationAction.values)
+        .filter(
+            Q(content_type=ContentType.objects.get_for_model(get_user_model()), object_id=user_id)
+            | Q(content_type=ContentType.objects.get_for_model(JobPost), object_id__in=job_ids)
+        )
+        .select_related("actor", "content_type")
+        .order_by("-created_at", "-id")
+    )
+
+
+def decide_flag(flag: Flag, *, moderator, note: str, dismiss: bool, now) -> None:
+    """One (locked, open) flag dismissed or actioned, with its activity entry."""
+    (flag.dismiss if dismiss else flag.action)(moderator=moderator, note=note, now=now)
+    flag.save()
+    log_action(moderator, "dismiss" if dismiss else "action", flag, from_state=FlagStatus.OPEN, note=note, now=now)
 
 
 def decide_open_flags(flags, *, moderator, note: str, dismiss: bool) -> int:
@@ -224,8 +275,7 @@ def decide_open_flags(flags, *, moderator, note: str, dismiss: bool) -> int:
     now = timezone.now()
     count = 0
     for flag in flags.select_related(None).select_for_update(of=("self",)).filter(status=FlagStatus.OPEN):
-        (flag.dismiss if dismiss else flag.action)(moderator=moderator, note=note, now=now)
-        flag.save()
+        decide_flag(flag, moderator=moderator, note=note, dismiss=dismiss, now=now)
         count += 1
     return count
 
@@ -234,7 +284,7 @@ def dismiss_flags(job: JobPost, *, by, note: str = "") -> int:
     """A moderator finds nothing wrong: the job's open flags are dismissed and a held job is published.
 
     Side effects: each open flag on the job -> dismissed (moderator, time, note); `held_for_review` cleared;
-    one ModerationDecision. Returns how many flags were dismissed.
+    one moderation entry in the activity log. Returns how many flags were dismissed.
     """
     require_moderator(by, "dismiss flags")
     note = clean_note(note)
@@ -245,7 +295,7 @@ def dismiss_flags(job: JobPost, *, by, note: str = "") -> int:
             raise ModerationError(f"The job “{locked.title}” has no open flags.", code="no_flags")
         if locked.held_for_review:
             JobPost.objects.filter(pk=locked.pk).update(held_for_review=False)
-        record_decision(by, ModerationAction.DISMISS_FLAGS, job=locked, user=locked.client, note=note, flags=count)
+        record_decision(by, ModerationAction.DISMISS_FLAGS, job=locked, note=note, flags=count)
     job.refresh_from_db()
     return count
 
@@ -255,7 +305,7 @@ def reinstate_job(job: JobPost, *, by, note: str = "") -> JobPost:
 
     Applications closed by the suspension stay closed (freelancers may apply again).
     Side effects: the job's transition (logged with the moderator); `held_for_review` cleared; the job's open
-    flags -> dismissed; one ModerationDecision.
+    flags -> dismissed; one moderation entry in the activity log.
     """
     require_moderator(by, "reinstate a job")
     note = clean_note(note)
@@ -267,11 +317,19 @@ def reinstate_job(job: JobPost, *, by, note: str = "") -> JobPost:
                 "nothing to reinstate.",
                 code="not_suspended",
             )
-        locked.reinstate(by=by)
+        locked.reinstate()
         locked.held_for_review = False
         locked.save()
         count = decide_open_flags(Flag.objects.filter(job=locked), moderator=by, note=note, dismiss=True)
-        record_decision(by, ModerationAction.REINSTATE_JOB, job=locked, user=locked.client, note=note, flags=count)
+        record_decision(
+            by,
+            ModerationAction.REINSTATE_JOB,
+            job=locked,
+            note=note,
+            flags=count,
+            from_state=JobStatus.SUSPENDED,
+            to_state=locked.status,
+        )
     job.refresh_from_db()
     return locked
 
@@ -279,7 +337,7 @@ def reinstate_job(job: JobPost, *, by, note: str = "") -> JobPost:
 def mark_payment_verified(client, *, by, note: str = "") -> bool:
     """A moderator marks a client's payment method verified. Returns False when it already was.
 
-    Side effects: `ClientProfile.payment_verified`; one ModerationDecision.
+    Side effects: `ClientProfile.payment_verified`; one moderation entry in the activity log.
     """
     require_moderator(by, "verify payment methods")
     note = clean_note(note)
@@ -299,8 +357,8 @@ def dismiss_selected_flags(flags, *, by, note: str = "") -> int:
     """A moderator dismisses the chosen open flags (any target: a job, a client, a room).
 
     A job whose open flags are all dismissed this way is published again if the screening held it.
-    Side effects: each open flag -> dismissed (moderator, time, note); one ModerationDecision per job or client
-    concerned. Returns how many flags were dismissed.
+    Side effects: each open flag -> dismissed (moderator, time, note); one activity entry per job or client concerned.
+    Returns how many flags were dismissed.
     """
     require_moderator(by, "dismiss flags")
     note = clean_note(note)
@@ -310,8 +368,7 @@ def dismiss_selected_flags(flags, *, by, note: str = "") -> int:
         )
         now = timezone.now()
         for flag in decided:
-            flag.dismiss(moderator=by, note=note, now=now)
-            flag.save()
+            decide_flag(flag, moderator=by, note=note, dismiss=True, now=now)
         targets: dict[tuple[int | None, int | None], int] = {}
         for flag in decided:
             key = (flag.job_id, None if flag.job_id else flag.user_id)

@@ -17,6 +17,8 @@ from django.utils import timezone
 from django_fsm import can_proceed
 from taggit.models import Tag
 
+from marketplace.activity.services import log_action
+
 from . import moderation
 from .models import JobPost, JobStatus
 
@@ -176,8 +178,9 @@ def _end(job: JobPost, *, by, reason: str, action: str) -> JobPost:
             else:
                 message = f"Only an open job can be {done}; this one is {locked.get_status_display().lower()}."
             raise JobStateError(message, code="not_open")
-        transition(reason=reason, by=by)
+        transition(reason=reason)
         locked.save()
+        log_action(by, action, locked, from_state=JobStatus.OPEN, note=reason)
     _sync(job)
     return locked
 

@@ -42,9 +42,9 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_htmx",
     "taggit",
-    "django_fsm_log",
     "marketplace.ops",
     "marketplace.accounts",
+    "marketplace.activity",
     "messaging",
     "jobs",
     "proposals",
@@ -224,12 +224,6 @@ PAYMENT_GATEWAY = env.str("PAYMENT_GATEWAY", default="payments.gateway.SandboxGa
 MILESTONE_AUTO_RELEASE_DAYS = env.int("MILESTONE_AUTO_RELEASE_DAYS", default=14)
 # Feedback is shown once both sides left it, or this many days after the contract ended.
 FEEDBACK_REVEAL_DAYS = env.int("FEEDBACK_REVEAL_DAYS", default=14)
-# Contract-side changes are recorded once, with who and why, by `contracts.audit.log_action`.
-DJANGO_FSM_LOG_IGNORED_MODELS = [
-    "contracts.models.Contract",
-    "contracts.models.Milestone",
-    "contracts.models.Timesheet",
-]
 
 # Production hardening; `manage.py check --deploy` passes with DEBUG off.
 if not DEBUG:

@@ -9,8 +9,10 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 
+from marketplace.activity.admin import ActivityInline
+
 from . import services
-from .models import Application, ApplicationEvent, Offer
+from .models import Application, ApplicationAction, Offer
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -25,18 +27,12 @@ class ReadOnlyInline(admin.TabularInline):
         return False
 
 
-class ApplicationEventInline(ReadOnlyInline):
-    """The timeline: who did what, when, from which state to which, and why."""
+class ApplicationEventInline(ActivityInline):
+    """The timeline: the activity log's entries on the application."""
 
-    model = ApplicationEvent
-    fields = ["created_at", "actor", "action", "from_state", "to_state", "reason", "reason_text", "note"]
-    readonly_fields = fields
-    ordering = ["created_at", "id"]
+    action_labels = dict(ApplicationAction.choices)
     verbose_name = "timeline event"
     verbose_name_plural = "Timeline"
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("actor")
 
 
 class OfferInline(ReadOnlyInline):

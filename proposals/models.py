@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -18,6 +19,7 @@ from django.utils import timezone
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from jobs.models import BudgetType
+from marketplace.activity.models import Activity
 
 
 class ApplicationStatus(models.TextChoices):
@@ -186,6 +188,8 @@ class Application(ConcurrentTransitionMixin, models.Model):
     invited_at = models.DateTimeField(null=True, blank=True)
     # When the application reached an end state.
     ended_at = models.DateTimeField(null=True, blank=True)
+    # The timeline: the activity log's entries on this application (`selectors.timeline`).
+    events = GenericRelation(Activity, related_query_name="application")
 
     class Meta:
         ordering = ["-updated_at", "-id"]
@@ -567,40 +571,3 @@ class Offer(OfferTerms, ConcurrentTransitionMixin, models.Model):
     @transition(field=status, source=OfferStatus.OPEN, target=OfferStatus.CLOSED)
     def close(self, *, now: datetime | None = None) -> None:
         self._decide(now)
-
-
-class ApplicationEvent(models.Model):
-    """One line of an application's timeline: who did what, when, from which state to which, and why.
-
-    `reason` is a code from one of the reason lists (or SystemReason) with `reason_text` for "Other";
-    `note` is what the actor wrote to the other side. A client's reason for declining a candidate is for the
-    client and moderators only (see `selectors.timeline`).
-    """
-
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
-    # Null actor: the system (expiry, a job closing or filling).
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    action = models.CharField(max_length=30, choices=ApplicationAction.choices)
-    from_state = models.CharField(max_length=20, choices=ApplicationStatus.choices, blank=True)
-    to_state = models.CharField(max_length=20, choices=ApplicationStatus.choices)
-    reason = models.CharField(max_length=40, blank=True)
-    reason_text = models.CharField(max_length=500, blank=True)
-    note = models.TextField(max_length=5000, blank=True)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    class Meta:
-        ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["application", "created_at"], name="application_event_idx")]
-
-    def __str__(self) -> str:
-        return f"{self.get_action_display()} ({self.from_state or 'new'} -> {self.to_state})"
-
-    @property
-    def reason_label(self) -> str:
-        return reason_label(self.reason, self.reason_text)
-
-    @property
-    def is_system(self) -> bool:
-        return self.actor_id is None

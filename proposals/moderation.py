@@ -40,7 +40,7 @@ def suspend_job(job: JobPost, *, by, note: str = "") -> JobPost:
     Side effects: the job -> suspended (logged with the moderator); every open application -> closed, with one
     event, one room message and one JOB_CLOSED notification per freelancer, and one JOB_SUSPENDED notification
     to the client with the public reason (all in `services.close_job`); the job's open flags -> actioned;
-    `held_for_review` cleared; one ModerationDecision.
+    `held_for_review` cleared; one activity entry (the suspension, with the moderator's note).
     """
     _require_moderator(by, "suspend a job")
     note = clean_note(note)
@@ -49,11 +49,20 @@ def suspend_job(job: JobPost, *, by, note: str = "") -> JobPost:
 
 
 def _suspend(job: JobPost, *, by, note: str) -> JobPost:
-    job = services.close_job(job, by=by, reason=PUBLIC_SUSPENSION_REASON, to=JobStatus.SUSPENDED)
+    # The flags first, so the job's one activity entry (the suspension) carries how many were decided; the job's
+    # row is locked before its flags, in the same order as the other moderation services.
+    JobPost.objects.select_for_update().filter(pk=job.pk).first()
+    count = decide_open_flags(Flag.objects.filter(job_id=job.pk), moderator=by, note=note, dismiss=False)
+    job = services.close_job(
+        job,
+        by=by,
+        reason=PUBLIC_SUSPENSION_REASON,
+        to=JobStatus.SUSPENDED,
+        note=note,
+        data={"flags_decided": count} if count else None,
+    )
     JobPost.objects.filter(pk=job.pk, held_for_review=True).update(held_for_review=False)
     job.held_for_review = False
-    count = decide_open_flags(Flag.objects.filter(job=job), moderator=by, note=note, dismiss=False)
-    record_decision(by, ModerationAction.SUSPEND_JOB, job=job, user=job.client, note=note, flags=count)
     return job
 
 
@@ -62,7 +71,7 @@ def suspend_client(client, *, by, note: str = "") -> list[JobPost]:
 
     Returns the jobs suspended. Side effects: `is_active` off (their sessions stop working); each open job
     suspended as in `suspend_job` (applications closed, each freelancer notified once); the open flags about
-    the client and their jobs -> actioned; one ModerationDecision for the client and one per job.
+    the client and their jobs -> actioned; one activity entry for the client and one per job.
     """
     _require_moderator(by, "suspend a client")
     note = clean_note(note)

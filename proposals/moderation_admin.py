@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from jobs import moderation as job_moderation
-from jobs.admin import FlagInline, ModerationActionForm, ModerationDecisionInline, action_note, report_refusal
-from jobs.models import Flag, FlaggedJob, FlagReason, FlagStatus, JobPost, JobStatus, ModerationDecision
+from jobs.admin import FlagInline, ModerationActionForm, action_note, decisions_html, report_refusal
+from jobs.models import Flag, FlaggedJob, FlagReason, FlagStatus, JobPost, JobStatus
 from marketplace.accounts.admin import ClientProfileAdmin
 from marketplace.accounts.models import ClientProfile
 
@@ -77,7 +77,7 @@ class FlaggedJobAdmin(admin.ModelAdmin):
     list_per_page = 50
     action_form = ModerationActionForm
     actions = ["suspend_jobs", "dismiss_flags", "reinstate_jobs"]
-    inlines = [FlagInline, ModerationDecisionInline]
+    inlines = [FlagInline]
     fields = (
         "title",
         "client",
@@ -89,8 +89,13 @@ class FlaggedJobAdmin(admin.ModelAdmin):
         "description",
         "created_at",
         "updated_at",
+        "moderation_history",
     )
     readonly_fields = fields
+
+    @admin.display(description="Moderation decisions")
+    def moderation_history(self, job: FlaggedJob) -> str:
+        return decisions_html(job_moderation.decisions_for_job(job)[:50]) if job.pk else "-"
 
     def get_queryset(self, request) -> QuerySet[FlaggedJob]:
         flagged = Flag.objects.filter(job__isnull=False).values("job_id")
@@ -248,23 +253,7 @@ class ModeratedClientProfileAdmin(ClientProfileAdmin):
 
     @admin.display(description="Moderation history")
     def moderation_history(self, profile: ClientProfile) -> str:
-        decisions = ModerationDecision.objects.filter(user=profile.user_id).select_related("moderator", "job")[:50]
-        if not decisions:
-            return "-"
-        return format_html_join(
-            "\n",
-            "<div>{}: {} by {}{}{}</div>",
-            (
-                (
-                    f"{d.created_at:%Y-%m-%d %H:%M}",
-                    d.get_action_display(),
-                    d.moderator or "the screening",
-                    f" (job: {d.job})" if d.job_id else "",
-                    f": {d.note}" if d.note else "",
-                )
-                for d in decisions
-            ),
-        )
+        return decisions_html(job_moderation.decisions_for_client(profile.user_id)[:50], with_job=True)
 
     @admin.action(description="Mark payment verified", permissions=["change"])
     def mark_payment_verified(self, request, queryset: QuerySet[ClientProfile]) -> None:

@@ -9,6 +9,8 @@ from datetime import datetime, timedelta
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from marketplace.activity.models import Activity
+
 from .models import (
     CLIENT,
     END_STATES,
@@ -16,10 +18,10 @@ from .models import (
     OPEN_STATES,
     Application,
     ApplicationAction,
-    ApplicationEvent,
     ApplicationStatus,
     Offer,
     SystemReason,
+    reason_label,
 )
 
 RESPONSE_WINDOW = timedelta(days=90)
@@ -143,18 +145,26 @@ _PRIVATE_REASON_ACTIONS = {
 }
 
 
-def timeline(application: Application, viewer) -> list[ApplicationEvent]:
+_ACTION_LABELS = dict(ApplicationAction.choices)
+
+
+def timeline(application: Application, viewer) -> list[Activity]:
     """The application's events, oldest first, as `viewer` may see them (one query).
 
     Each event gets `label` (what happened, in words for the viewer) and `shown_reason`: a reason from a list
     is shown to the side that gave it and to moderators only (the freelancer is never told why a client
-    declined them); system reasons (expiry, a job closing) are shown to both. Notes are shown to both.
+    declined them); system reasons (expiry, a job closing) are shown to both. Notes are shown to both. An entry
+    marked private to one side (`Activity.private_to`) is shown to that side and to staff only.
     """
-    events = list(application.events.select_related("actor").order_by("created_at", "id"))
     side = application.side_of(viewer)
     staff = bool(viewer and viewer.is_authenticated and viewer.is_staff)
+    events = [
+        event
+        for event in application.events.select_related("actor").order_by("created_at", "id")
+        if staff or not event.private_to or event.private_to == side
+    ]
     for event in events:
-        event.label = event.get_action_display()
+        event.label = _ACTION_LABELS.get(event.action, event.action.replace("_", " ").capitalize())
         if event.action == ApplicationAction.REJECT and side == FREELANCER:
             if event.from_state in (ApplicationStatus.INVITED, ApplicationStatus.ARCHIVED):
                 event.label = "The client withdrew the invitation"
@@ -168,9 +178,9 @@ def timeline(application: Application, viewer) -> list[ApplicationEvent]:
             else None
         )
         if event.reason in SystemReason.values:
-            event.shown_reason = event.reason_label
+            event.shown_reason = reason_label(event.reason, event.reason_text)
         elif event.action in _PRIVATE_REASON_ACTIONS and not staff and side != actor_side:
             event.shown_reason = ""
         else:
-            event.shown_reason = event.reason_label
+            event.shown_reason = reason_label(event.reason, event.reason_text)
     return events

@@ -6,11 +6,11 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
+from marketplace.activity.services import log_action
 from messaging.services import notify
 from proposals.models import format_money
 from proposals.services import ActionNotAllowed
 
-from ..audit import log_action
 from ..models import Contract, ContractStatus, Milestone
 
 __all__ = [

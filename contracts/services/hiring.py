@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from marketplace.activity.services import log_action
 from messaging.models import NotificationKind
 from messaging.services import notify, post_system_message
 from proposals.models import Application, ApplicationAction, ApplicationStatus, Offer, OfferStatus, SystemReason
@@ -25,7 +26,6 @@ from proposals.services import (
     sync,
 )
 
-from ..audit import log_action
 from ..models import Contract, ContractStatus, Milestone
 from .diary import record_timer
 

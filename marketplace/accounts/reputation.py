@@ -23,9 +23,7 @@ def reputation(user) -> dict:
     feedback = _related(user_model, "feedback_received")
     account = _related(user_model, "ledger_accounts")
     entry = _related(account, "entries")
-    published = feedback.objects.filter(recipient=OuterRef("pk"), published_at__lte=timezone.now()).values(
-        "recipient"
-    )
+    published = feedback.objects.filter(recipient=OuterRef("pk"), published_at__lte=timezone.now()).values("recipient")
     paid = entry.objects.filter(account__owner=OuterRef("pk"), account__kind="client").values("account__owner")
     row = (
         user_model.objects.filter(pk=user.pk)

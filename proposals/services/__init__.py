@@ -6,7 +6,7 @@ Each service:
 3. opens one transaction and locks the job row, then the application row (always in that order, so two
    services never deadlock; `close_job` and `contracts.services.accept_offer` take the same order),
 4. refuses a state that does not allow the action with `ActionNotAllowed` and a message for the person,
-5. calls the FSM transition, writes the related rows and one `ApplicationEvent`,
+5. calls the FSM transition, writes the related rows and one activity entry (`log_action`),
 6. notifies the other side through `messaging.services.notify` (a row now, the email after commit).
 
 Services return the fresh application and also update the instance they were given.

@@ -10,9 +10,10 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
 
 from jobs.models import BudgetType, JobPost
+from marketplace.activity.models import Activity
+from marketplace.activity.services import log_action
 from marketplace.screening import find_contact_details
 from messaging.models import Message, Room
 from messaging.services import notify, open_room, post_system_message
@@ -23,7 +24,6 @@ from ..models import (
     FREELANCER,
     OPEN_STATES,
     Application,
-    ApplicationEvent,
     ApplicationStatus,
     DeclineReason,
     OfferStatus,
@@ -184,17 +184,19 @@ def record_event(
     reason_text: str = "",
     note: str = "",
     now: datetime | None = None,
-) -> ApplicationEvent:
-    return ApplicationEvent.objects.create(
-        application=app,
-        actor=actor,
-        action=action,
-        from_state=from_state or "",
-        to_state=app.status,
+    private_to: str = "",
+) -> Activity:
+    """The application's timeline entry: one `log_action` on the application."""
+    return log_action(
+        actor,
+        action,
+        app,
+        from_state=from_state,
         reason=reason,
         reason_text=reason_text,
         note=note,
-        created_at=now or timezone.now(),
+        now=now,
+        private_to=private_to,
     )
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django_fsm import can_proceed
 
 from jobs.models import JobPost, JobStatus
+from marketplace.activity.services import log_action
 from messaging.models import NotificationKind
 from messaging.services import notify
 
@@ -182,11 +183,20 @@ _CLOSE_TO = {
 }
 
 
-def close_job(job: JobPost, *, by, reason: str = "", to: str = JobStatus.CLOSED) -> JobPost:
+def close_job(
+    job: JobPost,
+    *,
+    by,
+    reason: str = "",
+    to: str = JobStatus.CLOSED,
+    note: str | None = None,
+    data: dict | None = None,
+) -> JobPost:
     """Close, cancel (the client) or suspend (a moderator) a job, and close every open application of it.
 
     Each freelancer with an open application gets one notification; on a suspension the client is told too
-    (with the moderator's reason). Returns the job.
+    (with the moderator's reason). Returns the job. The activity entry keeps `note` (a moderator's internal
+    note; the public `reason` when not given) and `data`.
     """
     if to not in _CLOSE_TO:
         raise ValueError(f"close_job: `to` must be one of {sorted(_CLOSE_TO)}, not {to!r}")
@@ -197,6 +207,7 @@ def close_job(job: JobPost, *, by, reason: str = "", to: str = JobStatus.CLOSED)
         raise PermissionDenied("Only the client who posted this job can close it.")
     reason = _text(reason, "reason", max_length=2000)
     method_name, app_reason = _CLOSE_TO[to]
+    action = "suspend_job" if to == JobStatus.SUSPENDED else method_name  # jobs.models.ModerationAction
     now = timezone.now()
     with transaction.atomic():
         locked = lock_job(job)
@@ -207,8 +218,10 @@ def close_job(job: JobPost, *, by, reason: str = "", to: str = JobStatus.CLOSED)
                 f"{JobStatus(to).label.lower()} now.",
                 code="job_not_open",
             )
-        move(reason=reason, by=by)
+        from_state = locked.status
+        move(reason=reason)
         locked.save()
+        log_action(by, action, locked, from_state=from_state, note=reason if note is None else note, data=data)
         close_open_applications(locked, reason=app_reason, now=now)
         if to == JobStatus.SUSPENDED:
             notify(

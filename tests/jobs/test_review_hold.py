@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from jobs import moderation, selectors, services
 from jobs.models import BudgetType, Flag, FlagReason, ModerationAction
+from jobs.moderation import decisions_for_job
 from tests.jobs.factories import ModeratorFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +43,7 @@ def test_post_job_asking_for_off_platform_payment_is_held_with_a_system_flag(cli
     assert flag.hit_count == len(flag.hits) > 0
     assert all(hit["category"] != "contact_details" for hit in flag.hits)
     assert "«" in flag.snippet and "PayPal" in flag.snippet
-    assert job.moderation_decisions.get().action == ModerationAction.HOLD_JOB
+    assert decisions_for_job(job).get().action == ModerationAction.HOLD_JOB
 
 
 def test_post_job_asking_for_free_work_is_held(client_user):

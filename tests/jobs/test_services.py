@@ -3,10 +3,10 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django_fsm_log.models import StateLog
 
 from jobs import services
 from jobs.models import JobPost, JobStatus
+from marketplace.activity.services import activity_for
 from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory
 
 pytestmark = pytest.mark.django_db
@@ -120,10 +120,10 @@ def test_close_job_post_records_who_and_why(job):
     assert returned.status == JobStatus.CLOSED
     assert job.status == JobStatus.CLOSED  # the caller's instance is brought up to date
     assert job.status_reason == "Found someone already."
-    log = StateLog.objects.for_(job).get()
-    assert (log.source_state, log.state, log.transition) == ("open", "closed", "close")
-    assert log.by == job.client
-    assert log.description == "Found someone already."
+    log = activity_for(job).get()
+    assert (log.from_state, log.to_state, log.action) == ("open", "closed", "close")
+    assert log.actor == job.client
+    assert log.note == "Found someone already."
 
 
 def test_cancel_job_post(job):

@@ -14,8 +14,9 @@ from django.utils import timezone
 
 from contracts.models import Contract
 from jobs.models import JobStatus
+from marketplace.activity.models import Activity
 from proposals import forms
-from proposals.models import Application, ApplicationEvent, ApplicationStatus
+from proposals.models import Application, ApplicationStatus
 from tests.factories import FreelancerFactory, JobPostFactory, UserFactory
 from tests.proposals.builders import build
 
@@ -157,7 +158,7 @@ def test_seed_demo_fills_every_state_and_is_idempotent(mailoutbox, django_captur
     counts = Counter(Application.objects.values_list("status", flat=True))
     assert set(counts) == set(S.values)
     assert Contract.objects.count() == 6  # two from the hiring demo, four from contracts.demo
-    events = ApplicationEvent.objects.count()
+    events = Activity.objects.count()
     maria = FreelancerFactory._meta.model.objects.get(username="maria")
     statuses = set(Application.objects.filter(freelancer=maria).values_list("status", flat=True))
     assert {S.OFFERED, S.ARCHIVED, S.HIRED} <= statuses
@@ -167,7 +168,7 @@ def test_seed_demo_fills_every_state_and_is_idempotent(mailoutbox, django_captur
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seed_demo")
     assert Counter(Application.objects.values_list("status", flat=True)) == counts
-    assert ApplicationEvent.objects.count() == events
+    assert Activity.objects.count() == events
     assert Contract.objects.count() == 6
     filled = Contract.objects.values_list("job__status", flat=True)
     assert set(filled) == {JobStatus.FILLED}

@@ -55,8 +55,13 @@ def test_suspend_job_closes_every_open_application_and_notifies_each_freelancer_
             moderator,
             "Reporter sent a screenshot",
         )
-    decision = job.moderation_decisions.get()
-    assert (decision.action, decision.moderator, decision.flags_decided) == (ModerationAction.SUSPEND_JOB, moderator, 2)
+    decision = job_moderation.decisions_for_job(job).get()
+    assert (decision.action, decision.actor, decision.data) == (
+        ModerationAction.SUSPEND_JOB,
+        moderator,
+        {"flags_decided": 2},
+    )
+    assert (decision.from_state, decision.to_state) == (JobStatus.OPEN, JobStatus.SUSPENDED)
 
 
 def test_suspend_job_emails_the_freelancers_and_the_client(
@@ -95,7 +100,7 @@ def test_reinstate_job_puts_it_back_and_records_the_decision(job, moderator):
     job_moderation.reinstate_job(job, by=moderator, note="Mistake")
 
     assert job.status == JobStatus.OPEN
-    assert list(job.moderation_decisions.values_list("action", "note")) == [
+    assert list(job_moderation.decisions_for_job(job).values_list("action", "note")) == [
         (ModerationAction.REINSTATE_JOB, "Mistake"),
         (ModerationAction.SUSPEND_JOB, ""),
     ]
@@ -142,7 +147,7 @@ def test_suspend_client_blocks_login_and_suspends_their_open_jobs(client_user, m
     assert not client_user.is_active
     assert authenticate(username=client_user.username, password=PASSWORD) is None
     assert not client.login(username=client_user.username, password=PASSWORD)
-    assert client_user.moderation_decisions.filter(action=ModerationAction.SUSPEND_CLIENT).exists()
+    assert job_moderation.decisions_for_client(client_user.pk).filter(action=ModerationAction.SUSPEND_CLIENT).exists()
 
 
 def test_suspend_client_signs_out_an_open_session(client_user, moderator, client):

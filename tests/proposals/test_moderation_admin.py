@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from jobs.models import Flag, FlagReason, FlagStatus, JobStatus
+from jobs.moderation import decisions_for_job
 from messaging.models import Notification, NotificationKind
 from proposals.models import ApplicationStatus
 from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory, UserFactory
@@ -225,4 +226,4 @@ def test_flag_admin_dismiss_action_records_the_moderator(mod_client, moderator):
     for flag in (room_flag, job_flag):
         flag.refresh_from_db()
         assert (flag.status, flag.moderator, flag.decision_note) == (FlagStatus.DISMISSED, moderator, "Ok")
-    assert job_flag.job.moderation_decisions.get().moderator == moderator
+    assert decisions_for_job(job_flag.job).get().actor == moderator

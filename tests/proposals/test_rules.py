@@ -14,12 +14,12 @@ from jobs.models import JobStatus, Visibility
 from proposals import services
 from proposals.models import (
     Application,
-    ApplicationEvent,
     ApplicationStatus,
     DeclineReason,
     Origin,
     RejectReason,
     WithdrawReason,
+    reason_label,
 )
 from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory, UserFactory
 from tests.proposals.builders import build, offer_terms
@@ -45,7 +45,7 @@ def test_submit_proposal_creates_a_sent_application(job, freelancer):
         Decimal("40.00"),
     )
     assert app.invited_at is None
-    event = ApplicationEvent.objects.get(application=app)
+    event = app.events.get()
     assert (event.action, event.from_state, event.to_state, event.actor) == ("submit", "", "sent", freelancer)
 
 
@@ -231,7 +231,7 @@ def test_reasons_come_from_the_list_and_other_needs_words(service, choices, stat
 
     call(app, by=by, reason=choices.OTHER, other_text="The timing is wrong")
     event = app.events.last()
-    assert (event.reason, event.reason_text, event.reason_label) == (
+    assert (event.reason, event.reason_text, reason_label(event.reason, event.reason_text)) == (
         "other",
         "The timing is wrong",
         "Other: The timing is wrong",

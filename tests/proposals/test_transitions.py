@@ -13,11 +13,11 @@ from django.core.exceptions import PermissionDenied
 
 from contracts import services as contract_services
 from contracts.models import Contract
+from marketplace.activity.models import Activity
 from proposals import services
 from proposals.models import (
     END_STATES,
     Application,
-    ApplicationEvent,
     ApplicationStatus,
     DeclineReason,
     Offer,
@@ -142,7 +142,7 @@ def test_allowed_transition_moves_the_state_and_logs_it(action, state):
 def test_other_states_are_refused_with_a_clear_message(action, state):
     who, _, _, call = ACTIONS[action]
     app = build(state)
-    events_before = list(ApplicationEvent.objects.values_list("pk", flat=True))
+    events_before = list(Activity.objects.values_list("pk", flat=True))
     contracts_before = Contract.objects.count()
 
     with pytest.raises(services.ActionNotAllowed) as refused:
@@ -153,7 +153,7 @@ def test_other_states_are_refused_with_a_clear_message(action, state):
     assert app.status == state
     app.refresh_from_db()
     assert app.status == state
-    assert list(ApplicationEvent.objects.values_list("pk", flat=True)) == events_before
+    assert list(Activity.objects.values_list("pk", flat=True)) == events_before
     assert Contract.objects.count() == contracts_before
 
 
