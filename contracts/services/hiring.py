@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from jobs.models import JobStatus
 from marketplace.activity.services import log_action
 from messaging.models import NotificationKind
 from messaging.services import notify, post_system_message
@@ -109,6 +110,7 @@ def accept_offer(application: Application, *, by) -> Contract:
         if hired >= job.hires_needed and job.is_open:
             job.fill()
             job.save()
+            log_action(None, "fill", job, from_state=JobStatus.OPEN, now=now)
             close_open_applications(job, reason=SystemReason.JOB_FILLED, now=now, exclude=app.pk)
     sync(application, app)
     return contract
