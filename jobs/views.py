@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from . import moderation, selectors, services
 from .forms import FindWorkForm, FlagForm, JobPostForm, ReasonForm
+from .links import hiring_links
 from .models import JobPost
 from .selectors import Access
 
@@ -53,6 +54,8 @@ def my_job_posts(request: HttpRequest) -> HttpResponse:
     if not request.user.is_client:
         return _clients_only(request, "Only clients have job posts.")
     page = Paginator(selectors.my_job_posts(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    for job in page.object_list:
+        job.hiring_links = hiring_links(job)
     return render(request, "jobs/mine.html", {"page": page})
 
 
@@ -71,6 +74,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "client_box": selectors.client_summary(job.client),
         "close_form": ReasonForm(prefix="close") if is_owner and job.is_open else None,
         "cancel_form": ReasonForm(prefix="cancel") if is_owner and job.is_open else None,
+        "links": hiring_links(job),
     }
     return render(request, "jobs/detail.html", context)
 

@@ -218,6 +218,24 @@ MESSAGE_DIGEST_DELAY = timedelta(seconds=env.int("MESSAGE_DIGEST_DELAY_SECONDS",
 NOTIFICATION_SWEEP_AFTER = timedelta(seconds=env.int("NOTIFICATION_SWEEP_AFTER_SECONDS", default=120))
 NOTIFICATION_CLAIM_TIMEOUT = timedelta(seconds=env.int("NOTIFICATION_CLAIM_TIMEOUT_SECONDS", default=600))
 FLAG_RATE_LIMIT_PER_HOUR = env.int("FLAG_RATE_LIMIT_PER_HOUR", default=10)
+# The hiring layer's screening of room messages, called by `messaging.services.post_message` (a hook, so
+# messaging never imports the layer above it; see `messaging/screening.py`).
+MESSAGE_SCREENING = "proposals.moderation.screen_room_message"
+# The hiring layer's pages for a job, linked from the jobs layer's pages (see `jobs/links.py`).
+JOB_HIRING_LINKS = "proposals.links.job_links"
+
+
+def _user_url(user) -> str:
+    """A person's public page: the hiring layer's freelancer profile, or accounts' client profile."""
+    from django.urls import reverse
+
+    if user.is_freelancer:
+        return reverse("hiring:freelancer_profile", args=[user.username])
+    return reverse("accounts:client_profile", args=[user.username])
+
+
+# Django's public hook for "this model's URL is decided by the project" (accounts is below the hiring layer).
+ABSOLUTE_URL_OVERRIDES = {"accounts.user": _user_url}
 # Contracts after the hire (brief section 8): the payment gateway class, and how long a submitted milestone
 # waits for the client before it is released.
 PAYMENT_GATEWAY = env.str("PAYMENT_GATEWAY", default="payments.gateway.SandboxGateway")

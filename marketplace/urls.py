@@ -19,7 +19,5 @@ urlpatterns = [
     path("proposals/", include("proposals.urls")),
     path("contracts/", include("contracts.urls")),
     path("", include("payments.urls")),
-    # Sending in a room goes through the hiring layer's screening (same path as messaging:send).
-    path("", include("proposals.safety_urls")),
     path("", include("messaging.urls")),
 ]

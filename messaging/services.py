@@ -26,6 +26,7 @@ from .models import (
     NotificationPreference,
     Room,
 )
+from .screening import screen_message
 
 logger = logging.getLogger(__name__)
 
@@ -101,13 +102,12 @@ def _advance(field: str, when: datetime):
     return Greatest(Coalesce(F(field), when), when)
 
 
-def post_message(
-    room: Room, *, sender, body: str, notify_others: bool = True, screening: Mapping[str, Any] | None = None
-) -> Message:
-    """`sender` writes `body` in `room`.
+def post_message(room: Room, *, sender, body: str, notify_others: bool = True) -> Message:
+    """`sender` writes `body` in `room`: the one way a person's message is posted.
 
-    `screening` is what a higher layer's screening of the body found (see `Message.screening`); it is stored
-    on the message so the room can show the safety notices.
+    The words go through the screening hook first (`messaging.screening`, setting `MESSAGE_SCREENING`): it
+    may refuse them with a ValidationError, and what it found is stored on the message so the room can show
+    the safety notices.
 
     `notify_others=False` is for a service whose own notification already quotes the words (for example
     "Maria accepted your invitation: ..."), so the other side hears about it once.
@@ -118,11 +118,14 @@ def post_message(
     (emailed in the room's digest, see `messaging.tasks`).
     """
     body = _clean_body(body)
+    screening = screen_message(room, sender=sender, body=body)
     with transaction.atomic():
         members = list(Membership.objects.filter(room=room).select_related("user"))
         if not any(m.user_id == sender.pk for m in members):
             raise PermissionDenied("Only the people in this conversation can write in it.")
-        message = Message.objects.create(room=room, sender=sender, body=body, screening=dict(screening or {}))
+        message = Message.objects.create(room=room, sender=sender, body=body, screening=dict(screening.stored))
+        if screening.on_posted is not None:
+            screening.on_posted(message)
         Room.objects.filter(pk=room.pk).update(last_message_at=_advance("last_message_at", message.created_at))
         mark_room_read(room, user=sender, up_to=message.created_at)  # writing in a room means reading it
         room.last_message_at = max(filter(None, [room.last_message_at, message.created_at]))

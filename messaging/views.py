@@ -1,5 +1,3 @@
-from collections.abc import Callable
-
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import selectors, services
 from .forms import MessageForm, PreferencesForm
-from .models import Message, Notification
+from .models import Notification
 
 INBOX_PAGE_SIZE = 30
 NOTIFICATIONS_PAGE_SIZE = 25
@@ -62,25 +60,13 @@ def _render_room(request: HttpRequest, membership, form: MessageForm, status: in
 @login_required
 @require_POST
 def send(request: HttpRequest, pk: int) -> HttpResponse:
-    return send_with(request, pk, post=services.post_message)
-
-
-# How a message gets posted: `messaging.services.post_message` or a higher layer's service with the same
-# signature that screens the words first (the hiring layer serves this page for its rooms that way).
-PostMessage = Callable[..., Message]
-
-
-def send_with(request: HttpRequest, pk: int, *, post: PostMessage) -> HttpResponse:
-    """The "Send message" form's handler, posting through `post(room, sender=..., body=...)`.
-
-    `post` may refuse the words with a ValidationError: the form shows it under the message box.
-    """
+    """The room's "Send message" form. The screening may refuse the words: the form shows why under the box."""
     membership = selectors.membership_or_404(request.user, pk)
     room = membership.room
     form = MessageForm(request.POST)
     if form.is_valid():
         try:
-            post(room, sender=request.user, body=form.cleaned_data["body"])
+            services.post_message(room, sender=request.user, body=form.cleaned_data["body"])
         except ValidationError as exc:
             form.add_error("body", exc)
         except PermissionDenied as exc:  # left the room between the check and the post

@@ -2,10 +2,9 @@
 
 - `suspend_job` and `suspend_client`: a moderator takes a job (or every open job of a client) down through
   `services.close_job(..., to=SUSPENDED)`, which closes each open application and notifies each freelancer.
-- `post_room_message`: a message in a hiring room, screened while no contract exists. The messaging layer
-  stores what the screening found on the message (and shows the notices); this layer applies the
-  contact-details setting and queues the room for review as a system flag (`jobs.moderation`). The room's
-  "Send message" form is served from here (`proposals.safety_urls`), so the call is explicit, not a hook.
+- `screen_room_message`: the messaging screening hook (setting `MESSAGE_SCREENING`). Messaging posts every
+  message (`messaging.services.post_message`) and stores what the screening found; this layer applies the
+  contact-details setting and queues the room for review as a system flag (`jobs.moderation`).
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from jobs.moderation import ModerationError, clean_note, decide_open_flags, queu
 from jobs.moderation import require_moderator as _require_moderator
 from marketplace.screening import screen
 from messaging.models import Message, Room
-from messaging.services import post_message
+from messaging.screening import NOT_SCREENED, Screening
 
 from . import services
 from .models import Application, ApplicationStatus
@@ -100,20 +99,19 @@ def contact_policy() -> str:
     return policy if policy in CONTACT_POLICIES else "allow"
 
 
-def post_room_message(room: Room, *, sender, body: str, notify_others: bool = True) -> Message:
-    """`sender` writes in a room; in a hiring room without a contract yet, the words are screened first.
+def screen_room_message(room: Room, *, sender, body: str) -> Screening:
+    """The messaging screening hook (setting `MESSAGE_SCREENING`): a message in a hiring room is screened
+    while no contract exists.
 
     Before a contract: contact details follow `CONTACT_DETAILS_BEFORE_CONTRACT` (allow: nothing; warn: both
     sides see a notice; block: refused with a ValidationError); talk of paying outside the platform, working
     before a contract, unpaid tests or suspicious links shows the reader a safety notice and queues the room
-    (and the job, when the client wrote it) for review.
-    Side effects: those of `messaging.services.post_message` (the screening stored on the message); when
-    risky, one system Flag created or updated for the room.
+    (and the job, when the client wrote it) for review: one system Flag created or updated for the room, in
+    the posting transaction.
     """
     application = Application.objects.select_related("job").filter(room=room).first()
     if application is None or application.status == ApplicationStatus.HIRED:  # hired: the contract exists
-        return post_message(room, sender=sender, body=body, notify_others=notify_others)
-    body = (body or "").strip()  # as stored, so the hits' offsets match the message
+        return NOT_SCREENED
     result = screen(body)
     policy = contact_policy()
     if result.has_contact_details and policy == "block":
@@ -123,18 +121,18 @@ def post_room_message(room: Room, *, sender, body: str, notify_others: bool = Tr
             f"number or messenger handle ({quoted}) and keep the conversation on the platform.",
             code="contact_details",
         )
-    screening = {}
-    if result:
-        screening = {
-            "risky": result.is_risky,
-            "contact_notice": result.has_contact_details and policy == "warn",
-            "hits": [hit.as_dict() for hit in result.hits],
-        }
-    with transaction.atomic():
-        message = post_message(room, sender=sender, body=body, screening=screening, notify_others=notify_others)
-        if result.is_risky:
-            by_client = sender.pk == application.job.client_id
-            queue_for_review(
-                text=message.body, result=result, job=application.job if by_client else None, user=sender, room=room
-            )
-    return message
+    if not result:
+        return NOT_SCREENED
+    stored = {
+        "risky": result.is_risky,
+        "contact_notice": result.has_contact_details and policy == "warn",
+        "hits": [hit.as_dict() for hit in result.hits],
+    }
+    if not result.is_risky:
+        return Screening(stored)
+    job = application.job if sender.pk == application.job.client_id else None
+
+    def queue(message: Message) -> None:
+        queue_for_review(text=message.body, result=result, job=job, user=sender, room=room)
+
+    return Screening(stored, on_posted=queue)

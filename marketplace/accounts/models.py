@@ -29,9 +29,8 @@ class User(AbstractUser):
         return self.is_staff and (self.is_superuser or any(g.name == "Moderators" for g in self.groups.all()))
 
     def get_absolute_url(self) -> str:
-        if self.is_freelancer:
-            # Served by the hiring layer (response time, "Invite to interview"); named by URL, not imported.
-            return reverse("hiring:freelancer_profile", args=[self.username])
+        # A freelancer's profile page belongs to the hiring layer (response time, "Invite to interview"): the
+        # project points freelancers there with ABSOLUTE_URL_OVERRIDES (settings), so accounts never names it.
         return reverse("accounts:client_profile", args=[self.username])
 
 

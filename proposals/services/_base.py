@@ -16,7 +16,7 @@ from marketplace.activity.models import Activity
 from marketplace.activity.services import log_action
 from marketplace.screening import find_contact_details
 from messaging.models import Message, Room
-from messaging.services import notify, open_room, post_system_message
+from messaging.services import notify, open_room, post_message, post_system_message
 
 from ..models import (
     CLIENT,
@@ -242,11 +242,7 @@ def post_in_room(room: Room, *, sender, body: str) -> Message:
     The service's own notification (e.g. "Maria accepted your invitation") quotes the same words, so the
     other side hears about the action once, in the app and by email.
     """
-    # Screened like any room message (safety notice, review queue); imported here because moderation
-    # builds on these services.
-    from ..moderation import post_room_message
-
-    return post_room_message(room, sender=sender, body=body, notify_others=False)
+    return post_message(room, sender=sender, body=body, notify_others=False)
 
 
 def system_message(app: Application, body: str) -> None:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from jobs import moderation as job_moderation
 from jobs.models import Flag, FlagReason, FlagStatus, JobStatus, ModerationAction
 from messaging.models import Notification, NotificationKind
+from messaging.services import post_message
 from proposals import moderation, services
 from proposals.models import OPEN_STATES, ApplicationStatus
 from tests.factories import PASSWORD, JobPostFactory
@@ -176,7 +177,7 @@ def test_mark_payment_verified(client_user, moderator):
 def test_room_message_risky_before_contract_queues_the_room_and_the_job(job):
     app = build(S.ACTIVE, job=job)
 
-    message = moderation.post_room_message(app.room, sender=job.client, body=RISKY)
+    message = post_message(app.room, sender=job.client, body=RISKY)
 
     assert message.is_risky
     assert {hit["category"] for hit in message.screening["hits"]} >= {"off_platform_payment"}
@@ -185,7 +186,7 @@ def test_room_message_risky_before_contract_queues_the_room_and_the_job(job):
     assert flag.reason in (FlagReason.OFF_PLATFORM_PAYMENT, FlagReason.WORK_BEFORE_CONTRACT)
     assert "PayPal" in flag.snippet
 
-    moderation.post_room_message(app.room, sender=job.client, body="Or pay me in gift cards, start working today")
+    post_message(app.room, sender=job.client, body="Or pay me in gift cards, start working today")
     flag.refresh_from_db()
     assert Flag.objects.count() == 1  # one open flag per room; later hits join it
     assert flag.hit_count == len(flag.hits) > len(message.screening["hits"]) - 1
@@ -193,7 +194,7 @@ def test_room_message_risky_before_contract_queues_the_room_and_the_job(job):
 
 def test_room_message_risky_from_the_freelancer_queues_the_room_only(job):
     app = build(S.ACTIVE, job=job)
-    moderation.post_room_message(app.room, sender=app.freelancer, body="Pay me via PayPal directly please")
+    post_message(app.room, sender=app.freelancer, body="Pay me via PayPal directly please")
     flag = Flag.objects.get()
     assert (flag.room, flag.job, flag.user) == (app.room, None, app.freelancer)
 
@@ -221,14 +222,14 @@ def test_service_messages_are_screened_too(job):
 
 def test_room_message_ordinary_text_is_not_flagged(job):
     app = build(S.ACTIVE, job=job)
-    message = moderation.post_room_message(app.room, sender=job.client, body="Can you start after the contract?")
+    message = post_message(app.room, sender=job.client, body="Can you start after the contract?")
     assert not message.is_risky
     assert not Flag.objects.exists()
 
 
 def test_room_message_after_the_contract_is_not_screened(job):
     app = build(S.HIRED, job=job)
-    message = moderation.post_room_message(app.room, sender=job.client, body=RISKY)
+    message = post_message(app.room, sender=job.client, body=RISKY)
     assert message.screening == {}
     assert not Flag.objects.exists()
 
@@ -237,7 +238,7 @@ def test_room_message_after_the_contract_is_not_screened(job):
 def test_room_message_contact_details_follow_the_setting(settings, job, policy, notice):
     settings.CONTACT_DETAILS_BEFORE_CONTRACT = policy
     app = build(S.ACTIVE, job=job)
-    message = moderation.post_room_message(app.room, sender=app.freelancer, body="Mail me at fred@example.com")
+    message = post_message(app.room, sender=app.freelancer, body="Mail me at fred@example.com")
     assert message.has_contact_notice is notice
     assert not Flag.objects.exists()
 
@@ -246,11 +247,11 @@ def test_room_message_contact_details_blocked_before_contract_only(settings, job
     settings.CONTACT_DETAILS_BEFORE_CONTRACT = "block"
     app = build(S.ACTIVE, job=job)
     with pytest.raises(ValidationError, match="Contact details can't be shared before a contract"):
-        moderation.post_room_message(app.room, sender=app.freelancer, body="Mail me at fred@example.com")
+        post_message(app.room, sender=app.freelancer, body="Mail me at fred@example.com")
     assert not app.room.messages.filter(sender=app.freelancer, body__contains="fred@").exists()
 
     hired = build(S.HIRED)
-    moderation.post_room_message(hired.room, sender=hired.freelancer, body="Mail me at fred@example.com")
+    post_message(hired.room, sender=hired.freelancer, body="Mail me at fred@example.com")
 
 
 # The room page ------------------------------------------------------------------------------------------------------

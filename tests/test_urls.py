@@ -1,0 +1,63 @@
+"""The URL configuration: every path is served by exactly one view of one app (no app takes over another's path)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _walk(patterns, prefix: str = ""):
+    for entry in patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            yield from _walk(entry.url_patterns, route)
+        elif isinstance(entry, URLPattern):
+            yield route, entry
+
+
+def _app_of(entry: URLPattern) -> str:
+    callback = entry.callback
+    module = getattr(callback, "view_class", callback).__module__
+    return module.removeprefix("marketplace.").split(".")[0]
+
+
+def test_no_path_is_served_by_two_views():
+    served: dict[str, list[str]] = defaultdict(list)
+    for route, entry in _walk(get_resolver().url_patterns):
+        # One shape per path: converter names don't matter (<int:pk> and <int:id> match the same URLs).
+        shape = re.sub(r"<(?:(\w+):)?\w+>", lambda m: f"<{m.group(1) or 'str'}>", route)
+        served[shape].append(f"{_app_of(entry)}:{entry.name}")
+    twice = {shape: views for shape, views in served.items() if len(views) > 1}
+    assert twice == {}
+
+
+def test_the_room_send_path_is_messagings():
+    match = get_resolver().resolve("/messages/1/send/")
+    assert (match.namespace, match.url_name, match.func.__module__) == ("messaging", "send", "messaging.views")
+
+
+def test_lower_layers_name_no_hiring_urls():
+    """Templates of the jobs and messaging layers get the hiring layer's links from it (`jobs/links.py`)."""
+    named = [
+        f"{path.relative_to(ROOT)}: {name}"
+        for folder in ("templates/jobs", "templates/messaging")
+        for path in (ROOT / folder).rglob("*.html")
+        for name in re.findall(r"\{% url '((?:hiring|proposals|contracts|payments):\w+)'", path.read_text())
+    ]
+    assert named == []
+
+
+def test_the_application_states_jobs_counts_are_the_hiring_layers():
+    """jobs.selectors counts applications by their state strings (it may not import the hiring layer); these
+    must stay values of `ApplicationStatus`/`Origin`, or the counts silently go to zero."""
+    from jobs import selectors
+    from proposals.models import ApplicationStatus, Origin
+
+    states = {*selectors.INVITED_STATES, *selectors.INTERVIEWING_STATES, selectors.HIRED}
+    assert states <= set(ApplicationStatus.values)
+    assert {selectors.ORIGIN_PROPOSAL, selectors.ORIGIN_INVITATION} <= set(Origin.values)
