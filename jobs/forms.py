@@ -87,10 +87,10 @@ class JobPostForm(forms.ModelForm):
     def clean_skills(self) -> list[str]:
         return clean_skills(self.cleaned_data.get("skills") or "")
 
-    def _post_clean(self) -> None:
-        super()._post_clean()
+    def full_clean(self) -> None:
+        super().full_clean()
         # The model repeats some of the form's own checks (a blank title): show each message once.
-        for errors in self._errors.values():
+        for errors in self.errors.values():
             seen: set[str] = set()
             kept = []
             for error in errors.as_data():

@@ -8,7 +8,7 @@ loaded with `import_string`) that returns them for a job as {"applicants", "invi
 from __future__ import annotations
 
 from functools import cache
-from typing import Protocol
+from typing import Protocol, cast
 
 from django.conf import settings
 from django.utils.module_loading import import_string
@@ -22,7 +22,7 @@ class JobLinks(Protocol):
 
 @cache
 def _load(path: str) -> JobLinks:
-    return import_string(path)
+    return cast(JobLinks, import_string(path))
 
 
 def hiring_links(job: JobPost) -> dict[str, str]:

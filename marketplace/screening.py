@@ -159,8 +159,8 @@ def _sentence(text: str, start: int, end: int) -> str:
     left = 0
     for m in _SENTENCE_END.finditer(text, 0, start):
         left = m.end()
-    m = _SENTENCE_END.search(text, end)
-    right = m.start() if m else len(text)
+    after = _SENTENCE_END.search(text, end)
+    right = after.start() if after else len(text)
     return text[left:right]
 
 

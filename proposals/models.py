@@ -267,11 +267,10 @@ class Application(ConcurrentTransitionMixin, models.Model):
 
     @property
     def latest_offer(self) -> Offer | None:
-        """The newest offer (uses prefetched `offers` when present)."""
-        cache = getattr(self, "_prefetched_objects_cache", {})
-        if "offers" in cache:
-            offers = sorted(cache["offers"], key=lambda o: (o.created_at, o.pk), reverse=True)
-            return offers[0] if offers else None
+        """The newest offer (uses `offers_newest_first` when the selectors prefetched it)."""
+        prefetched = getattr(self, "offers_newest_first", None)
+        if prefetched is not None:
+            return prefetched[0] if prefetched else None
         return self.offers.order_by("-created_at", "-id").first()
 
     @property

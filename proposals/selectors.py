@@ -77,7 +77,7 @@ def visible_to(user) -> QuerySet[Application]:
 
 def _with_details(qs: QuerySet[Application]) -> QuerySet[Application]:
     return qs.select_related("job", "job__client", "freelancer", "room").prefetch_related(
-        Prefetch("offers", queryset=Offer.objects.order_by("-created_at", "-id"))
+        Prefetch("offers", queryset=Offer.objects.order_by("-created_at", "-id"), to_attr="offers_newest_first")
     )
 
 

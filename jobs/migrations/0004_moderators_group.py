@@ -22,24 +22,24 @@ PERMISSIONS = {
 
 
 def create_group(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
-    # Permissions are normally created after migrate; make sure these exist now.
-    for label in PERMISSIONS:
-        app_config = apps.get_app_config(label)
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+    # Permissions are normally created after migrate; create the ones the group needs now, the way Django names
+    # them (its own pass after migrate finds them and adds no duplicates).
+    ContentType = apps.get_model("contenttypes", "ContentType")
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name=GROUP)
     perms = []
     for label, codenames in PERMISSIONS.items():
-        found = list(Permission.objects.filter(content_type__app_label=label, codename__in=codenames))
-        missing = set(codenames) - {p.codename for p in found}
-        if missing:
-            raise RuntimeError(f"Missing permissions for the Moderators group: {sorted(missing)}")
-        perms.extend(found)
+        for codename in codenames:
+            action, model_name = codename.split("_", 1)
+            model = apps.get_model(label, model_name)
+            content_type, _ = ContentType.objects.get_or_create(app_label=label, model=model_name)
+            perm, _ = Permission.objects.get_or_create(
+                content_type=content_type,
+                codename=codename,
+                defaults={"name": f"Can {action} {model._meta.verbose_name_raw}"},
+            )
+            perms.append(perm)
     group.permissions.set(perms)
 
 

@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django_fsm import can_proceed
 
 from jobs.models import BudgetType, JobPost
 from marketplace.activity.models import Activity
@@ -147,25 +148,27 @@ def _why_not(app: Application, action: str) -> str:
     return f"{why}, so {obj} can't be {done} now."
 
 
-def _transition_meta(app: Application, action: str):
-    method = getattr(app, action)
-    meta = method._django_fsm
-    who = next(iter(meta.transitions.values())).custom.get("who")
-    return meta, who
+def _who(app: Application, action: str) -> str | None:
+    """The side a transition is for (its `custom={"who": ...}`), read through django-fsm's public listing."""
+    for transition in app.get_all_status_transitions():
+        if transition.name == action:
+            return transition.custom.get("who")
+    return None
 
 
 def check_action(app: Application, action: str, by) -> None:
     """Who may act (PermissionDenied), then the state (ActionNotAllowed), then the guards (job still open)."""
-    meta, who = _transition_meta(app, action)
+    who = _who(app, action)
+    move = getattr(app, action)
     side = app.side_of(by)
     if who in (FREELANCER, CLIENT) and side != who:
         if side is None:
             raise PermissionDenied("Only the freelancer and the client of this job can act on this application.")
         doer = "the freelancer" if who == FREELANCER else "the client"
         raise PermissionDenied(f"Only {doer} can do this.")
-    if not meta.has_transition(app.status):
+    if not can_proceed(move, check_conditions=False):
         raise ActionNotAllowed(_why_not(app, action), code="wrong_state")
-    if not meta.conditions_met(app, app.status):
+    if not can_proceed(move):
         obj, done = _ACTION_WORDS.get(action, ("it", action))
         raise ActionNotAllowed(
             f"The job “{app.job.title}” is {app.job.get_status_display().lower()}, so {obj} can no longer be {done}.",
