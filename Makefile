@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 # moves everything to the newest allowed versions.
 COMPILE := $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 --custom-compile-command "make lock"
 
-.PHONY: run test lint lock up
+.PHONY: run test lint lock coverage up
 
 # Depends on the lock files, so a changed lock reinstalls on the next `make run`/`make test`.
 $(STAMP): requirements.txt requirements-dev.txt
@@ -43,6 +43,10 @@ test: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The suite with coverage of lines and branches, failing under `fail_under` (pyproject.toml).
+coverage: $(STAMP)
 	$(BIN)/python -m pytest --cov --cov-report=term $(PYTEST_ARGS)
 
 lint: $(STAMP)
