@@ -217,6 +217,15 @@ MESSAGE_DIGEST_DELAY = timedelta(seconds=env.int("MESSAGE_DIGEST_DELAY_SECONDS",
 # Outbox sweep: pending rows older than this are re-enqueued; a claim older than the timeout is taken back.
 NOTIFICATION_SWEEP_AFTER = timedelta(seconds=env.int("NOTIFICATION_SWEEP_AFTER_SECONDS", default=120))
 NOTIFICATION_CLAIM_TIMEOUT = timedelta(seconds=env.int("NOTIFICATION_CLAIM_TIMEOUT_SECONDS", default=600))
+# Email retries after a temporary failure (refused connection, timeout, any 4xx): waits double from the first
+# delay up to the cap, and keep going for EMAIL_RETRY_FOR after the first failure; then the row is `failed`.
+EMAIL_RETRY_FIRST_DELAY = timedelta(seconds=env.float("EMAIL_RETRY_FIRST_DELAY_SECONDS", default=15))
+EMAIL_RETRY_MAX_DELAY = timedelta(seconds=env.float("EMAIL_RETRY_MAX_DELAY_SECONDS", default=300))
+EMAIL_RETRY_FOR = timedelta(seconds=env.float("EMAIL_RETRY_FOR_SECONDS", default=24 * 3600))
+# Enqueueing an email after commit gives up on the broker after this many seconds (the row stays pending for
+# the sweep), then skips the broker for EMAIL_ENQUEUE_PAUSE so a request with many emails waits only once.
+EMAIL_ENQUEUE_TIMEOUT = env.float("EMAIL_ENQUEUE_TIMEOUT_SECONDS", default=1.0)
+EMAIL_ENQUEUE_PAUSE = timedelta(seconds=env.float("EMAIL_ENQUEUE_PAUSE_SECONDS", default=10))
 FLAG_RATE_LIMIT_PER_HOUR = env.int("FLAG_RATE_LIMIT_PER_HOUR", default=10)
 # The hiring layer's screening of room messages, called by `messaging.services.post_message` (a hook, so
 # messaging never imports the layer above it; see `messaging/screening.py`).

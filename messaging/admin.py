@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 
-from .models import EmailState, Membership, Message, Notification, NotificationPreference, Room
+from .models import EmailState, Membership, Message, Notification, NotificationKind, NotificationPreference, Room
 
 
 class MembershipInline(admin.TabularInline):
@@ -46,8 +46,17 @@ class MessageAdmin(admin.ModelAdmin):
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "recipient", "kind", "text", "read_at", "email_state", "email_attempts"]
-    list_filter = ["email_state", "kind"]
+    list_display = [
+        "created_at",
+        "recipient",
+        "kind",
+        "text",
+        "read_at",
+        "email_state",
+        "email_attempts",
+        "email_last_error",
+    ]
+    list_filter = ["email_state", "email_error_temporary", "kind"]
     list_select_related = ["recipient"]
     search_fields = ["recipient__username", "recipient__email", "text"]
     date_hierarchy = "created_at"
@@ -62,19 +71,37 @@ class NotificationAdmin(admin.ModelAdmin):
         "email_last_error",
         "email_sent_at",
         "email_claimed_at",
+        "email_next_attempt_at",
+        "email_retry_until",
+        "email_error_temporary",
     ]
     actions = ["retry_email"]
 
-    @admin.action(description="Send the email again (failed rows)")
+    # Moderators watch email delivery: they see notifications and retry failed emails, and change nothing else.
+    def _moderator(self, request) -> bool:
+        return bool(getattr(request.user, "is_moderator", False))
+
+    def has_module_permission(self, request) -> bool:
+        return super().has_module_permission(request) or self._moderator(request)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return super().has_view_permission(request, obj) or self._moderator(request)
+
+    def has_retry_permission(self, request) -> bool:
+        return self.has_change_permission(request) or self._moderator(request)
+
+    @admin.action(description="Retry failed emails", permissions=["retry"])
     def retry_email(self, request, queryset: QuerySet[Notification]) -> None:
-        from .tasks import enqueue_notification_email
+        from .tasks import enqueue_notification_emails, revive_failed_emails
 
         failed = list(queryset.filter(email_state=EmailState.FAILED).values_list("pk", flat=True))
-        Notification.objects.filter(pk__in=failed, email_state=EmailState.FAILED).update(
-            email_state=EmailState.PENDING, email_attempts=0, email_claimed_at=None
+        revived = Notification.objects.filter(pk__in=failed)
+        revive_failed_emails(revived)
+        revived.update(email_attempts=0)
+        # Digest rows go out with the next digest run.
+        enqueue_notification_emails(
+            revived.exclude(kind=NotificationKind.MESSAGE_RECEIVED, room__isnull=False).values_list("pk", flat=True)
         )
-        for pk in failed:
-            enqueue_notification_email(pk)
         self.message_user(request, f"{len(failed)} email(s) queued again.", messages.SUCCESS)
 
 

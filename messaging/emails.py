@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -29,6 +30,14 @@ def absolute_url(path: str) -> str:
 
 def settings_url() -> str:
     return absolute_url(reverse("messaging:preferences"))
+
+
+def message_id(kind: str, ids: Sequence[int]) -> str:
+    """A Message-ID fixed by the notification rows an email is for, so a resend carries the same id."""
+    domain = urlsplit(settings.SITE_URL).hostname or "marketplace.local"
+    first, last = min(ids), max(ids)
+    span = str(first) if first == last else f"{first}-{last}"
+    return f"<{kind}-{span}@{domain}>"
 
 
 def _one_line(subject: str) -> str:

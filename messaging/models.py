@@ -283,6 +283,12 @@ class Notification(models.Model):
     email_last_error = models.TextField(blank=True)
     email_sent_at = models.DateTimeField(null=True, blank=True)
     email_claimed_at = models.DateTimeField(null=True, blank=True)
+    # Retry schedule of a temporary failure: the one retry chain of the row runs at `email_next_attempt_at`
+    # (the sweep leaves the row alone until then) and gives up at `email_retry_until`.
+    email_next_attempt_at = models.DateTimeField(null=True, blank=True)
+    email_retry_until = models.DateTimeField(null=True, blank=True)
+    # A `failed` row whose last error was temporary: the sweep retries it once the mail server answers again.
+    email_error_temporary = models.BooleanField(default=False)
     # Message notifications are emailed as one digest per room after a quiet period.
     room = models.ForeignKey(Room, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     # The message a MESSAGE_RECEIVED notification is about (listed in the room's digest email).

@@ -7,7 +7,9 @@ transaction: they write rows, and email delivery is enqueued only after the comm
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 from typing import Any
 
@@ -31,6 +33,26 @@ from .screening import screen_message
 logger = logging.getLogger(__name__)
 
 MESSAGE_MAX_LENGTH = 5000
+
+# Notification ids whose emails `batched_emails` enqueues together after commit.
+_email_batch: ContextVar[list[int] | None] = ContextVar("email_batch", default=None)
+
+
+@contextmanager
+def batched_emails() -> Iterator[None]:
+    """Within the block (inside the caller's transaction), `notify` collects email deliveries and one on-commit
+    callback enqueues them all over one broker connection, e.g. when a job with many applications closes."""
+    if _email_batch.get() is not None:
+        yield
+        return
+    ids: list[int] = []
+    token = _email_batch.set(ids)
+    try:
+        yield
+    finally:
+        _email_batch.reset(token)
+    if ids:
+        transaction.on_commit(lambda: _enqueue_emails(ids))
 
 
 def notify(
@@ -65,14 +87,18 @@ def notify(
         message=message,
     )
     if not notification.is_digest:
-        transaction.on_commit(lambda: _enqueue_email(notification.pk))
+        batch = _email_batch.get()
+        if batch is not None:
+            batch.append(notification.pk)
+        else:
+            transaction.on_commit(lambda: _enqueue_emails([notification.pk]))
     return notification
 
 
-def _enqueue_email(notification_id: int) -> None:
-    from .tasks import enqueue_notification_email
+def _enqueue_emails(ids: list[int]) -> None:
+    from .tasks import enqueue_notification_emails
 
-    enqueue_notification_email(notification_id)
+    enqueue_notification_emails(ids)
 
 
 def open_room(*, subject: models.Model, participants: list, title: str) -> Room:

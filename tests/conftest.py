@@ -53,6 +53,9 @@ def _fast_and_eager(request: pytest.FixtureRequest, settings) -> None:
     """Fast password hashing; Celery tasks run in-process unless the test drives a real worker."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     from marketplace.celery import app
+    from messaging import tasks
+
+    tasks._broker_down_until = 0.0  # an earlier test's broker outage does not pause this test's enqueues
 
     if request.node.get_closest_marker("integration"):
         return

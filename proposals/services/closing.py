@@ -15,7 +15,7 @@ from django_fsm import can_proceed
 from jobs.models import JobPost, JobStatus
 from marketplace.activity.services import log_action
 from messaging.models import NotificationKind
-from messaging.services import notify
+from messaging.services import batched_emails, notify
 
 from ..models import (
     OPEN_STATES,
@@ -161,6 +161,12 @@ def close_open_applications(
         .order_by("pk")
     )
     text = _CLOSE_TEXT[reason].format(title=job.title)
+    with batched_emails():
+        _close_each(apps, job, reason=reason, text=text, now=now)
+    return apps
+
+
+def _close_each(apps: list[Application], job: JobPost, *, reason: str, text: str, now: datetime) -> None:
     for app in apps:
         app.job = job
         from_state = app.status
@@ -173,7 +179,6 @@ def close_open_applications(
         record_event(app, actor=None, action=ApplicationAction.CLOSE, from_state=from_state, reason=reason, now=now)
         system_message(app, "This job is no longer open, so this application is closed.")
         notify_freelancer(app, NotificationKind.JOB_CLOSED, actor=None, text=text)
-    return apps
 
 
 _CLOSE_TO = {

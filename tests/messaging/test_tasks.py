@@ -140,6 +140,13 @@ def test_inactive_recipient_is_skipped(mailoutbox):
     assert mailoutbox == []
 
 
+def _make_due(notification: Notification) -> None:
+    """The backoff has passed (a worker's retry task would run now)."""
+    Notification.objects.filter(pk=notification.pk).update(
+        email_next_attempt_at=timezone.now() - timedelta(seconds=1)
+    )
+
+
 @pytest.mark.parametrize(
     "error",
     [
@@ -156,32 +163,52 @@ def test_inactive_recipient_is_skipped(mailoutbox):
 def test_temporary_failures_retry_and_send_once(freelancer, mailoutbox, flaky, error):
     flaky.extend([error, error])
     notification = _pending(freelancer)
-    # Eager mode runs the retries at once; a worker waits with exponential backoff in between.
-    tasks.deliver_notification_email.apply(kwargs={"notification_id": notification.pk})
+    for _ in range(2):
+        with pytest.raises(tasks.TemporaryEmailError):
+            tasks.deliver_notification(notification.pk)
+        _make_due(notification)
+    assert tasks.deliver_notification(notification.pk) == EmailState.SENT
 
     assert len(mailoutbox) == 1
     notification.refresh_from_db()
     assert notification.email_state == EmailState.SENT
     assert notification.email_attempts == 3
     assert notification.email_last_error == ""
+    assert notification.email_next_attempt_at is None and not notification.email_error_temporary
 
 
-def test_temporary_failure_releases_the_row_for_a_retry(freelancer, flaky):
+def test_temporary_failure_schedules_the_next_attempt(freelancer, flaky):
     flaky.append(smtplib.SMTPDataError(421, b"4.3.0 Try again later"))
     notification = _pending(freelancer)
-    with pytest.raises(tasks.TemporaryEmailError):
+    before = timezone.now()
+    with pytest.raises(tasks.TemporaryEmailError) as raised:
         tasks.deliver_notification(notification.pk)
+    assert raised.value.delay == timedelta(seconds=15)
     notification.refresh_from_db()
     assert notification.email_state == EmailState.PENDING
     assert notification.email_last_error.startswith("SMTPDataError")
-    assert notification.email_claimed_at is not None
+    assert notification.email_next_attempt_at >= before + timedelta(seconds=15)
+    assert notification.email_retry_until >= before + timedelta(hours=24)
+    # Another task for the row (a duplicate, a sweep) finds it not due and sends nothing: one retry chain.
+    assert tasks.deliver_notification(notification.pk) == "not claimed"
 
 
-def test_the_task_retries_with_exponential_backoff():
-    task = tasks.deliver_notification_email
-    assert task.name == "messaging.deliver_notification_email"
-    assert task.autoretry_for == (tasks.TemporaryEmailError,)
-    assert task.retry_backoff is True and task.max_retries == tasks.MAX_ATTEMPTS
+def test_retry_waits_double_up_to_the_cap(settings):
+    assert [tasks.retry_delay(n).total_seconds() for n in range(1, 9)] == [15, 30, 60, 120, 240, 300, 300, 300]
+    settings.EMAIL_RETRY_FIRST_DELAY = timedelta(seconds=1)
+    settings.EMAIL_RETRY_MAX_DELAY = timedelta(seconds=4)
+    assert [tasks.retry_delay(n).total_seconds() for n in range(1, 6)] == [1, 2, 4, 4, 4]
+
+
+def test_the_task_reschedules_itself_and_the_retry_waits_for_its_time(freelancer, mailoutbox, flaky):
+    flaky.append(smtplib.SMTPServerDisconnected("gone"))
+    notification = _pending(freelancer)
+    # Eager Celery runs the retry at once; the row is not due yet, so it sends nothing (a worker waits 15 s).
+    tasks.deliver_notification_email.apply(kwargs={"notification_id": notification.pk})
+    notification.refresh_from_db()
+    assert notification.email_state == EmailState.PENDING
+    assert notification.email_attempts == 1
+    assert mailoutbox == []
 
 
 @pytest.mark.parametrize(
@@ -201,19 +228,83 @@ def test_permanent_failures_mark_the_row_failed_with_the_error(freelancer, mailo
     assert mailoutbox == []
     notification.refresh_from_db()
     assert notification.email_state == EmailState.FAILED
+    assert notification.email_error_temporary is False
     assert notification.email_attempts == 1
     assert type(error).__name__ in notification.email_last_error
     assert "5." in notification.email_last_error
 
 
-def test_gives_up_after_max_attempts(freelancer, mailoutbox, flaky):
-    flaky.extend([smtplib.SMTPServerDisconnected("gone")] * (tasks.MAX_ATTEMPTS + 5))
+def test_gives_up_when_the_retry_time_is_over_and_keeps_the_last_error(freelancer, mailoutbox, flaky):
+    flaky.extend([smtplib.SMTPServerDisconnected("gone")] * 20)
     notification = _pending(freelancer)
-    tasks.deliver_notification_email.apply(kwargs={"notification_id": notification.pk})
+    for _ in range(12):  # far more attempts than a count-based limit would allow
+        with pytest.raises(tasks.TemporaryEmailError):
+            tasks.deliver_notification(notification.pk)
+        _make_due(notification)
+    Notification.objects.filter(pk=notification.pk).update(email_retry_until=timezone.now())
+    assert tasks.deliver_notification(notification.pk) == EmailState.FAILED
     notification.refresh_from_db()
     assert notification.email_state == EmailState.FAILED
-    assert notification.email_attempts == tasks.MAX_ATTEMPTS
+    assert notification.email_attempts == 13
+    assert notification.email_error_temporary is True
+    assert notification.email_last_error == "SMTPServerDisconnected: gone"
     assert mailoutbox == []
+
+
+def test_sweep_revives_temporary_failures_once_smtp_answers(freelancer, mailoutbox, monkeypatch):
+    long_ago = timezone.now() - timedelta(days=2)
+    temporary = _pending(
+        freelancer, created_at=long_ago, email_state=EmailState.FAILED, email_error_temporary=True, email_attempts=40
+    )
+    permanent = _pending(freelancer, created_at=long_ago, email_state=EmailState.FAILED, email_last_error="554")
+    monkeypatch.setattr(tasks, "smtp_answers", lambda: False)
+    assert tasks.sweep_pending_notifications() == 0
+    monkeypatch.setattr(tasks, "smtp_answers", lambda: True)
+    assert tasks.sweep_pending_notifications() == 1
+    states = dict(Notification.objects.values_list("pk", "email_state"))
+    assert states == {temporary.pk: EmailState.SENT, permanent.pk: EmailState.FAILED}
+    assert len(mailoutbox) == 1
+
+
+def test_smtp_probe_reports_an_unreachable_server(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 1
+    assert tasks.smtp_answers() is False
+
+
+def test_a_resent_notification_carries_the_same_message_id(freelancer, mailoutbox):
+    notification = _pending(freelancer)
+    assert tasks.deliver_notification(notification.pk) == EmailState.SENT
+    # The worker died after the mail server took the email, before the row was marked sent.
+    long_ago = timezone.now() - timedelta(hours=1)
+    Notification.objects.filter(pk=notification.pk).update(
+        email_state=EmailState.SENDING, email_claimed_at=long_ago, created_at=long_ago
+    )
+    assert tasks.sweep_pending_notifications() == 1
+    assert len(mailoutbox) == 2
+    first, second = (m.message()["Message-ID"] for m in mailoutbox)
+    assert first == second == tasks.emails.message_id("notification", [notification.pk])
+    assert first.startswith(f"<notification-{notification.pk}@")
+
+
+def test_a_lost_database_connection_after_sending_is_retried_not_resent(freelancer, mailoutbox, monkeypatch):
+    from django.db import OperationalError
+
+    finish = tasks._finish
+    failures = [OperationalError("server closed the connection unexpectedly")]
+
+    def flaky_finish(*args, **kwargs):
+        if failures and args[2] == EmailState.SENT:
+            raise failures.pop()
+        return finish(*args, **kwargs)
+
+    monkeypatch.setattr(tasks, "_finish", flaky_finish)
+    monkeypatch.setattr(tasks, "MARK_SENT_SLEEPS", (0, 0))
+    notification = _pending(freelancer)
+    assert tasks.deliver_notification(notification.pk) == EmailState.SENT
+    notification.refresh_from_db()
+    assert notification.email_state == EmailState.SENT
+    assert len(mailoutbox) == 1
 
 
 def test_a_template_error_fails_the_row_instead_of_looping(freelancer, mailoutbox, monkeypatch):
@@ -247,6 +338,36 @@ def test_sweep_re_enqueues_rows_left_pending_or_stuck_sending(freelancer, mailou
     assert states[done.pk] == EmailState.SENT
     assert len(mailoutbox) == 2
     assert Notification.objects.get(kind=NotificationKind.MESSAGE_RECEIVED).email_state == EmailState.PENDING
+
+
+def test_sweep_leaves_a_row_waiting_in_backoff_and_takes_back_an_overdue_one(freelancer, mailoutbox):
+    now = timezone.now()
+    long_ago = now - timedelta(hours=1)
+    waiting = _pending(
+        freelancer, created_at=long_ago, email_claimed_at=long_ago, email_next_attempt_at=now + timedelta(minutes=4)
+    )
+    lost = _pending(
+        freelancer, created_at=long_ago, email_claimed_at=long_ago, email_next_attempt_at=now - timedelta(minutes=5)
+    )
+    assert tasks.sweep_pending_notifications() == 1
+    states = dict(Notification.objects.values_list("pk", "email_state"))
+    assert states == {waiting.pk: EmailState.PENDING, lost.pk: EmailState.SENT}
+
+
+def test_enqueue_with_the_broker_down_warns_once_and_pauses(freelancer, monkeypatch, caplog):
+    calls = []
+
+    def broker_down(*args, **kwargs):
+        calls.append(kwargs)
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    monkeypatch.setattr(tasks.deliver_notification_email, "apply_async", broker_down)
+    assert tasks.enqueue_notification_emails(range(1, 201)) == 0
+    assert tasks.enqueue_notification_email(201) is False  # within the pause: the broker is not tried
+    assert len(calls) == 1
+    assert calls[0]["retry_policy"]["max_retries"] == 1
+    warnings = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and "200 of 200" in warnings[0].getMessage()
 
 
 def test_sweep_stops_at_the_first_enqueue_failure(freelancer, monkeypatch):
