@@ -74,9 +74,11 @@ class Received:
 
 @dataclass
 class RecordingHandler:
-    """Accepts mail and records it; answers 421 ("try again later") to the first `refuse_first` attempts."""
+    """Accepts mail and records it; answers 421 ("try again later") to the first `refuse_first` attempts and to
+    every attempt until `busy_until` (a `time.monotonic()` value)."""
 
     refuse_first: int = 0
+    busy_until: float = 0.0
     attempts: int = 0
     received: list[Received] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -84,7 +86,7 @@ class RecordingHandler:
     async def handle_DATA(self, server, session, envelope) -> str:
         with self.lock:
             self.attempts += 1
-            if self.attempts <= self.refuse_first:
+            if self.attempts <= self.refuse_first or time.monotonic() < self.busy_until:
                 return "421 4.3.0 Service busy, try again later"
             parsed = email.message_from_bytes(
                 envelope.original_content or envelope.content, policy=email.policy.default
@@ -97,6 +99,8 @@ class RecordingHandler:
 class SmtpSink:
     handler: RecordingHandler
     port: int
+    controller: Controller | None = None
+    timers: list[threading.Timer] = field(default_factory=list)
 
     @property
     def received(self) -> list[Received]:
@@ -107,23 +111,103 @@ class SmtpSink:
     def url(self) -> str:
         return f"smtp://127.0.0.1:{self.port}"
 
+    def start(self) -> None:
+        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port, ready_timeout=10)
+        self.controller.start()
+
+    def stop(self) -> None:
+        for timer in self.timers:
+            timer.cancel()
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+    def busy_for(self, seconds: float) -> None:
+        """Answer 421 to every email for the next `seconds`."""
+        self.handler.busy_until = time.monotonic() + seconds
+
+    def down_for(self, seconds: float) -> None:
+        """Refuse connections (nothing listens on the port) for the next `seconds`."""
+        self.stop()
+        timer = threading.Timer(seconds, self.start)
+        self.timers.append(timer)
+        timer.start()
+
 
 @pytest.fixture
 def smtp_server() -> Iterator[Callable[..., SmtpSink]]:
     """Start an SMTP server on 127.0.0.1: `smtp_server()` or `smtp_server(refuse_first=2)`."""
-    controllers: list[Controller] = []
+    sinks: list[SmtpSink] = []
 
     def start(refuse_first: int = 0) -> SmtpSink:
-        handler = RecordingHandler(refuse_first=refuse_first)
-        port = free_port()
-        controller = Controller(handler, hostname="127.0.0.1", port=port, ready_timeout=10)
-        controller.start()
-        controllers.append(controller)
-        return SmtpSink(handler, port)
+        sink = SmtpSink(RecordingHandler(refuse_first=refuse_first), free_port())
+        sink.start()
+        sinks.append(sink)
+        return sink
 
     yield start
-    for controller in controllers:
-        controller.stop()
+    for sink in sinks:
+        sink.stop()
+
+
+# --- Redis ----------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class OwnRedis:
+    """A `redis-server` of this test alone, so it can be stopped without touching the shared one."""
+
+    port: int
+    process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+        def answers() -> bool:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), timeout=1) as s:
+                s.sendall(b"PING\r\n")
+                return s.recv(16).startswith(b"+PONG")
+            return False
+
+        wait_for(answers, timeout=10, what="redis-server to answer")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=SHUTDOWN_TIMEOUT)
+        self.process = None
+
+
+@pytest.fixture
+def own_redis(monkeypatch) -> Iterator[OwnRedis]:
+    """A private Redis on a free port: this process and the workers started in the test use it."""
+    from marketplace.celery import app
+
+    redis = OwnRedis(free_port())
+    redis.start()
+    previous = app.conf.get("broker_write_url")
+    # Celery reads CELERY_BROKER_URL from the environment before its own setting.
+    monkeypatch.setenv("CELERY_BROKER_URL", redis.url)
+    app.conf.broker_url = app.conf.broker_write_url = redis.url
+    _reset_pools(app)
+    yield redis
+    app.conf.broker_write_url = previous
+    monkeypatch.undo()
+    _reset_pools(app)
+    redis.stop()
+
+
+def _reset_pools(app) -> None:
+    app._pool = None
+    app.amqp._producer_pool = None
 
 
 # --- Celery worker --------------------------------------------------------------------------------------------
@@ -222,19 +306,15 @@ def broker_unreachable() -> Callable[[], contextlib.AbstractContextManager[None]
     """Within the block, this process publishes to a port where no broker listens (the worker is untouched)."""
     from marketplace.celery import app
 
-    def reset_pools() -> None:
-        app._pool = None
-        app.amqp._producer_pool = None
-
     @contextlib.contextmanager
     def outage() -> Iterator[None]:
         previous = app.conf.get("broker_write_url")
         app.conf.broker_write_url = f"redis://127.0.0.1:{free_port()}/0"
-        reset_pools()
+        _reset_pools(app)
         try:
             yield
         finally:
             app.conf.broker_write_url = previous
-            reset_pools()
+            _reset_pools(app)
 
     return outage
