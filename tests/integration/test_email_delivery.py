@@ -96,7 +96,8 @@ def test_broker_down_at_commit_the_action_succeeds_and_the_sweep_delivers_later(
 
 def test_smtp_refusing_at_first_gets_the_email_exactly_once(smtp_server, celery_worker):
     sink = smtp_server(refuse_first=2)
-    worker = celery_worker(smtp_url=sink.url)
+    # Waits of 1 and 2 s instead of 15 and 30 s.
+    worker = celery_worker(smtp_url=sink.url, EMAIL_RETRY_FIRST_DELAY_SECONDS="1")
     freelancer = FreelancerFactory()
 
     notification = _hire(ClientFactory(), freelancer)
