@@ -36,3 +36,29 @@ def test_admin_can_send_failed_emails_again(admin_client, freelancer, mailoutbox
     assert notification.email_state == EmailState.SENT
     assert notification.email_attempts == 1
     assert len(mailoutbox) == 1
+
+
+def test_moderators_see_failed_emails_and_retry_them(client, freelancer, mailoutbox):
+    from django.contrib.auth.models import Group
+
+    moderator = UserFactory(is_staff=True)
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(moderator)
+    notification = services.notify(freelancer, NotificationKind.JOB_CLOSED, text="The job closed", url="/jobs/1/")
+    Notification.objects.filter(pk=notification.pk).update(
+        email_state=EmailState.FAILED,
+        email_attempts=40,
+        email_error_temporary=True,
+        email_last_error="SMTPDataError: (421, b'4.3.0 Try again later')",
+    )
+    changelist = reverse("admin:messaging_notification_changelist")
+    page = client.get(changelist, {"email_state__exact": "failed"}).content.decode()
+    assert "Try again later" in page and "Retry failed emails" in page
+
+    response = client.post(changelist, {"action": "retry_email", "_selected_action": [notification.pk]}, follow=True)
+
+    assert "1 email(s) queued again." in response.content.decode()
+    notification.refresh_from_db()
+    assert notification.email_state == EmailState.SENT
+    assert len(mailoutbox) == 1
+    assert client.get(reverse("admin:messaging_notification_change", args=[notification.pk])).status_code == 200

@@ -142,9 +142,7 @@ def test_inactive_recipient_is_skipped(mailoutbox):
 
 def _make_due(notification: Notification) -> None:
     """The backoff has passed (a worker's retry task would run now)."""
-    Notification.objects.filter(pk=notification.pk).update(
-        email_next_attempt_at=timezone.now() - timedelta(seconds=1)
-    )
+    Notification.objects.filter(pk=notification.pk).update(email_next_attempt_at=timezone.now() - timedelta(seconds=1))
 
 
 @pytest.mark.parametrize(
