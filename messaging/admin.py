@@ -78,8 +78,9 @@ class NotificationAdmin(admin.ModelAdmin):
     actions = ["retry_email"]
 
     # Moderators watch email delivery: they see notifications and retry failed emails, and change nothing else.
+    # Their flag-review permission tells them apart without a query (the admin has loaded permissions already).
     def _moderator(self, request) -> bool:
-        return bool(getattr(request.user, "is_moderator", False))
+        return request.user.is_staff and request.user.has_perm("jobs.view_flaggedjob")
 
     def has_module_permission(self, request) -> bool:
         return super().has_module_permission(request) or self._moderator(request)
