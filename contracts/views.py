@@ -399,7 +399,6 @@ class WorkDiaryView(LoginRequiredMixin, ListView):
             next_week=self.monday + timedelta(days=7),
             can_dispute=is_client and self.timesheet is not None and self.timesheet.status in ("in_review", "disputed"),
             dispute_form=DisputeForm(),
-            page_prefix=f"week={self.monday.isoformat()}&",
         )
         return context
 

@@ -226,6 +226,13 @@ def test_work_diary_query_budget(client, clock, rows, django_assert_max_num_quer
     with django_assert_max_num_queries(9):
         response = client.get(reverse("contracts:work_diary", args=[contract.pk]))
     assert len(response.context["entries"]) == min(rows, 50)
+    if rows > 50:
+        page = text(client.get(reverse("contracts:work_diary", args=[contract.pk]) + "?week=2026-11-23"))
+        assert "Page 1 of 2" in page and "Next page" in page
+        assert (
+            'href="?week=2026-11-23&amp;page=2"'
+            in client.get(reverse("contracts:work_diary", args=[contract.pk]) + "?week=2026-11-23").content.decode()
+        )
     with django_assert_max_num_queries(11):
         response = client.get(contract.get_absolute_url())
     assert TimeEntry.objects.count() == rows
