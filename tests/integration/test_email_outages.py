@@ -33,7 +33,7 @@ SHORT_SCHEDULE = {
 }
 NO_DUPLICATE_WINDOW = 5
 BROKER_BUDGET = 0.5
-REQUEST_BUDGET = 10
+REQUEST_BUDGET = 2
 
 
 def _notify_many(count: int) -> list[Notification]:
@@ -123,8 +123,8 @@ def test_redis_down_while_closing_a_job_with_200_applications(
     # The broker's share of the request: one bulk enqueue that gives up at once.
     assert len(enqueues) == 1 and enqueues[0][0] == 200
     assert enqueues[0][1] < BROKER_BUDGET, f"the broker held the request {enqueues[0][1]:.2f}s"
-    # The whole request: under 2 s on an idle machine (closing 200 applications writes ~800 rows); the bound
-    # here leaves room for a loaded CI machine and still catches the old 31 s and the 500.
+    # The whole request: the 2 s (0.6 s measured on the idle CI machine; closing 200 applications
+    # writes ~800 rows, so a heavily loaded machine can come near the bound).
     assert elapsed < REQUEST_BUDGET, f"closing took {elapsed:.2f}s with Redis down"
     job.refresh_from_db()
     assert job.status == JobStatus.CLOSED
