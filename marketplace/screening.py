@@ -1,6 +1,6 @@
 """Screening of user-written text for contact details and risky talk.
 
-A pure module (only ``re`` and ``dataclasses``, no Django) used by decline messages, room messages before a
+A pure module (the standard library only, no Django) used by decline messages, room messages before a
 contract, job descriptions and the contact-details setting. It finds:
 
 * contact details: email addresses (also obfuscated: "name at gmail dot com", "name [at] gmail [dot] com"),
@@ -16,9 +16,11 @@ Every finding is a :class:`Hit` with character offsets into the original text, s
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 __all__ = [
     "RISKY_CATEGORIES",
@@ -128,7 +130,7 @@ def _run(rules: Iterable[_Rule], text: str) -> list[Hit]:
                 continue
             if rule.accept is not None and not rule.accept(text, m):
                 continue
-            if rule.topical and _TOPIC.search(_sentence(text, start, end)):
+            if rule.topical and _sentence_has(_TOPIC, text, start, end):
                 continue
             if rule.negatable and _negated(text, start):
                 continue
@@ -154,14 +156,40 @@ def _merge(found: list[tuple[int, Hit]], text: str) -> list[Hit]:
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 
 
+@lru_cache(maxsize=8)
+def _sentence_bounds(text: str) -> tuple[list[int], list[int]]:
+    """Start and end offsets of every sentence, computed once per text so each hit costs O(log n), not O(n)."""
+    starts, ends = [0], []
+    for m in _SENTENCE_END.finditer(text):
+        ends.append(m.start())
+        starts.append(m.end())
+    ends.append(len(text))
+    return starts, ends
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    starts, ends = _sentence_bounds(text)
+    left = starts[bisect_right(starts, start) - 1]
+    # the first sentence end at or after ``end`` (a separator starting inside the hit does not end it)
+    i = bisect_left(ends, end)
+    return left, ends[i] if i < len(ends) else len(text)
+
+
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence around text[start:end] (sentences end at . ! ? followed by a space, or a newline)."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        left = m.end()
-    after = _SENTENCE_END.search(text, end)
-    right = after.start() if after else len(text)
+    left, right = _sentence_span(text, start, end)
     return text[left:right]
+
+
+@lru_cache(maxsize=4096)
+def _sentence_matches(pattern: re.Pattern[str], text: str, left: int, right: int) -> bool:
+    # Many hits share a sentence (repeated phrases, one long line): search each sentence once per pattern.
+    return bool(pattern.search(text, left, right))
+
+
+def _sentence_has(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    left, right = _sentence_span(text, start, end)
+    return _sentence_matches(pattern, text, left, right)
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\n]|[.!?](?=\s)|\b(?:but|so|and|then)\b", _F)
@@ -491,8 +519,7 @@ _PAYMENT_CONTEXT = re.compile(
 
 
 def _payment_or_contact(text: str, m: re.Match[str]) -> Category:
-    sentence = _sentence(text, m.start(), m.end())
-    if _PAYMENT_CONTEXT.search(sentence):
+    if _sentence_has(_PAYMENT_CONTEXT, text, m.start(), m.end()):
         return Category.OFF_PLATFORM_PAYMENT
     return Category.OFF_PLATFORM_CONTACT
 
@@ -638,7 +665,7 @@ _EVALUATION = re.compile(
 
 
 def _accept_for_free(text: str, m: re.Match[str]) -> bool:
-    return bool(_EVALUATION.search(_sentence(text, m.start(), m.end())))
+    return _sentence_has(_EVALUATION, text, m.start(), m.end())
 
 
 _PAID_ONLY_IF = re.compile(
@@ -682,7 +709,7 @@ _REMOTE_OR_INSTALL = re.compile(
 
 
 def _accept_download_context(text: str, m: re.Match[str]) -> bool:
-    return bool(_DOWNLOAD_VERB.search(_sentence(text, m.start(), m.end())))
+    return _sentence_has(_DOWNLOAD_VERB, text, m.start(), m.end())
 
 
 # Moving off the platform ---------------------------------------------------------------------------------------

@@ -295,3 +295,17 @@ def test_adversarial_input_stays_fast(text: str) -> None:
     started = time.perf_counter()
     screen(text)
     assert time.perf_counter() - started < 2.0  # linear patterns: ~0.1 s here; quadratic ones took seconds
+
+
+@pytest.mark.parametrize("unit", ["pay via paypal ", "pay me via PayPal outside the platform. ", "for free test "])
+def test_screening_time_is_linear_in_length(unit: str) -> None:
+    # Each hit used to rescan its whole sentence: 10,000 characters of repeated payment words took 13 s.
+    def seconds(length: int) -> float:
+        text = (unit * (length // len(unit) + 1))[:length]
+        started = time.perf_counter()
+        screen(text)
+        return time.perf_counter() - started
+
+    small, large = seconds(10_000), seconds(100_000)
+    assert large < 5.0
+    assert large < small * 25  # linear: about 10x; the quadratic version was about 100x
