@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from .models import BudgetType, ExperienceLevel, FlagReason, JobPost
 from .moderation import COMMENT_MAX_LENGTH
@@ -85,7 +86,11 @@ class JobPostForm(forms.ModelForm):
             self.fields[name].choices = [c for c in self.fields[name].choices if c[0]]
 
     def clean_skills(self) -> list[str]:
-        return clean_skills(self.cleaned_data.get("skills") or "")
+        try:
+            return clean_skills(self.cleaned_data.get("skills") or "")
+        except ValidationError as exc:
+            # The service names the field; inside clean_skills() Django needs plain messages.
+            raise ValidationError(exc.messages) from exc
 
     def full_clean(self) -> None:
         super().full_clean()
@@ -178,3 +183,9 @@ class FlagForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="What should a moderator look at? The person you report is never told who you are.",
     )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("reason") == FlagReason.OTHER and not (data.get("comment") or "").strip():
+            self.add_error("comment", "You chose “Something else”: tell us what is wrong in a few words.")
+        return data

@@ -145,7 +145,7 @@ def _flag(request: HttpRequest, *, target, flag, already: bool, what: str) -> Ht
             try:
                 flag(form)
             except moderation.FlagRefused as exc:
-                if exc.code in ("duplicate", "rate_limited", "own"):
+                if getattr(exc, "code", None) in ("duplicate", "rate_limited", "own"):  # dict errors carry no code
                     messages.error(request, " ".join(exc.messages))
                     return redirect(target.get_absolute_url())
                 form.add_error(None, exc)

@@ -9,6 +9,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from marketplace.http import MAX_ID
+
 from . import selectors, services
 from .forms import MessageForm, PreferencesForm
 from .models import Notification
@@ -19,7 +21,7 @@ NOTIFICATIONS_PAGE_SIZE = 25
 
 def _int(value, default: int | None = None) -> int | None:
     try:
-        return max(int(value), 0)
+        return min(max(int(value), 0), MAX_ID)
     except (TypeError, ValueError):
         return default
 

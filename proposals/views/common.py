@@ -10,10 +10,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django_fsm import ConcurrentTransition
 
 from jobs import selectors as job_selectors
+from marketplace.http import safe_next
 
 from .. import selectors, services
 from ..forms import (
@@ -46,10 +46,7 @@ def _application_or_404(request: HttpRequest, pk: int) -> Application:
 
 def _next_or(request: HttpRequest, default: str) -> str:
     """Where to go after an action: a safe `next` from the form, else `default`."""
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False):
-        return target
-    return default
+    return safe_next(request, default)
 
 
 def _refusal(request: HttpRequest, exc: Exception) -> None:

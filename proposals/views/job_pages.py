@@ -17,6 +17,7 @@ from jobs.forms import ReasonForm
 from jobs.models import JobPost, JobStatus
 from jobs.selectors import Access
 from marketplace.accounts.models import FreelancerProfile
+from marketplace.http import parse_id
 
 from .. import selectors, services
 from ..forms import ProposalForm
@@ -140,11 +141,9 @@ def invite_freelancers(request: HttpRequest, pk: int) -> HttpResponse:
     """From the job page: find freelancers and "Invite to interview" (GET lists, POST invites one)."""
     job = _own_job_or_404(request, pk)
     if request.method == "POST":
-        freelancer_id = request.POST.get("freelancer", "")
+        freelancer_id = parse_id(request.POST.get("freelancer"))
         freelancer = (
-            User.objects.filter(pk=int(freelancer_id), is_freelancer=True, is_active=True).first()
-            if freelancer_id.isdigit()
-            else None
+            User.objects.filter(pk=freelancer_id, is_freelancer=True, is_active=True).first() if freelancer_id else None
         )
         if freelancer is None:
             messages.error(request, "Choose a freelancer to invite.")

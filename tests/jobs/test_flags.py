@@ -162,3 +162,12 @@ def test_client_profile_flag_button_leads_to_the_flag_page(client, freelancer):
 
     flag = Flag.objects.get()
     assert (flag.user, flag.job, flag.reporter) == (target, None, freelancer)
+
+
+def test_something_else_with_a_blank_comment_is_a_form_error(client, job, freelancer):
+    # The service's error has no code; the view read `exc.code` and answered 500.
+    client.force_login(freelancer)
+    response = client.post(reverse("jobs:flag", args=[job.pk]), {"reason": FlagReason.OTHER, "comment": "  "})
+    assert response.status_code == 400
+    assert "tell us what is wrong in a few words" in response.content.decode()
+    assert not Flag.objects.exists()

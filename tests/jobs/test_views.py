@@ -218,3 +218,19 @@ def test_my_job_posts_links_each_job_to_its_applicants(client):
     client.force_login(job.client)
     page = client.get(reverse("jobs:mine")).content.decode()
     assert f'href="/jobs/{job.pk}/applicants/">Review applicants</a>' in page
+
+
+@pytest.mark.parametrize(
+    ("skills", "error"),
+    [
+        (", ".join(f"skill{n}" for n in range(16)), "List at most 15 skills."),
+        ("Django, " + "x" * 51, "A skill name has at most 50 characters."),
+    ],
+)
+def test_too_many_or_too_long_skills_are_form_errors(client, client_user, skills, error):
+    # The service's {"skills": ...} error raised inside clean_skills() used to be a 500.
+    client.force_login(client_user)
+    response = client.post(reverse("jobs:create"), _form(skills=skills))
+    assert response.status_code == 200
+    assert error in response.content.decode()
+    assert not JobPost.objects.exists()

@@ -832,3 +832,22 @@ def test_offer_status_reads_from_each_side(client):
     client.force_login(app.job.client)
     page = client.get(app.get_absolute_url()).content.decode()
     assert "Offer sent" in page and "Offer received" not in page
+
+
+@pytest.mark.parametrize("bad_next", ["applicants", "jobs.list", "//evil.example/", "javascript:alert(1)", "/\\evil"])
+def test_an_action_with_a_bad_next_goes_to_the_application(client, bad_next):
+    # "applicants" (no leading slash) used to reach redirect() as a URL name: a 500 after the action was saved.
+    app = build(S.SENT)
+    client.force_login(app.job.client)
+    response = client.post(reverse("proposals:invite_to_interview", args=[app.pk]), {"next": bad_next})
+    assert response.status_code == 302 and response["Location"] == app.get_absolute_url()
+
+
+def test_invite_freelancers_with_a_unicode_digit_or_a_bad_next_is_refused_politely(client, job):
+    client.force_login(job.client)
+    url = reverse("hiring:invite_freelancers", args=[job.pk])
+    for freelancer_id in ("²", "١٢", "99999999999999999999", "-1", ""):
+        response = client.post(url, {"freelancer": freelancer_id, "next": "jobs"}, follow=True)
+        assert response.redirect_chain[0][0] == url
+        assert flash(response) == ["Choose a freelancer to invite."]
+    assert not Application.objects.filter(job=job).exists()
