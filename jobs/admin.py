@@ -3,7 +3,12 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
+from django.shortcuts import redirect
 from django.utils.html import format_html, format_html_join
+from taggit.admin import TagAdmin
+from taggit.models import Tag
+
+from marketplace.http import parse_id
 
 from . import moderation
 from .models import Flag, FlagStatus, JobPost, ModerationAction
@@ -286,3 +291,28 @@ class FlagAdmin(admin.ModelAdmin):
             report_refusal(self, request, exc)
             return
         self.message_user(request, f"{count} flag(s) dismissed.", messages.SUCCESS)
+
+
+class SkillTagAdmin(TagAdmin):
+    """django-taggit's tag admin, but merging needs the add and change permissions on tags.
+
+    Its merge view is wrapped only in `admin_view` (any staff user, moderators included, could create tags there)
+    and reads the chosen ids from the session unchecked (a 500 when there are none).
+    """
+
+    @admin.action(description="Merge selected tags", permissions=["add", "change"])
+    def render_tag_form(self, request, queryset):
+        return super().render_tag_form(request, queryset)
+
+    def merge_tags_view(self, request):
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied("Merging tags needs permission to add and change tags.")
+        ids = [parse_id(value) for value in request.session.get("selected_tag_ids", "").split(",")]
+        if None in ids or Tag.objects.filter(pk__in=ids).count() != len(set(ids)):
+            self.message_user(request, "Choose the tags to merge from the list first.", level=messages.ERROR)
+            return redirect("admin:taggit_tag_changelist")
+        return super().merge_tags_view(request)
+
+
+admin.site.unregister(Tag)
+admin.site.register(Tag, SkillTagAdmin)

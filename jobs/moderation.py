@@ -317,6 +317,11 @@ def reinstate_job(job: JobPost, *, by, note: str = "") -> JobPost:
                 "nothing to reinstate.",
                 code="not_suspended",
             )
+        if not locked.client.is_active:
+            raise ModerationError(
+                f"{locked.client} is suspended, so their job “{locked.title}” stays suspended.",
+                code="client_suspended",
+            )
         locked.reinstate()
         locked.held_for_review = False
         locked.save()

@@ -21,6 +21,7 @@ from marketplace.activity.services import log_action
 
 from . import moderation
 from .models import JobPost, JobStatus
+from .selectors import HIRED
 
 # Fields a client sets when posting or editing a job; `skills` is a list of names.
 EDITABLE_FIELDS = (
@@ -79,12 +80,27 @@ def update_job(job: JobPost, *, by, data: Mapping[str, Any]) -> JobPost:
         for name, value in fields.items():
             setattr(locked, name, value)
         _validate(locked)
+        if "hires_needed" in fields:
+            _check_hires_needed(locked)
         locked.save()
         if skills is not None:
             _set_skills(locked, skills)
         moderation.hold_if_risky(locked)
     _sync(job)
     return locked
+
+
+def _check_hires_needed(job: JobPost) -> None:
+    # An open job with as many hires as it needs would have been filled; fewer would let the next hire pass it.
+    hired = job.applications.filter(status=HIRED).count()
+    if hired and job.hires_needed <= hired:
+        raise ValidationError(
+            {
+                "hires_needed": f"You have hired {hired} already, so this job needs at least {hired + 1} to stay open. "
+                "To stop hiring, close the job."
+            },
+            code="below_hired",
+        )
 
 
 def close_job_post(job: JobPost, *, by, reason: str = "") -> JobPost:

@@ -76,6 +76,11 @@ def healthz(request: HttpRequest) -> JsonResponse:
             checks["email"] = _check_email()
             checks["beat"] = _check_beat()
     healthy = all(check["ok"] for check in checks.values())
+    if not request.user.is_staff:
+        # Which database and which errors are for staff; a monitor needs only up or down.
+        for name in ("database", "broker"):
+            if name in checks:
+                checks[name]["detail"] = "ok" if checks[name]["ok"] else "down"
     return JsonResponse(
         {"status": "ok" if healthy else "unavailable", "checks": checks}, status=200 if healthy else 503
     )

@@ -17,8 +17,23 @@ def test_healthz_reports_database(client, settings):
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ok"
-    assert body["checks"]["database"] == {"ok": True, "detail": connection.vendor}
+    assert body["checks"]["database"] == {"ok": True, "detail": "ok"}
     assert "broker" not in body["checks"]
+
+
+@pytest.mark.django_db
+def test_healthz_names_the_database_and_errors_only_to_staff(client, settings, monkeypatch):
+    settings.CELERY_BROKER_URL = ""
+    client.force_login(FreelancerFactory(is_staff=True))
+    assert client.get("/healthz").json()["checks"]["database"] == {"ok": True, "detail": connection.vendor}
+    client.logout()
+    from marketplace import views
+
+    def broken_cursor():
+        raise OSError("database unreachable")
+
+    monkeypatch.setattr(views.connection, "cursor", broken_cursor)
+    assert client.get("/healthz").json()["checks"]["database"] == {"ok": False, "detail": "down"}
 
 
 @pytest.mark.django_db

@@ -199,3 +199,17 @@ def test_suspended_job_is_reinstated_to_where_it_was():
     open_job.save()
     open_job.refresh_from_db()
     assert open_job.status == JobStatus.OPEN and open_job.suspended_from == ""
+
+
+def test_hires_needed_cannot_drop_to_the_hires_already_made(job, make_application):
+    # Lowering "hires needed" after a hire used to let the client hire past it.
+    services.update_job(job, by=job.client, data={"hires_needed": 3})
+    make_application(job, status="hired")
+    make_application(job, status="hired")
+    for too_few in (1, 2):
+        with pytest.raises(ValidationError, match="You have hired 2 already") as refused:
+            services.update_job(job, by=job.client, data={"hires_needed": too_few})
+        assert "hires_needed" in refused.value.error_dict
+    job.refresh_from_db()
+    assert job.hires_needed == 3
+    services.update_job(job, by=job.client, data={"hires_needed": 4})

@@ -320,3 +320,14 @@ def test_application_page_shows_payment_verified_and_an_unverified_client_notice
     job.client.client_profile.save()
     page = client.get(app.get_absolute_url()).content.decode()
     assert "This offer is with a client whose payment method is not verified" in page
+
+
+def test_a_job_of_a_suspended_client_cannot_be_reinstated(job, moderator):
+    moderation.suspend_client(job.client, by=moderator)
+    job.refresh_from_db()
+    assert job.status == JobStatus.SUSPENDED
+    with pytest.raises(job_moderation.ModerationError, match="is suspended, so their job") as refused:
+        job_moderation.reinstate_job(job, by=moderator)
+    assert refused.value.code == "client_suspended"
+    job.refresh_from_db()
+    assert job.status == JobStatus.SUSPENDED
