@@ -93,6 +93,13 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", defa
 # Behind PgBouncer in transaction mode a server-side cursor may outlive its transaction's server connection.
 DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env.bool("DISABLE_SERVER_SIDE_CURSORS", default=False)
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The embedded default under concurrent writes (double submits): every transaction takes the write lock at
+    # BEGIN and a waiting writer retries for up to 20 s, instead of "database is locked" halfway through one.
+    # WAL lets pages read while a write is in progress.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+    )
 
 # With REDIS_URL (e.g. redis://10.0.0.5:6379/1, a database apart from the broker's), the cache and the sessions
 # live in Redis, so any number of gunicorn hosts behind a load balancer share them. Without it: per-process memory
