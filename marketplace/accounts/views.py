@@ -35,11 +35,12 @@ class SignUpView(FormView):
 @login_required
 def profile_edit(request: HttpRequest) -> HttpResponse:
     user = request.user
+    # Opening the page writes nothing: a missing profile is created by the form's save on POST.
     if user.is_freelancer:
-        profile, _ = FreelancerProfile.objects.get_or_create(user=user)
+        profile = FreelancerProfile.objects.filter(user=user).first() or FreelancerProfile(user=user)
         form_class = FreelancerProfileForm
     else:
-        profile, _ = ClientProfile.objects.get_or_create(user=user)
+        profile = ClientProfile.objects.filter(user=user).first() or ClientProfile(user=user)
         form_class = ClientProfileForm
     initial = {"first_name": user.first_name, "last_name": user.last_name}
     form = form_class(request.POST or None, instance=profile, initial=initial)

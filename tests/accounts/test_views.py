@@ -2,8 +2,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from marketplace.accounts.models import User
-from tests.factories import PASSWORD, ClientFactory, FreelancerFactory
+from marketplace.accounts.models import ClientProfile, FreelancerProfile, User
+from tests.factories import PASSWORD, ClientFactory, FreelancerFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +133,15 @@ def test_navigation_shows_each_role_what_it_can_do(client):
     client.force_login(FreelancerFactory())
     page = client.get(reverse("accounts:profile_edit")).content.decode()
     assert "Find work" in page and "My proposals" in page and "Post job" not in page
+
+
+def test_opening_the_profile_page_creates_nothing(client):
+    # A GET used to create a client profile for a user with no role; only "Save" writes.
+    for user in (UserFactory(), FreelancerFactory(), ClientFactory()):
+        client.force_login(user)
+        before = (ClientProfile.objects.count(), FreelancerProfile.objects.count())
+        assert client.get(reverse("accounts:profile_edit")).status_code == 200
+        assert (ClientProfile.objects.count(), FreelancerProfile.objects.count()) == before
+    response = client.post(reverse("accounts:profile_edit"), {"first_name": "Ann", "last_name": "Lee"})
+    assert response.status_code == 302
+    assert ClientProfile.objects.filter(user=user).exists()
