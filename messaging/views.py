@@ -119,9 +119,9 @@ def notifications(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_POST
 def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
-    """Mark the notification read and go to the thing it is about."""
+    """Mark the notification read and go to the thing it is about (a POST: it changes state)."""
     notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
     services.mark_notification_read(notification, user=request.user)
     target = notification.url

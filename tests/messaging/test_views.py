@@ -239,9 +239,12 @@ def test_clicking_a_notification_marks_it_read_and_goes_to_its_url(client, freel
     notification = _notification(freelancer, "You were hired", url="/contracts/9/")
     client.force_login(freelancer)
     html = client.get(reverse("messaging:notifications")).content.decode()
-    assert f'href="/notifications/{notification.pk}/"' in html
+    assert f'action="/notifications/{notification.pk}/"' in html
+    assert client.get(reverse("messaging:notification_open", args=[notification.pk])).status_code == 405
+    notification.refresh_from_db()
+    assert notification.read_at is None  # opening by GET changes nothing
 
-    response = client.get(reverse("messaging:notification_open", args=[notification.pk]))
+    response = client.post(reverse("messaging:notification_open", args=[notification.pk]))
     assert response.status_code == 302 and response.url == "/contracts/9/"
     notification.refresh_from_db()
     assert notification.read_at is not None
@@ -250,14 +253,14 @@ def test_clicking_a_notification_marks_it_read_and_goes_to_its_url(client, freel
 def test_a_notification_never_redirects_off_site(client, freelancer):
     notification = _notification(freelancer, "Odd", url="https://evil.example/phish")
     client.force_login(freelancer)
-    response = client.get(reverse("messaging:notification_open", args=[notification.pk]))
+    response = client.post(reverse("messaging:notification_open", args=[notification.pk]))
     assert response.url == reverse("messaging:notifications")
 
 
 def test_someone_elses_notification_is_404(client, freelancer):
     notification = _notification(freelancer, "Mine")
     client.force_login(ClientFactory())
-    assert client.get(reverse("messaging:notification_open", args=[notification.pk])).status_code == 404
+    assert client.post(reverse("messaging:notification_open", args=[notification.pk])).status_code == 404
     assert client.post(reverse("messaging:notification_read", args=[notification.pk])).status_code == 404
     notification.refresh_from_db()
     assert notification.read_at is None
