@@ -306,6 +306,9 @@ def test_screening_time_is_linear_in_length(unit: str) -> None:
         screen(text)
         return time.perf_counter() - started
 
-    small, large = seconds(10_000), seconds(100_000)
-    assert large < 5.0
-    assert large < small * 25  # linear: about 10x; the quadratic version was about 100x
+    small = min(seconds(10_000) for _ in range(3))
+    large = min(seconds(100_000) for _ in range(2))
+    # Linear is about 10x; the quadratic version was about 100x (13 s at 10,000, minutes at 100,000). Loose bounds:
+    # CI machines are shared, so timings are noisy.
+    assert large < 30.0
+    assert large < small * 60
