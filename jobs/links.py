@@ -11,7 +11,10 @@ from functools import cache
 from typing import Protocol, cast
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.module_loading import import_string
+
+from marketplace.accounts.models import User
 
 from .models import JobPost
 
@@ -28,3 +31,8 @@ def _load(path: str) -> JobLinks:
 def hiring_links(job: JobPost) -> dict[str, str]:
     path = getattr(settings, "JOB_HIRING_LINKS", "")
     return _load(path)(job) if path else {}
+
+
+def client_profile_links(person: User) -> dict[str, str]:
+    """The jobs layer's actions on a client's profile page (setting `CLIENT_PROFILE_LINKS`)."""
+    return {"flag": reverse("jobs:flag_client", args=[person.username])}

@@ -240,6 +240,8 @@ FLAG_RATE_LIMIT_PER_HOUR = env.int("FLAG_RATE_LIMIT_PER_HOUR", default=10)
 MESSAGE_SCREENING = "proposals.moderation.screen_room_message"
 # The hiring layer's pages for a job, linked from the jobs layer's pages (see `jobs/links.py`).
 JOB_HIRING_LINKS = "proposals.links.job_links"
+# The jobs layer's actions on a client's profile page (flagging), handed down to accounts the same way.
+CLIENT_PROFILE_LINKS = "jobs.links.client_profile_links"
 
 
 def _user_url(user) -> str:

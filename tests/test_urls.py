@@ -41,13 +41,21 @@ def test_the_room_send_path_is_messagings():
     assert (match.namespace, match.url_name, match.func.__module__) == ("messaging", "send", "messaging.views")
 
 
-def test_lower_layers_name_no_hiring_urls():
-    """Templates of the jobs and messaging layers get the hiring layer's links from it (`jobs/links.py`)."""
+# Each lower layer's templates and the namespaces of the layers above it (accounts -> messaging -> jobs -> hiring).
+_ABOVE = {
+    "templates/accounts": "messaging|jobs|hiring|proposals|contracts|payments",
+    "templates/messaging": "jobs|hiring|proposals|contracts|payments",
+    "templates/jobs": "hiring|proposals|contracts|payments",
+}
+
+
+def test_lower_layers_name_no_higher_urls():
+    """Lower layers' templates get a higher layer's links from it (`jobs/links.py`, `accounts/links.py`)."""
     named = [
         f"{path.relative_to(ROOT)}: {name}"
-        for folder in ("templates/jobs", "templates/messaging")
+        for folder, above in _ABOVE.items()
         for path in (ROOT / folder).rglob("*.html")
-        for name in re.findall(r"\{% url '((?:hiring|proposals|contracts|payments):\w+)'", path.read_text())
+        for name in re.findall(rf"\{{% url '((?:{above}):\w+)'", path.read_text())
     ]
     assert named == []
 

@@ -7,6 +7,7 @@ from django.views.generic import FormView
 
 from . import reputation
 from .forms import ClientProfileForm, FreelancerProfileForm, SignUpForm
+from .links import client_profile_links
 from .models import ClientProfile, FreelancerProfile, User
 from .services import sign_up
 
@@ -67,5 +68,6 @@ def client_profile(request: HttpRequest, username: str) -> HttpResponse:
         "rating": reputation.reputation(user),
         "hires": user.client_contracts.count(),
         "feedback": reputation.published_feedback(user),
+        "links": client_profile_links(user),
     }
     return render(request, "accounts/client_profile.html", context)
