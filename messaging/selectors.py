@@ -66,6 +66,16 @@ def membership_or_404(user, room_id: int) -> Membership:
     return membership
 
 
+def read_up_to(room: Room, last_id: int) -> datetime | None:
+    """When the room's message `last_id` was written (the newest at or before it): what "read up to" means."""
+    return (
+        Message.objects.filter(room=room, id__lte=last_id)
+        .order_by("-created_at", "-id")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+
+
 def room_messages(room: Room, *, before: int | None = None, limit: int = 100) -> tuple[list[Message], bool]:
     """The latest `limit` messages of the room (older than message id `before` when given), oldest first.
 

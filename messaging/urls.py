@@ -8,6 +8,7 @@ urlpatterns = [
     path("messages/", views.inbox, name="inbox"),
     path("messages/<int:pk>/", views.room, name="room"),
     path("messages/<int:pk>/send/", views.send, name="send"),
+    path("messages/<int:pk>/read/", views.room_read, name="room_read"),
     path("messages/<int:pk>/updates/", views.updates, name="room_updates"),
     path("notifications/", views.notifications, name="notifications"),
     path("notifications/read-all/", views.notifications_read_all, name="notifications_read_all"),

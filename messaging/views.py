@@ -44,9 +44,6 @@ def _render_room(request: HttpRequest, membership, form: MessageForm, status: in
     room = membership.room
     before = _int(request.GET.get("before"))
     messages, has_older = selectors.room_messages(room, before=before)
-    if messages and before is None:
-        # Mark read before rendering, so the navigation badge in this very page is already down.
-        services.mark_room_read(room, user=request.user, up_to=messages[-1].created_at)
     context = {
         "room": room,
         "people": [p for p in selectors.participants(room) if p.pk != request.user.pk],
@@ -85,6 +82,24 @@ def send(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"{room.get_absolute_url()}#send-form")
 
 
+@login_required
+@require_POST
+def room_read(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Mark as read": the reader has seen the room's messages up to message `last_id` (the newest shown).
+
+    The room page posts it once shown and after each batch of new messages; opening or polling (GET) never writes.
+    Answers htmx with the navigation badges (out of band), a plain form with the room again.
+    """
+    membership = selectors.membership_or_404(request.user, pk)
+    room = membership.room
+    up_to = selectors.read_up_to(room, _int(request.POST.get("last_id"), 0) or 0)
+    if up_to is not None:
+        services.mark_room_read(room, user=request.user, up_to=up_to)
+    if request.htmx:
+        return render(request, "messaging/partials/nav_links.html", {"oob": True})
+    return redirect(room.get_absolute_url())
+
+
 @never_cache
 @login_required
 @require_GET
@@ -98,8 +113,6 @@ def _new_messages(request: HttpRequest, room, *, after: int, sent: bool = False)
     new = selectors.messages_after(room.pk, after)
     if not new and not sent:
         return HttpResponse(status=204)
-    if new:
-        services.mark_room_read(room, user=request.user, up_to=max(m.created_at for m in new))
     context = {
         "room": room,
         "room_messages": new,
@@ -107,7 +120,11 @@ def _new_messages(request: HttpRequest, room, *, after: int, sent: bool = False)
         "sent": sent,
         "form": MessageForm(),
     }
-    return render(request, "messaging/partials/new_messages.html", context)
+    response = render(request, "messaging/partials/new_messages.html", context)
+    if new:
+        # Once they are on the screen, the page's read form posts the new last id ("Mark as read").
+        response["HX-Trigger-After-Settle"] = "messagesShown"
+    return response
 
 
 @login_required

@@ -13,6 +13,7 @@ app_name = "hiring"
 
 urlpatterns = [
     path("jobs/<int:pk>/applicants/", views.applicants, name="applicants"),
+    path("jobs/<int:pk>/applicants/viewed/", views.applicants_viewed, name="applicants_viewed"),
     path("jobs/<int:pk>/apply/", views.submit_proposal, name="submit_proposal"),
     path("jobs/<int:pk>/invite/", views.invite_freelancers, name="invite_freelancers"),
     path("jobs/<int:pk>/close/", views.close_job, name="close_job"),

@@ -28,6 +28,7 @@ from .freelancer import (
 )
 from .job_pages import (
     applicants,
+    applicants_viewed,
     cancel_job,
     close_job,
     invite_freelancers,
@@ -41,6 +42,7 @@ from .profiles import (
 __all__ = [
     "accept_invitation",
     "applicants",
+    "applicants_viewed",
     "ask_clarification",
     "cancel_job",
     "close_job",

@@ -55,7 +55,6 @@ def _own_job_or_404(request: HttpRequest, pk: int) -> JobPost:
 def applicants(request: HttpRequest, pk: int) -> HttpResponse:
     """The client's review page: the job's applicants by stage, with the actions each state allows."""
     job = _own_job_or_404(request, pk)
-    job_services.record_applicants_view(job, by=request.user)
     grouped = selectors.applicants_by_tab(job)
     tabs = []
     for key, label, _ in selectors.APPLICANT_TABS:
@@ -65,6 +64,18 @@ def applicants(request: HttpRequest, pk: int) -> HttpResponse:
             app.allowed = set(app.actions_for(request.user))
         tabs.append({"key": key, "label": label, "applications": apps})
     return render(request, "proposals/applicants.html", {"job": job, "tabs": tabs})
+
+
+@login_required
+@require_POST
+def applicants_viewed(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Last viewed by client" moves to now: the applicants page posts this once shown (opening it, a GET, writes
+    nothing). Answers htmx with 204, a plain form with the page again."""
+    job = _own_job_or_404(request, pk)
+    job_services.record_applicants_view(job, by=request.user)
+    if request.htmx:
+        return HttpResponse(status=204)
+    return redirect("hiring:applicants", pk=job.pk)
 
 
 @login_required

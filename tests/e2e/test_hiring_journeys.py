@@ -7,10 +7,12 @@ the client and the freelancer in two browser contexts, or one after the other wi
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from jobs.models import JobPost
 from proposals import services
 from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory
 
@@ -48,6 +50,14 @@ def _send_in_room(page: Page, text: str) -> None:
     page.get_by_label("Message", exact=True).fill(text)
     page.get_by_role("button", name="Send message").click()
     expect(page.get_by_role("list", name="Messages").get_by_text(text)).to_be_visible()
+
+
+def _last_viewed_by_client(title: str, timeout: float = 5.0):
+    """The job's "last viewed by client", once the applicants page has posted it (or None after `timeout`)."""
+    deadline = time.monotonic() + timeout
+    while (seen := JobPost.objects.get(title=title).client_last_viewed_at) is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return seen
 
 
 def _people():
@@ -110,6 +120,7 @@ def test_invitation_to_interview_ends_in_a_contract(page: Page, browser: Browser
         page.get_by_role("button", name="Review applicants").click()
         interviewing = _region(page, "Interviewing")
         expect(interviewing.get_by_text("Rate bid: $65.00/hr")).to_be_visible()
+        assert _last_viewed_by_client("Build a booking website") is not None  # posted by the shown page
         interviewing.get_by_role("button", name="Send offer").click()
         expect(page.get_by_role("heading", name="Send an offer to Maria Silva")).to_be_visible()
         expect(page.get_by_role("spinbutton", name="Hourly rate")).to_have_value("65.00")

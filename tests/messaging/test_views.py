@@ -112,17 +112,51 @@ def test_room_escapes_bodies_links_urls_and_keeps_line_breaks(client, room, clie
     assert "Send message</button>" in html
 
 
-def test_opening_the_room_marks_it_read_and_the_badges_go_down_on_that_page(client, room, client_user, freelancer):
-    services.post_message(room, sender=client_user, body="Hello")
+def test_opening_the_room_changes_nothing_mark_as_read_does_and_the_badges_go_down(
+    client, room, client_user, freelancer
+):
+    first = services.post_message(room, sender=client_user, body="Hello")
     client.force_login(freelancer)
     html = client.get(reverse("messaging:inbox")).content.decode()
     assert _badge(html, "conversations") == "1"
     assert _badge(html, "notifications") == "1"
 
+    # Opening the room (a GET: a prefetch, a crawler, a reload) writes nothing.
     html = client.get(reverse("messaging:room", args=[room.pk])).content.decode()
-    assert _badge(html, "conversations") is None
-    assert _badge(html, "notifications") is None
+    assert unread_counts(freelancer) == {"notifications": 1, "messages": 1}
+    read = reverse("messaging:room_read", args=[room.pk])
+    assert f'hx-post="{read}" hx-trigger="load, messagesShown from:body"' in html  # the shown page posts it
+    assert f'<input type="hidden" id="read-up-to" name="last_id" value="{first.pk}">' in html
+    assert "Mark as read</button>" in html  # without JavaScript, a button
+    assert client.get(read).status_code == 405
+
+    # A message that arrives after the page was shown stays unread.
+    services.post_message(room, sender=client_user, body="Are you there?")
+    response = client.post(read, {"last_id": first.pk}, **HTMX)
+    assert response.status_code == 200
+    assert unread_counts(freelancer) == {"notifications": 1, "messages": 1}
+    html = response.content.decode()  # the badges, out of band, so they drop on the same page
+    assert '<li id="nav-messages" hx-swap-oob="true">' in html and _badge(html, "conversations") == "1"
+
+    response = client.post(read, {"last_id": Message.objects.latest("id").pk})
+    assert response.status_code == 302 and response.url == reverse("messaging:room", args=[room.pk])
     assert unread_counts(freelancer) == {"notifications": 0, "messages": 0}
+
+
+@pytest.mark.parametrize("last_id", ["", "abc", "-1", "0", "1e309", "\u00b2"])
+def test_mark_as_read_with_a_bad_id_marks_nothing(client, room, client_user, freelancer, last_id):
+    services.post_message(room, sender=client_user, body="Hello")
+    client.force_login(freelancer)
+    response = client.post(reverse("messaging:room_read", args=[room.pk]), {"last_id": last_id}, **HTMX)
+    assert response.status_code == 200
+    assert unread_counts(freelancer)["messages"] == 1
+
+
+def test_mark_as_read_is_for_participants_only(client, room, client_user):
+    message = services.post_message(room, sender=client_user, body="Hello")
+    client.force_login(FreelancerFactory())
+    response = client.post(reverse("messaging:room_read", args=[room.pk]), {"last_id": message.pk})
+    assert response.status_code == 404
 
 
 def test_room_shows_the_latest_messages_and_links_to_earlier_ones(client, room, client_user):
@@ -187,10 +221,10 @@ def test_polling_is_cheap_when_nothing_changed(client, room, client_user, freela
     assert response.content == b""
 
 
-def test_polling_returns_newer_messages_and_marks_them_read(client, room, client_user, freelancer):
+def test_polling_returns_newer_messages_and_asks_the_page_to_mark_them_read(client, room, client_user, freelancer):
     first = services.post_message(room, sender=client_user, body="First")
     client.force_login(freelancer)
-    client.get(reverse("messaging:room", args=[room.pk]))
+    client.post(reverse("messaging:room_read", args=[room.pk]), {"last_id": first.pk})
     second = services.post_message(room, sender=client_user, body="Second <b>bold</b>")
     assert unread_counts(freelancer)["messages"] == 1
 
@@ -199,7 +233,12 @@ def test_polling_returns_newer_messages_and_marks_them_read(client, room, client
     assert response.status_code == 200
     assert "First" not in html
     assert "Second &lt;b&gt;bold&lt;/b&gt;" in html
-    assert f'value="{second.pk}" hx-swap-oob="true"' in html
+    assert f'id="last-seen" name="after" value="{second.pk}" hx-swap-oob="true"' in html
+    assert f'id="read-up-to" name="last_id" value="{second.pk}" hx-swap-oob="true"' in html
+    assert response["HX-Trigger-After-Settle"] == "messagesShown"  # the page's read form posts the new id
+    assert unread_counts(freelancer)["messages"] == 1  # polling (a GET) writes nothing
+
+    client.post(reverse("messaging:room_read", args=[room.pk]), {"last_id": second.pk}, **HTMX)
     assert unread_counts(freelancer) == {"notifications": 0, "messages": 0}
 
 

@@ -645,8 +645,25 @@ def test_applicants_page_by_stage_with_links_terms_and_actions(client, job):
         assert actions_on(part) == CLIENT_ACTIONS[state]
     assert "Rate bid: $45.00/hr" in section(page, "proposals")
     assert "Your offer: $50.00/hr, up to 20 hrs/week" in section(page, "offers")
+
+
+def test_opening_applicants_writes_nothing_the_page_posts_last_viewed(client, job):
+    build(S.SENT, job=job)
+    client.force_login(job.client)
+    page = text(client.get(reverse("hiring:applicants", args=[job.pk])))
+    job.refresh_from_db()
+    assert job.client_last_viewed_at is None  # a GET (a prefetch, a crawler, a reload) changes nothing
+    viewed = reverse("hiring:applicants_viewed", args=[job.pk])
+    assert f'hx-post="{viewed}" hx-trigger="load"' in page  # the shown page posts it
+    assert "Mark applicants as viewed</button>" in page  # without JavaScript, a button
+
+    assert client.get(viewed).status_code == 405
+    response = client.post(viewed, HTTP_HX_REQUEST="true")
+    assert response.status_code == 204
     job.refresh_from_db()
     assert job.client_last_viewed_at is not None
+    response = client.post(viewed)
+    assert response.status_code == 302 and response["Location"] == reverse("hiring:applicants", args=[job.pk])
 
 
 @pytest.mark.parametrize("who", ["freelancer", "other_client", "staff"])
@@ -659,6 +676,7 @@ def test_applicants_page_is_for_the_jobs_client_only(client, job, who):
     }[who]()
     client.force_login(user)
     assert client.get(reverse("hiring:applicants", args=[job.pk])).status_code == 404
+    assert client.post(reverse("hiring:applicants_viewed", args=[job.pk])).status_code == 404
     job.refresh_from_db()
     assert job.client_last_viewed_at is None
 
