@@ -1,7 +1,7 @@
 """Job post actions, one function per user action: permission check, transaction, transition.
 
-These stay free of cascades: closing or cancelling a job here changes the job only. The hiring layer
-(`proposals.services.close_job`) wraps them to also close the job's applications and tell the freelancers;
+Closing, cancelling and suspending a job have one entry point, in the hiring layer
+(`proposals.services.close_job`), because each also closes the job's applications and tells the freelancers;
 the job page's "Close job" and "Cancel job post" buttons post to the hiring layer's views.
 """
 
@@ -14,13 +14,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
-from django_fsm import can_proceed
 from taggit.models import Tag
 
-from marketplace.activity.services import log_action
-
 from . import moderation
-from .models import JobPost, JobStatus
+from .models import JobPost
 from .selectors import HIRED
 
 # Fields a client sets when posting or editing a job; `skills` is a list of names.
@@ -103,16 +100,6 @@ def _check_hires_needed(job: JobPost) -> None:
         )
 
 
-def close_job_post(job: JobPost, *, by, reason: str = "") -> JobPost:
-    """The client closes an open job without (further) hiring. The job only: no cascade here."""
-    return _end(job, by=by, reason=reason, action="close")
-
-
-def cancel_job_post(job: JobPost, *, by, reason: str = "") -> JobPost:
-    """The client cancels an open job post (posted by mistake, no longer needed). No cascade here."""
-    return _end(job, by=by, reason=reason, action="cancel")
-
-
 def record_applicants_view(job: JobPost, *, by) -> None:
     """The job's client opened the applicants page: "last viewed by client" moves to now.
 
@@ -180,25 +167,6 @@ def _lock_owned(job: JobPost, by) -> JobPost:
     if by is None or job.client_id != by.pk:
         raise PermissionDenied("Only the job's client can change it.")
     return JobPost.objects.select_for_update().get(pk=job.pk)
-
-
-def _end(job: JobPost, *, by, reason: str, action: str) -> JobPost:
-    reason = (reason or "").strip()[:REASON_MAX_LENGTH]
-    with transaction.atomic():
-        locked = _lock_owned(job, by)
-        transition = getattr(locked, action)
-        if not can_proceed(transition):
-            done = "closed" if action == "close" else "cancelled"
-            if locked.status == (JobStatus.CLOSED if action == "close" else JobStatus.CANCELLED):
-                message = f"This job is already {done}."
-            else:
-                message = f"Only an open job can be {done}; this one is {locked.get_status_display().lower()}."
-            raise JobStateError(message, code="not_open")
-        transition(reason=reason)
-        locked.save()
-        log_action(by, action, locked, from_state=JobStatus.OPEN, note=reason)
-    _sync(job)
-    return locked
 
 
 def _sync(job: JobPost) -> None:

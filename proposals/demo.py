@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from jobs.demo import JOBS as JOB_ROWS
 from jobs.models import BudgetType, JobPost, JobStatus, Visibility
 from messaging.models import EmailState, Notification
 
@@ -102,6 +103,7 @@ def seed(people: dict) -> None:
     maria, kenji, amara, lucas = people["maria"], people["kenji"], people["amara"], people["lucas"]
     started = timezone.now()
 
+    _close_listed_jobs(people)
     a1, b1, n1 = _open_job(acme), _open_job(brightside), _open_job(newco)
 
     # Offered: an invitation accepted with a message, then an offer.
@@ -168,6 +170,15 @@ def seed(people: dict) -> None:
             _offer(app, "60", "You're hired if you accept! Looking forward to it.")
 
     quiet_demo_emails(people, since=started)
+
+
+def _close_listed_jobs(people: dict) -> None:
+    """The jobs the jobs layer's demo lists with a closing reason, closed by their client."""
+    for username, title, *_, reason in JOB_ROWS:
+        if reason and username in people:
+            job = JobPost.objects.filter(client=people[username], title=title, status=JobStatus.OPEN).first()
+            if job is not None:
+                services.close_job(job, by=job.client, reason=reason)
 
 
 def quiet_demo_emails(people: dict, *, since) -> None:

@@ -10,7 +10,6 @@ import pytest
 from contracts import services as contract_services
 from contracts.models import ContractStatus
 from jobs import moderation as job_moderation
-from jobs import services as job_services
 from jobs.models import FlagStatus, JobStatus, ModerationAction
 from marketplace.activity.models import Activity
 from marketplace.activity.services import activity_for, log_action
@@ -40,7 +39,7 @@ def _mark() -> int:
 def test_job_services_write_one_entry_per_change():
     job = JobPostFactory()
     mark = _mark()
-    job_services.close_job_post(job, by=job.client, reason="Hired elsewhere")
+    services.close_job(job, by=job.client, reason="Hired elsewhere")
     assert _since(mark) == [("jobpost", "close", JobStatus.OPEN, JobStatus.CLOSED)]
     entry = activity_for(job).get()
     assert (entry.actor, entry.note) == (job.client, "Hired elsewhere")

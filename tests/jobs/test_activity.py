@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from jobs import selectors, services
+from proposals import services as hiring
 from tests.factories import FreelancerFactory, JobPostFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +60,7 @@ def test_job_page_shows_activity_live_with_hired_names_and_last_view(client, job
 
 def test_client_summary_counts_hires_across_the_clients_jobs(client_user, make_application):
     first, second = JobPostFactory(client=client_user), JobPostFactory(client=client_user)
-    services.close_job_post(second, by=client_user)
+    hiring.close_job(second, by=client_user)
     make_application(first, status="hired")
     make_application(second, status="hired")
     make_application(second, status="declined")

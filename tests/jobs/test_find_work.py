@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from jobs import services
-from jobs.models import JobPost
+from jobs.models import JobPost, JobStatus
+from proposals import services as hiring
 from tests.factories import FreelancerFactory, JobPostFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,9 +38,9 @@ def test_only_open_public_jobs_are_listed_newest_first(client, make_application)
     newer = _aged(JobPostFactory(title="Newer aquarium job"), hours=1)
     JobPostFactory(title="Invite-only aquarium job", visibility="invite_only")
     closed = JobPostFactory(title="Closed aquarium job")
-    services.close_job_post(closed, by=closed.client)
+    hiring.close_job(closed, by=closed.client)
     cancelled = JobPostFactory(title="Cancelled aquarium job")
-    services.cancel_job_post(cancelled, by=cancelled.client)
+    hiring.close_job(cancelled, by=cancelled.client, to=JobStatus.CANCELLED)
     suspended = JobPostFactory(title="Suspended aquarium job")
     suspended.suspend()
     suspended.save()

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from jobs import services
 from jobs.models import JobPost, JobStatus
-from marketplace.activity.services import activity_for
+from proposals import services as hiring
 from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +104,7 @@ def test_update_job_by_someone_else_is_refused(job):
 
 
 def test_update_job_refuses_a_closed_job(job):
-    services.close_job_post(job, by=job.client)
+    hiring.close_job(job, by=job.client)
     with pytest.raises(services.JobStateError, match="closed, so it can no longer be edited"):
         services.update_job(job, by=job.client, data={"title": "Too late"})
 
@@ -113,46 +113,6 @@ def test_update_job_validates_like_posting(job):
     with pytest.raises(ValidationError) as exc:
         services.update_job(job, by=job.client, data={"hourly_min": Decimal("90"), "hourly_max": Decimal("10")})
     assert "hourly_max" in exc.value.message_dict
-
-
-def test_close_job_post_records_who_and_why(job):
-    returned = services.close_job_post(job, by=job.client, reason="  Found someone already.  ")
-    assert returned.status == JobStatus.CLOSED
-    assert job.status == JobStatus.CLOSED  # the caller's instance is brought up to date
-    assert job.status_reason == "Found someone already."
-    log = activity_for(job).get()
-    assert (log.from_state, log.to_state, log.action) == ("open", "closed", "close")
-    assert log.actor == job.client
-    assert log.note == "Found someone already."
-
-
-def test_cancel_job_post(job):
-    services.cancel_job_post(job, by=job.client, reason="Posted twice")
-    assert job.status == JobStatus.CANCELLED
-    assert job.status_reason == "Posted twice"
-
-
-@pytest.mark.parametrize("action", [services.close_job_post, services.cancel_job_post])
-def test_closing_or_cancelling_is_for_the_owner_only(job, action):
-    with pytest.raises(PermissionDenied):
-        action(job, by=FreelancerFactory(), reason="")
-    job.refresh_from_db()
-    assert job.status == JobStatus.OPEN
-
-
-def test_closing_twice_says_so(job):
-    services.close_job_post(job, by=job.client)
-    with pytest.raises(services.JobStateError, match="already closed"):
-        services.close_job_post(job, by=job.client)
-    with pytest.raises(services.JobStateError, match="Only an open job can be cancelled"):
-        services.cancel_job_post(job, by=job.client)
-
-
-def test_closing_a_stale_instance_uses_the_database_state(job):
-    stale = JobPost.objects.get(pk=job.pk)
-    services.close_job_post(job, by=job.client)
-    with pytest.raises(services.JobStateError):
-        services.cancel_job_post(stale, by=job.client)
 
 
 def test_record_applicants_view_sets_last_viewed_for_the_client_only(job, staff):
@@ -174,7 +134,7 @@ def test_stale_saves_cannot_undo_a_transition(job):
     from django_fsm import ConcurrentTransition
 
     stale = JobPost.objects.get(pk=job.pk)
-    services.close_job_post(job, by=job.client)
+    hiring.close_job(job, by=job.client)
     stale.title = "Edited elsewhere"
     with pytest.raises(ConcurrentTransition), transaction.atomic():
         stale.save()
@@ -184,7 +144,7 @@ def test_stale_saves_cannot_undo_a_transition(job):
 
 def test_suspended_job_is_reinstated_to_where_it_was():
     closed = JobPostFactory()
-    services.close_job_post(closed, by=closed.client)
+    hiring.close_job(closed, by=closed.client)
     closed.suspend(reason="Asks for payment outside the platform")
     closed.save()
     assert closed.status == JobStatus.SUSPENDED

@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from jobs import services
-from jobs.models import JobPost
+from jobs.models import JobPost, JobStatus
+from proposals import services as hiring
 from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory
 
 pytestmark = pytest.mark.django_db
@@ -71,9 +71,9 @@ def test_suspended_job_is_gone_for_everyone_but_its_client_and_staff(client, job
         assert "suspended by a moderator" in response.content.decode()
 
 
-@pytest.mark.parametrize(("action", "label"), [("close", "closed"), ("cancel", "cancelled")])
-def test_ended_public_job_stays_readable_but_takes_no_proposals(client, job, action, label):
-    getattr(services, f"{action}_job_post")(job, by=job.client, reason="Private reason")
+@pytest.mark.parametrize(("to", "label"), [(JobStatus.CLOSED, "closed"), (JobStatus.CANCELLED, "cancelled")])
+def test_ended_public_job_stays_readable_but_takes_no_proposals(client, job, to, label):
+    hiring.close_job(job, by=job.client, reason="Private reason", to=to)
     response = client.get(job.get_absolute_url())
     assert response.status_code == 200
     page = response.content.decode()

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from jobs.models import JobStatus
+from jobs.models import JobPost, JobStatus
 from messaging.models import Notification, NotificationKind
 from proposals import services
 from proposals.models import END_STATES, OPEN_STATES, Application, ApplicationStatus, OfferStatus
@@ -131,3 +131,12 @@ def test_ended_at_is_set(job):
     services.close_job(job, by=job.client)
     app = Application.objects.get(pk=app.pk)
     assert app.ended_at >= before
+
+
+def test_closing_a_stale_instance_reads_the_database_state(job):
+    stale = JobPost.objects.get(pk=job.pk)
+    returned = services.close_job(job, by=job.client, reason="  Found someone already.  ")
+    assert returned.status == job.status == JobStatus.CLOSED  # the caller's instance is brought up to date
+    assert job.status_reason == "Found someone already."
+    with pytest.raises(services.ActionNotAllowed, match="is closed, so it can't be cancelled now"):
+        services.close_job(stale, by=job.client, to=JobStatus.CANCELLED)
