@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -71,3 +72,11 @@ def client_profile(request: HttpRequest, username: str) -> HttpResponse:
         "links": client_profile_links(user),
     }
     return render(request, "accounts/client_profile.html", context)
+
+
+def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
+    """django-axes' answer to a throttled login (setting `AXES_LOCKOUT_CALLABLE`): 429, the same page whether the
+    username exists or not, saying how long to wait."""
+    minutes = max(1, round(settings.AXES_COOLOFF_TIME.total_seconds() / 60))
+    context = {"failure_limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes}
+    return render(request, "registration/locked_out.html", context, status=429)

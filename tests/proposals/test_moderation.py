@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import authenticate
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
@@ -146,8 +145,8 @@ def test_suspend_client_blocks_login_and_suspends_their_open_jobs(client_user, m
     assert client_flag.status == FlagStatus.ACTIONED
     client_user.refresh_from_db()
     assert not client_user.is_active
-    assert authenticate(username=client_user.username, password=PASSWORD) is None
-    assert not client.login(username=client_user.username, password=PASSWORD)
+    response = client.post(reverse("accounts:login"), {"username": client_user.username, "password": PASSWORD})
+    assert response.status_code == 200 and "_auth_user_id" not in client.session  # the right password, refused
     assert job_moderation.decisions_for_client(client_user.pk).filter(action=ModerationAction.SUSPEND_CLIENT).exists()
 
 
