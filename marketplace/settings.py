@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "taggit",
     "axes",
+    "django_ratelimit",
     "marketplace.ops",
     "marketplace.accounts",
     "marketplace.activity",
@@ -65,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",  # a refused rate limit -> RATELIMIT_VIEW (429)
     "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into the lockout page
 ]
 
@@ -138,6 +140,17 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "marketplace.accounts.views.locked_out"
 AXES_VERBOSE = False
+
+# Rate limits on posting (django-ratelimit; counts in the default cache, so shared by every web host only with
+# REDIS_URL; without it each process counts for itself). Refused: 429 with a page saying to wait; a room's
+# "Send message" says it under the box instead.
+SIGNUP_RATE_LIMIT = env.str("SIGNUP_RATE_LIMIT", default="10/h")  # sign-ups per address
+PASSWORD_RESET_RATE_LIMIT = env.str("PASSWORD_RESET_RATE_LIMIT", default="5/h")  # per address and per email
+MESSAGE_RATE_LIMIT = env.str("MESSAGE_RATE_LIMIT", default="30/m")  # messages per person
+RATELIMIT_VIEW = "marketplace.views.rate_limited"
+# The per-process memory cache is what the embedded default has; Django's own Redis cache counts atomically
+# though django-ratelimit's list of supported backends predates it.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"] + ([] if REDIS_URL else ["django_ratelimit.E003"])
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

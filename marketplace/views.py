@@ -16,6 +16,11 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html")
 
 
+def rate_limited(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """A refused rate limit (django-ratelimit's `RATELIMIT_VIEW`): 429 and a page saying to wait."""
+    return render(request, "rate_limited.html", status=429)
+
+
 def _check_database() -> tuple[bool, str]:
     try:
         with connection.cursor() as cursor:

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
+from django_ratelimit.core import is_ratelimited
 
 from marketplace.http import MAX_ID
 
@@ -63,6 +65,8 @@ def send(request: HttpRequest, pk: int) -> HttpResponse:
     membership = selectors.membership_or_404(request.user, pk)
     room = membership.room
     form = MessageForm(request.POST)
+    if form.is_valid() and _sending_too_fast(request):
+        form.add_error("body", "You are sending messages too fast. Wait a minute, then send it again.")
     if form.is_valid():
         try:
             services.post_message(room, sender=request.user, body=form.cleaned_data["body"])
@@ -98,6 +102,13 @@ def room_read(request: HttpRequest, pk: int) -> HttpResponse:
     if request.htmx:
         return render(request, "messaging/partials/nav_links.html", {"oob": True})
     return redirect(room.get_absolute_url())
+
+
+def _sending_too_fast(request: HttpRequest) -> bool:
+    """`MESSAGE_RATE_LIMIT` messages per person (django-ratelimit; every send counts, across rooms)."""
+    return is_ratelimited(
+        request, group="messaging.send", key="user", rate=settings.MESSAGE_RATE_LIMIT, method="POST", increment=True
+    )
 
 
 @never_cache

@@ -4,7 +4,9 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.decorators import method_decorator
 from django.views.generic import FormView
+from django_ratelimit.decorators import ratelimit
 
 from . import reputation
 from .forms import ClientProfileForm, FreelancerProfileForm, SignUpForm
@@ -13,6 +15,9 @@ from .models import ClientProfile, FreelancerProfile, User
 from .services import sign_up
 
 
+@method_decorator(
+    ratelimit(key="ip", rate=lambda group, request: settings.SIGNUP_RATE_LIMIT, method="POST"), name="post"
+)
 class SignUpView(FormView):
     template_name = "accounts/signup.html"
     form_class = SignUpForm
