@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.utils.cache import patch_cache_control
 
 
 def _has_nul(values: object) -> bool:
@@ -25,3 +26,18 @@ class RejectNulMiddleware:
         if "\x00" in request.path or _has_nul(request.GET) or (request.method == "POST" and _has_nul(request.POST)):
             return HttpResponseBadRequest("The request contains a NUL character.", content_type="text/plain")
         return self.get_response(request)
+
+
+class PrivatePagesMiddleware:
+    """`Cache-Control: private, no-store` on every response to a signed-in user (their pages hold private data: no
+    shared cache or browser history keeps them), unless the view set its own Cache-Control."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
+        return response

@@ -45,6 +45,9 @@ def test_two_people_exchange_messages_live_and_the_badge_goes_up_and_down(browse
     )
     carla_page = browser.new_context().new_page()
     fred_page = browser.new_context().new_page()
+    refused: list[str] = []  # what the Content-Security-Policy blocked, as the browser reports it
+    for page in (carla_page, fred_page):
+        page.on("console", lambda msg: refused.append(msg.text) if "Content Security Policy" in msg.text else None)
     _log_in_to_messages(carla_page, live_server, carla)
     _log_in_to_messages(fred_page, live_server, fred)
 
@@ -90,6 +93,7 @@ def test_two_people_exchange_messages_live_and_the_badge_goes_up_and_down(browse
     assert fred_page.evaluate("window.stillTheSamePage") is True
     assert carla_page.evaluate("window.stillTheSamePage") is True
     assert fred_page.evaluate("window.pwned") is None
+    assert refused == []
     # Each message appears once on each side.
     expect(_conversation(fred_page).get_by_role("listitem")).to_have_count(4)
     expect(_conversation(carla_page).get_by_role("listitem")).to_have_count(4)
