@@ -4,6 +4,7 @@ from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from taggit.admin import TagAdmin
 from taggit.models import Tag
@@ -281,7 +282,10 @@ class FlagAdmin(admin.ModelAdmin):
     def room_link(self, flag: Flag) -> str:
         if not flag.room_id:
             return "-"
-        return format_html('<a href="{}">{}</a>', flag.room.get_absolute_url(), flag.room)
+        # The moderators' read-only room page ("Flagged rooms"; the participants' room page admits participants only).
+        return format_html(
+            '<a href="{}">{}</a>', reverse("admin:jobs_flaggedroom_change", args=[flag.room_id]), flag.room
+        )
 
     @admin.action(description="Dismiss the selected flags", permissions=["change"])
     def dismiss_selected(self, request, queryset: QuerySet[Flag]) -> None:

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transition
 from taggit.managers import TaggableManager
 
+from messaging.models import Room
+
 # Statuses in which a job no longer takes proposals but its post stays readable.
 ENDED_STATUSES = ("closed", "filled", "cancelled")
 
@@ -312,6 +314,8 @@ class ModerationAction(models.TextChoices):
     HOLD_JOB = "hold_job", "Held the job for review (screening)"
     MARK_PAYMENT_VERIFIED = "mark_payment_verified", "Marked the payment method verified"
     SUSPEND_CLIENT = "suspend_client", "Suspended the client"
+    WARN_USER = "warn_user", "Warned the sender of a flagged room message"
+    SUSPEND_USER = "suspend_user", "Suspended the sender of a flagged room message"
 
 
 class FlaggedJob(JobPost):
@@ -321,3 +325,15 @@ class FlaggedJob(JobPost):
         proxy = True
         verbose_name = "flagged job"
         verbose_name_plural = "Flagged jobs"
+
+
+class FlaggedRoom(Room):
+    """Rooms as the moderators' "Flagged rooms" queue sees them (rooms with a flag, open or decided).
+
+    Its admin is registered by the hiring layer (`proposals.moderation_admin`), as for `FlaggedJob`.
+    """
+
+    class Meta:
+        proxy = True
+        verbose_name = "flagged room"
+        verbose_name_plural = "Flagged rooms"

@@ -105,6 +105,7 @@ class NotificationKind(models.TextChoices):
     BONUS_RECEIVED = "bonus_received", "Bonus received"
     CONTRACT_PAUSED = "contract_paused", "Contract paused or resumed"
     FEEDBACK_RECEIVED = "feedback_received", "Feedback left"
+    MODERATOR_WARNING = "moderator_warning", "A warning from the moderators"
 
 
 # Email on or off for each kind when the person has not chosen (in-app is always on). Kinds missing here
@@ -144,6 +145,7 @@ EMAIL_DEFAULTS: dict[str, bool] = {
     NotificationKind.BONUS_RECEIVED: True,
     NotificationKind.CONTRACT_PAUSED: True,
     NotificationKind.FEEDBACK_RECEIVED: True,
+    NotificationKind.MODERATOR_WARNING: True,
 }
 
 # "Email me when ..." on the notification settings page.
@@ -182,6 +184,7 @@ EMAIL_WHEN: dict[str, str] = {
     NotificationKind.BONUS_RECEIVED: "a client sends me a bonus",
     NotificationKind.CONTRACT_PAUSED: "a contract is paused or resumed",
     NotificationKind.FEEDBACK_RECEIVED: "the other side leaves feedback on a contract",
+    NotificationKind.MODERATOR_WARNING: "a moderator warns me about something I wrote",
 }
 
 # Sections of the notification settings page; a person sees the ones that match their roles.
@@ -201,6 +204,7 @@ PREFERENCE_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             NotificationKind.TIMESHEET_BILLED,
             NotificationKind.CONTRACT_PAUSED,
             NotificationKind.FEEDBACK_RECEIVED,
+            NotificationKind.MODERATOR_WARNING,
         ),
     ),
     (

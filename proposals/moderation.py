@@ -2,6 +2,8 @@
 
 - `suspend_job` and `suspend_client`: a moderator takes a job (or every open job of a client) down through
   `services.close_job(..., to=SUSPENDED)`, which closes each open application and notifies each freelancer.
+- `warn_room_sender`, `suspend_room_sender`, `dismiss_room_flags` and `record_room_opening`: the "Flagged rooms"
+  queue (suspending a client sender suspends their jobs, which closes applications).
 - `screen_room_message`: the messaging screening hook (setting `MESSAGE_SCREENING`). Messaging posts every
   message (`messaging.services.post_message`) and stores what the screening found; this layer applies the
   contact-details setting and queues the room for review as a system flag (`jobs.moderation`).
@@ -11,16 +13,19 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 
-from jobs.models import Flag, JobPost, JobStatus, ModerationAction
+from jobs.models import Flag, FlagStatus, JobPost, JobStatus, ModerationAction
 from jobs.moderation import ModerationError, clean_note, decide_open_flags, queue_for_review, record_decision
 from jobs.moderation import require_moderator as _require_moderator
+from marketplace.activity.models import Activity
+from marketplace.activity.services import activity_for, log_action
 from marketplace.screening import screen
-from messaging.models import Message, Room
+from messaging.models import Message, NotificationKind, Room
 from messaging.screening import NOT_SCREENED, Screening
+from messaging.services import notify
 
 from . import services
 from .models import Application, ApplicationStatus
@@ -136,3 +141,117 @@ def screen_room_message(room: Room, *, sender, body: str) -> Screening:
         queue_for_review(text=message.body, result=result, job=job, user=sender, room=room)
 
     return Screening(stored, on_posted=queue)
+
+
+# Rooms in the moderators' admin ("Flagged rooms") ----------------------------------------------------------------
+
+ROOM_WARNING_TEXT = (
+    "A moderator reviewed a conversation you took part in and reminds you of the marketplace's rules: keep "
+    "payments and contact on the platform, and don't ask for work before a contract or for unpaid work."
+)
+OPEN_ROOM = "open_room"
+
+
+def reviewable_rooms():
+    """Rooms a moderator may read: those with a flag, open or decided (a decided flag records the decision)."""
+    return Room.objects.filter(pk__in=Flag.objects.filter(room__isnull=False).values("room_id"))
+
+
+def record_room_opening(room: Room, *, by) -> Activity:
+    """A moderator opens a room's conversation in the admin; every opening is recorded (who, when).
+
+    Raises PermissionDenied for a non-moderator or a room without any flag (nothing to review there).
+    Side effects: one activity entry on the room (`open_room`, the moderator, the time).
+    """
+    _require_moderator(by, "read conversations")
+    if not reviewable_rooms().filter(pk=room.pk).exists():
+        raise PermissionDenied("Only rooms with an open flag or a recorded decision can be read.")
+    return log_action(by, OPEN_ROOM, room, to_state="")
+
+
+def room_openings(room: Room):
+    """Who opened the room in the admin and when, newest first."""
+    return activity_for(room).filter(action=OPEN_ROOM).select_related("actor").order_by("-created_at", "-id")
+
+
+def _room_senders(room: Room) -> list:
+    """The people the room's open flags are about (the writers of the flagged messages)."""
+    ids = Flag.objects.filter(room=room, status=FlagStatus.OPEN, user__isnull=False).values("user_id")
+    return list(get_user_model().objects.filter(pk__in=ids).order_by("pk"))
+
+
+def _decide_room(room: Room, *, by, note: str, dismiss: bool) -> int:
+    count = decide_open_flags(Flag.objects.filter(room=room), moderator=by, note=note, dismiss=dismiss)
+    if not count:
+        raise ModerationError(f"The room “{room}” has no open flags.", code="no_flags")
+    return count
+
+
+def warn_room_sender(room: Room, *, by, note: str = "") -> int:
+    """A moderator warns the writers of a room's flagged messages; the room's open flags -> actioned.
+
+    Side effects: the open flags actioned (one activity entry each); per sender one MODERATOR_WARNING
+    notification (a fixed text: the note stays internal, it may name a reporter) and one activity entry.
+    Returns how many people were warned.
+    """
+    _require_moderator(by, "warn users")
+    note = clean_note(note)
+    with transaction.atomic():
+        Room.objects.select_for_update().get(pk=room.pk)
+        senders = _room_senders(room)
+        count = _decide_room(room, by=by, note=note, dismiss=False)
+        for sender in senders:
+            notify(
+                sender,
+                NotificationKind.MODERATOR_WARNING,
+                actor=None,
+                text=ROOM_WARNING_TEXT,
+                url=room.get_absolute_url(),
+            )
+            record_decision(by, ModerationAction.WARN_USER, user=sender, note=note, flags=count)
+    return len(senders)
+
+
+def suspend_room_sender(room: Room, *, by, note: str = "") -> int:
+    """A moderator suspends the writers of a room's flagged messages: they can no longer log in.
+
+    A client is suspended as in `suspend_client` (their open jobs suspended too). Side effects: `is_active` off;
+    the room's open flags -> actioned; one activity entry per person. Returns how many people were suspended.
+    """
+    _require_moderator(by, "suspend users")
+    note = clean_note(note)
+    with transaction.atomic():
+        Room.objects.select_for_update().get(pk=room.pk)
+        senders = _room_senders(room)
+        if not senders:
+            raise ModerationError(f"The room “{room}” has no open flag about a person.", code="no_sender")
+        if any(sender.is_staff or sender.is_superuser for sender in senders):
+            raise ModerationError("Staff accounts can't be suspended from the moderation tools.", code="staff")
+        count = _decide_room(room, by=by, note=note, dismiss=False)
+        for sender in senders:
+            user = get_user_model().objects.select_for_update().get(pk=sender.pk)
+            if not user.is_active:
+                continue
+            if JobPost.objects.filter(client=user).exists():
+                suspend_client(user, by=by, note=note)
+                continue
+            user.is_active = False
+            user.save(update_fields=["is_active"])
+            record_decision(by, ModerationAction.SUSPEND_USER, user=user, note=note, flags=count)
+    return len(senders)
+
+
+def dismiss_room_flags(room: Room, *, by, note: str = "") -> int:
+    """A moderator finds nothing wrong in a room: its open flags -> dismissed. Returns how many.
+
+    Side effects: each open flag dismissed (one activity entry each); one activity entry per person flagged.
+    """
+    _require_moderator(by, "dismiss flags")
+    note = clean_note(note)
+    with transaction.atomic():
+        Room.objects.select_for_update().get(pk=room.pk)
+        senders = _room_senders(room)
+        count = _decide_room(room, by=by, note=note, dismiss=True)
+        for sender in senders:
+            record_decision(by, ModerationAction.DISMISS_FLAGS, user=sender, note=note, flags=count)
+    return count

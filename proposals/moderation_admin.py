@@ -1,4 +1,4 @@
-"""The moderators' admin: "Flagged jobs" (a JobPost proxy) and the client actions.
+"""The moderators' admin: "Flagged jobs" (a JobPost proxy), "Flagged rooms" (a Room proxy) and the client actions.
 
 Registered from the hiring layer because "Suspend job" and "Suspend client" close applications
 (`proposals.moderation`). Every action calls a service, which checks the moderator, records the decision
@@ -9,18 +9,22 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, IntegerField, Max, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models import Count, F, IntegerField, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
 from jobs import moderation as job_moderation
 from jobs.admin import FlagInline, ModerationActionForm, action_note, decisions_html, report_refusal
-from jobs.models import Flag, FlaggedJob, FlagReason, FlagStatus, JobPost, JobStatus
+from jobs.models import Flag, FlaggedJob, FlaggedRoom, FlagReason, FlagStatus, JobPost, JobStatus
 from marketplace.accounts.admin import ClientProfileAdmin
 from marketplace.accounts.models import ClientProfile
+from messaging.models import Message
 
 from . import moderation, services
+from .models import Application
 
 OPEN = Q(flags__status=FlagStatus.OPEN)
 
@@ -69,6 +73,7 @@ class FlaggedJobAdmin(admin.ModelAdmin):
         "client_link",
         "payment_verified",
         "held",
+        "rooms",
     )
     list_display_links = ("title",)
     list_filter = (QueueFilter,)
@@ -170,6 +175,17 @@ class FlaggedJobAdmin(admin.ModelAdmin):
     @admin.display(description="Held by screening", boolean=True)
     def held(self, job: FlaggedJob) -> bool:
         return job.held_for_review
+
+    @admin.display(description="Flagged rooms")
+    def rooms(self, job: FlaggedJob) -> str:
+        room_ids = sorted({flag.room_id for flag in getattr(job, "open_flag_list", []) if flag.room_id})
+        if not room_ids:
+            return "-"
+        return format_html_join(
+            ", ",
+            '<a href="{}">room {}</a>',
+            ((reverse("admin:jobs_flaggedroom_change", args=[pk]), pk) for pk in room_ids),
+        )
 
     def _each(self, request, queryset, act, done: str) -> None:
         count = 0
@@ -289,3 +305,186 @@ class ModeratedClientProfileAdmin(ClientProfileAdmin):
 
 admin.site.unregister(ClientProfile)
 admin.site.register(ClientProfile, ModeratedClientProfileAdmin)
+
+
+class RoomQueueFilter(admin.SimpleListFilter):
+    """Rooms with open flags (the queue, by default) or every room with a decided flag too."""
+
+    title = "queue"
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        return [("all", "Every flagged room (open or decided)")]
+
+    def choices(self, changelist):
+        yield {
+            "selected": self.value() is None,
+            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
+            "display": "Open flags",
+        }
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": self.value() == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request, queryset):
+        if self.value() == "all":
+            return queryset
+        return queryset.filter(open_flag_count__gt=0)
+
+
+def highlighted(message: Message) -> SafeString:
+    """The message body with its screening hits marked (offsets as stored by the screening hook)."""
+    body = message.body
+    hits = (message.screening or {}).get("hits", [])
+    spans = sorted(
+        (h["start"], h["end"], h.get("category", ""))
+        for h in hits
+        if isinstance(h.get("start"), int) and isinstance(h.get("end"), int) and 0 <= h["start"] < h["end"] <= len(body)
+    )
+    parts, at = [], 0
+    for start, end, category in spans:
+        if start < at:
+            continue
+        parts.append(format_html("{}", body[at:start]))
+        parts.append(format_html('<mark class="screening-hit" title="{}">{}</mark>', category, body[start:end]))
+        at = end
+    parts.append(format_html("{}", body[at:]))
+    return mark_safe("".join(parts))  # every part is escaped by format_html
+
+
+@admin.register(FlaggedRoom)
+class FlaggedRoomAdmin(admin.ModelAdmin):
+    """Flagged rooms, riskiest first. A room's page shows its flags, job and applications; the conversation is
+    shown by "Read the conversation" (a POST, so a GET writes nothing), and every reading is recorded.
+
+    Lists only rooms with a flag (open or decided); the actions go through `proposals.moderation`.
+    """
+
+    list_display = ("title", "open_flags", "hits", "newest", "senders")
+    list_filter = (RoomQueueFilter,)
+    search_fields = ("title",)
+    list_per_page = 50
+    action_form = ModerationActionForm
+    actions = ["warn_senders", "suspend_senders", "dismiss_room_flags"]
+
+    def get_queryset(self, request) -> QuerySet[FlaggedRoom]:
+        open_flags = Flag.objects.filter(room=OuterRef("pk"), status=FlagStatus.OPEN).order_by().values("room")
+        return (
+            self.model._default_manager.filter(pk__in=moderation.reviewable_rooms().values("pk"))
+            .annotate(
+                open_flag_count=Coalesce(
+                    Subquery(open_flags.annotate(n=Count("id")).values("n")), Value(0), output_field=IntegerField()
+                ),
+                screening_hits=Coalesce(
+                    Subquery(open_flags.annotate(n=Sum("hit_count")).values("n")), Value(0), output_field=IntegerField()
+                ),
+                newest_flag=Subquery(open_flags.annotate(n=Max("created_at")).values("n")),
+            )
+            .order_by(*self.get_ordering(request))
+        )
+
+    def get_ordering(self, request) -> list:
+        return ["-open_flag_count", "-screening_hits", F("newest_flag").desc(nulls_last=True), "-pk"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        # Nobody writes in a room from here; "change" only unlocks the actions on the list.
+        return obj is None and super().has_change_permission(request, obj)
+
+    @admin.display(description="Open flags", ordering="open_flag_count")
+    def open_flags(self, room: FlaggedRoom) -> int:
+        return room.open_flag_count  # type: ignore[attr-defined]
+
+    @admin.display(description="Screening hits", ordering="screening_hits")
+    def hits(self, room: FlaggedRoom) -> int:
+        return room.screening_hits  # type: ignore[attr-defined]
+
+    @admin.display(description="Newest open flag", ordering="newest_flag")
+    def newest(self, room: FlaggedRoom):
+        return room.newest_flag  # type: ignore[attr-defined]
+
+    @admin.display(description="Flagged people")
+    def senders(self, room: FlaggedRoom) -> str:
+        names = Flag.objects.filter(room=room, status=FlagStatus.OPEN, user__isnull=False).values_list(
+            "user__username", flat=True
+        )
+        return ", ".join(sorted(set(names))) or "-"
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        room = self.get_object(request, object_id)  # only flagged rooms (get_queryset)
+        if room is None or not self.has_view_permission(request, room):
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        transcript = None
+        if request.method == "POST":  # "Read the conversation": recorded, then shown; nothing is ever posted here
+            moderation.record_room_opening(room, by=request.user)
+            messages_ = Message.objects.filter(room=room).select_related("sender").order_by("created_at", "id")
+            transcript = [(m, highlighted(m)) for m in messages_]
+        applications = Application.objects.filter(room=room).select_related("job", "freelancer", "job__client")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"Room: {room}",
+            "subtitle": None,
+            "room": room,
+            "original": room,
+            "transcript": transcript,
+            "applications": list(applications),
+            "flags": Flag.objects.filter(room=room).select_related("reporter", "user", "moderator"),
+            "openings": moderation.room_openings(room)[:20],
+            "has_view_permission": True,
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/jobs/flaggedroom/room.html", context)
+
+    def _each(self, request, queryset, act, done: str) -> None:
+        count = 0
+        for room in queryset.order_by("pk"):
+            try:
+                act(room)
+            except PermissionDenied as exc:
+                report_refusal(self, request, exc)
+                return
+            except (ValidationError, services.ActionNotAllowed) as exc:
+                report_refusal(self, request, exc)
+            else:
+                count += 1
+        if count:
+            self.message_user(request, done.format(count=count), messages.SUCCESS)
+
+    @admin.action(description="Warn the sender", permissions=["change"])
+    def warn_senders(self, request, queryset: QuerySet[FlaggedRoom]) -> None:
+        note = action_note(request)
+        self._each(
+            request,
+            queryset,
+            lambda room: moderation.warn_room_sender(room, by=request.user, note=note),
+            "Senders warned in {count} room(s).",
+        )
+
+    @admin.action(description="Suspend the sender", permissions=["change"])
+    def suspend_senders(self, request, queryset: QuerySet[FlaggedRoom]) -> None:
+        note = action_note(request)
+        self._each(
+            request,
+            queryset,
+            lambda room: moderation.suspend_room_sender(room, by=request.user, note=note),
+            "Senders suspended in {count} room(s): they can no longer log in.",
+        )
+
+    @admin.action(description="Dismiss the room's flags", permissions=["change"])
+    def dismiss_room_flags(self, request, queryset: QuerySet[FlaggedRoom]) -> None:
+        note = action_note(request)
+        self._each(
+            request,
+            queryset,
+            lambda room: moderation.dismiss_room_flags(room, by=request.user, note=note),
+            "Flags dismissed in {count} room(s).",
+        )

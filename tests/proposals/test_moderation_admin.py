@@ -45,6 +45,8 @@ def test_moderators_group_has_only_the_permissions_it_needs():
         "jobs.change_flag",
         "jobs.view_jobpost",
         "jobs.view_moderationdecision",
+        "jobs.view_flaggedroom",
+        "jobs.change_flaggedroom",
         "accounts.view_clientprofile",
         "accounts.change_clientprofile",
         "accounts.view_user",
