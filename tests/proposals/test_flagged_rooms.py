@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import authenticate
+from django.test import Client
 from django.urls import reverse
 
 from jobs.models import Flag, FlagStatus, ModerationAction
@@ -155,7 +155,9 @@ def test_suspend_the_sender_stops_their_login(mod_client, moderator, flagged):
     assert "Senders suspended in 1 room(s): they can no longer log in." in response.content.decode()
     flagged.freelancer.refresh_from_db()
     assert not flagged.freelancer.is_active
-    assert authenticate(username=flagged.freelancer.username, password=PASSWORD) is None
+    sender = Client()
+    sender.post(reverse("accounts:login"), {"username": flagged.freelancer.username, "password": PASSWORD})
+    assert "_auth_user_id" not in sender.session
     assert Flag.objects.get(room=flagged.room).status == FlagStatus.ACTIONED
     entry = Activity.objects.get(action=ModerationAction.SUSPEND_USER)
     assert (entry.target, entry.actor, entry.data) == (flagged.freelancer, moderator, {"flags_decided": 1})
