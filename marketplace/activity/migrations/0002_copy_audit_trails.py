@@ -7,7 +7,7 @@ EVENTS = """
 INSERT INTO activity_activity
     (content_type_id, object_id, actor_id, action, from_state, to_state, reason, reason_text, note, private_to,
      data, created_at)
-SELECT %s, application_id, actor_id, action, from_state, to_state, reason, reason_text, note, '', '{}'::jsonb,
+SELECT %s, application_id, actor_id, action, from_state, to_state, reason, reason_text, note, '', {empty},
        created_at
 FROM proposals_applicationevent ORDER BY id
 """
@@ -16,8 +16,8 @@ INSERT INTO activity_activity
     (content_type_id, object_id, actor_id, action, from_state, to_state, reason, reason_text, note, private_to,
      data, created_at)
 SELECT CASE WHEN job_id IS NULL THEN %s ELSE %s END, COALESCE(job_id, user_id), moderator_id, action, '', '', '',
-       '', note, '', CASE WHEN flags_decided > 0 THEN jsonb_build_object('flags_decided', flags_decided)
-       ELSE '{}'::jsonb END, created_at
+       '', note, '', CASE WHEN flags_decided > 0 THEN {object}('flags_decided', flags_decided)
+       ELSE {empty} END, created_at
 FROM jobs_moderationdecision WHERE job_id IS NOT NULL OR user_id IS NOT NULL ORDER BY id
 """
 STATE_LOG = """
@@ -25,7 +25,7 @@ INSERT INTO activity_activity
     (content_type_id, object_id, actor_id, action, from_state, to_state, reason, reason_text, note, private_to,
      data, created_at)
 SELECT content_type_id, CAST(object_id AS bigint), by_id, transition, source_state, state, '', '',
-       COALESCE(description, ''), '', '{}'::jsonb, timestamp
+       COALESCE(description, ''), '', {empty}, timestamp
 FROM django_fsm_log_statelog ORDER BY id
 """
 
@@ -37,12 +37,17 @@ def copy(apps, schema_editor):
     def type_id(app_label: str, model: str) -> int:
         return ContentType.objects.get_or_create(app_label=app_label, model=model)[0].pk
 
+    # JSON spelled per database: `make run` migrates the built-in SQLite database too.
+    if connection.vendor == "postgresql":
+        json = {"empty": "'{}'::jsonb", "object": "jsonb_build_object"}
+    else:
+        json = {"empty": "'{}'", "object": "json_object"}
     tables = set(connection.introspection.table_names())
     with connection.cursor() as cursor:
-        cursor.execute(EVENTS, [type_id("proposals", "application")])
-        cursor.execute(DECISIONS, [type_id("accounts", "user"), type_id("jobs", "jobpost")])
+        cursor.execute(EVENTS.format(**json), [type_id("proposals", "application")])
+        cursor.execute(DECISIONS.format(**json), [type_id("accounts", "user"), type_id("jobs", "jobpost")])
         if "django_fsm_log_statelog" in tables:
-            cursor.execute(STATE_LOG)
+            cursor.execute(STATE_LOG.format(**json))
 
 
 class Migration(migrations.Migration):
