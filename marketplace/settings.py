@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "marketplace.accounts",
     "marketplace.activity",
     "messaging",
+    "agencies",
     "jobs",
     "proposals",
     "payments",

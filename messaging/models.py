@@ -106,6 +106,8 @@ class NotificationKind(models.TextChoices):
     CONTRACT_PAUSED = "contract_paused", "Contract paused or resumed"
     FEEDBACK_RECEIVED = "feedback_received", "Feedback left"
     MODERATOR_WARNING = "moderator_warning", "A warning from the moderators"
+    AGENCY_INVITATION = "agency_invitation", "Invitation to join an agency"
+    AGENCY_MEMBERSHIP = "agency_membership", "Agency membership changed"
 
 
 # Email on or off for each kind when the person has not chosen (in-app is always on). Kinds missing here
@@ -146,6 +148,8 @@ EMAIL_DEFAULTS: dict[str, bool] = {
     NotificationKind.CONTRACT_PAUSED: True,
     NotificationKind.FEEDBACK_RECEIVED: True,
     NotificationKind.MODERATOR_WARNING: True,
+    NotificationKind.AGENCY_INVITATION: True,
+    NotificationKind.AGENCY_MEMBERSHIP: True,
 }
 
 # "Email me when ..." on the notification settings page.
@@ -185,6 +189,8 @@ EMAIL_WHEN: dict[str, str] = {
     NotificationKind.CONTRACT_PAUSED: "a contract is paused or resumed",
     NotificationKind.FEEDBACK_RECEIVED: "the other side leaves feedback on a contract",
     NotificationKind.MODERATOR_WARNING: "a moderator warns me about something I wrote",
+    NotificationKind.AGENCY_INVITATION: "an agency asks me to join it",
+    NotificationKind.AGENCY_MEMBERSHIP: "someone joins, declines, leaves or is removed from my agency",
 }
 
 # Sections of the notification settings page; a person sees the ones that match their roles.
@@ -222,6 +228,8 @@ PREFERENCE_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             NotificationKind.TIME_DISPUTED,
             NotificationKind.WEEKLY_LIMIT_CHANGED,
             NotificationKind.BONUS_RECEIVED,
+            NotificationKind.AGENCY_INVITATION,
+            NotificationKind.AGENCY_MEMBERSHIP,
         ),
     ),
     (

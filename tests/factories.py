@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from jobs.models import BudgetType, JobPost
@@ -75,3 +76,35 @@ class JobPostFactory(DjangoModelFactory):
     def skills(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.skills.add(*extracted)
+
+
+class AgencyFactory(DjangoModelFactory):
+    """An agency with an active owner (`owner=` to choose them)."""
+
+    class Meta:
+        model = "agencies.Agency"
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Studio {n}")
+    slug = factory.Sequence(lambda n: f"studio-{n}")
+    description = "A small team of web developers."
+    created_by = factory.SubFactory(FreelancerFactory)
+
+    @factory.post_generation
+    def owner(obj, create, extracted, **kwargs):
+        if create:
+            AgencyMembershipFactory(agency=obj, user=extracted or obj.created_by, role="owner")
+
+
+class AgencyMembershipFactory(DjangoModelFactory):
+    """An active member who agreed to be named on proposals (`status="invited"` for an invitation)."""
+
+    class Meta:
+        model = "agencies.AgencyMembership"
+
+    agency = factory.SubFactory(AgencyFactory)
+    user = factory.SubFactory(FreelancerFactory)
+    role = "member"
+    status = "active"
+    may_be_named = True
+    joined_at = factory.LazyFunction(timezone.now)

@@ -69,3 +69,20 @@ def test_the_application_states_jobs_counts_are_the_hiring_layers():
     states = {*selectors.INVITED_STATES, *selectors.INTERVIEWING_STATES, selectors.HIRED}
     assert states <= set(ApplicationStatus.values)
     assert {selectors.ORIGIN_PROPOSAL, selectors.ORIGIN_INVITATION} <= set(Origin.values)
+
+
+def test_the_agency_paths_are_the_agencies_apps():
+    resolver = get_resolver()
+    for path, name in [
+        ("/agencies/", "mine"),
+        ("/agencies/new/", "create"),
+        ("/agencies/pixel-forge/", "detail"),
+        ("/agencies/pixel-forge/members/add/", "add_member"),
+        ("/agencies/pixel-forge/members/1/remove/", "remove_member"),
+        ("/agencies/pixel-forge/join/", "accept"),
+        ("/agencies/pixel-forge/decline/", "decline"),
+        ("/agencies/pixel-forge/leave/", "leave"),
+        ("/agencies/pixel-forge/naming/", "naming"),
+    ]:
+        match = resolver.resolve(path)
+        assert (match.namespace, match.url_name, match.func.__module__) == ("agencies", name, "agencies.views")

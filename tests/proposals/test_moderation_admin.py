@@ -50,6 +50,9 @@ def test_moderators_group_has_only_the_permissions_it_needs():
         "accounts.view_clientprofile",
         "accounts.change_clientprofile",
         "accounts.view_user",
+        "agencies.view_agency",
+        "agencies.change_agency",
+        "agencies.view_agencymembership",
     }
 
 

@@ -1,0 +1,10 @@
+"""`membership_ended`: sent inside the transaction that removes a member or lets one leave.
+
+Layers above (proposals, contracts) connect to it to take the person out of the agency's rooms at once; this
+layer never imports them.
+"""
+
+from django.dispatch import Signal
+
+# Arguments: agency, user, by.
+membership_ended = Signal()

@@ -1,0 +1,132 @@
+"""Agency pages through real requests, by the labels people read: "Create agency", the profile with its members,
+"Add member", "Accept"/"Decline", "Remove", "Leave agency", and who may do what."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from agencies import selectors
+from agencies.models import Agency, MembershipStatus, Role
+from tests.factories import AgencyFactory, AgencyMembershipFactory, ClientFactory, FreelancerFactory
+
+from .helpers import flash, press, text
+
+pytestmark = pytest.mark.django_db
+
+
+def test_create_agency_then_add_a_member_who_accepts(client):
+    owner = FreelancerFactory(username="olga")
+    maria = FreelancerFactory(username="maria", first_name="Maria", last_name="Silva")
+    client.force_login(owner)
+    page = client.get(reverse("agencies:mine"))
+    assert "Create agency" in text(page)
+    form = client.get(reverse("agencies:create"))
+    assert "Agency name" in text(form) and "Skills" in text(form)
+    response = press(
+        client, form, "Create agency", {"name": "Pixel Forge", "description": "Web shop", "skills": "Django, CSS"}
+    )
+    agency = Agency.objects.get()
+    assert response.redirect_chain[-1][0] == "/agencies/pixel-forge/"
+    assert flash(response) == ["Your agency “Pixel Forge” is created. Add members to it below."]
+    page = text(response)
+    assert "Pixel Forge" in page and "Django" in page and "Owner" in page and "Jobs done" in page
+    response = press(client, response, "Add member", {"username": "maria", "role": Role.MEMBER})
+    assert flash(response) == ["maria is invited. They become a member when they accept."]
+    assert "Invited" in text(response) and "Withdraw invitation" in text(response)
+
+    client.force_login(maria)
+    mine = text(client.get(reverse("agencies:mine")))
+    assert "Pixel Forge" in mine and "Invitation waiting for your answer" in mine
+    page = client.get(agency.get_absolute_url())
+    assert "You are invited to join Pixel Forge" in text(page)
+    response = press(client, page, "Accept")
+    assert flash(response) == ["You joined Pixel Forge."]
+    assert selectors.is_member(agency, maria)
+    page = text(response)
+    assert "Maria Silva" in page and "Leave agency" in page and "Add member" not in page
+    response = press(client, response, "Agree to be named on proposals")
+    assert flash(response) == ["Pixel Forge may now name you on the proposals it sends."]
+    # A second click on an answered invitation is harmless.
+    response = client.post(reverse("agencies:accept", args=[agency.slug]), follow=True)
+    assert flash(response) == ["You are already a member of Pixel Forge."]
+
+
+def test_add_member_shows_the_error_next_to_the_form(client):
+    agency = AgencyFactory()
+    client.force_login(agency.created_by)
+    page = client.get(agency.get_absolute_url())
+    response = client.post(reverse("agencies:add_member", args=[agency.slug]), {"username": "ghost", "role": "member"})
+    assert response.status_code == 400
+    assert "There is no freelancer with the username “ghost”." in text(response)
+    assert "Add member" in text(page)
+
+
+def test_the_invited_freelancer_declines(client):
+    agency = AgencyFactory(name="Pixel Forge")
+    invitation = AgencyMembershipFactory(agency=agency, status=MembershipStatus.INVITED, joined_at=None)
+    client.force_login(invitation.user)
+    response = press(client, client.get(agency.get_absolute_url()), "Decline")
+    assert flash(response) == ["You declined the invitation to Pixel Forge."]
+    invitation.refresh_from_db()
+    assert invitation.status == MembershipStatus.DECLINED
+
+
+def test_an_owner_removes_a_member_by_the_remove_button(client):
+    agency = AgencyFactory()
+    member = AgencyMembershipFactory(agency=agency)
+    client.force_login(agency.created_by)
+    response = press(client, client.get(agency.get_absolute_url()), f"Remove {member.user.username}")
+    assert flash(response) == [f"{member.user.username} is no longer a member of {agency.name}."]
+    assert not selectors.is_member(agency, member.user)
+    assert member.user.display_name not in text(response)
+
+
+def test_members_cannot_manage_and_strangers_cannot_act(client):
+    agency = AgencyFactory()
+    member = AgencyMembershipFactory(agency=agency)
+    client.force_login(member.user)
+    page = text(client.get(agency.get_absolute_url()))
+    assert "Add member" not in page and "Remove" not in page
+    assert client.post(reverse("agencies:add_member", args=[agency.slug]), {"username": "x"}).status_code == 403
+    owner_membership = selectors.membership(agency, agency.created_by)
+    response = client.post(reverse("agencies:remove_member", args=[agency.slug, owner_membership.pk]), follow=True)
+    assert flash(response) == ["Only the agency's owners and admins can remove members."]
+    client.force_login(ClientFactory())
+    assert client.get(reverse("agencies:create")).status_code == 403
+    assert client.post(reverse("agencies:accept", args=[agency.slug])).status_code == 404
+    assert client.get(reverse("agencies:accept", args=[agency.slug])).status_code == 405
+
+
+def test_the_last_owner_is_told_they_cannot_leave(client):
+    agency = AgencyFactory(name="Pixel Forge")
+    client.force_login(agency.created_by)
+    response = press(client, client.get(agency.get_absolute_url()), "Leave agency")
+    assert flash(response) == ["You are the agency's last owner, so you can't leave it. Add another owner first."]
+    assert selectors.is_member(agency, agency.created_by)
+
+
+def test_anyone_reads_the_profile_but_not_the_invitations(client):
+    agency = AgencyFactory(name="Pixel Forge")
+    invited = AgencyMembershipFactory(agency=agency, status=MembershipStatus.INVITED, joined_at=None)
+    page = text(client.get(agency.get_absolute_url()))
+    assert "Pixel Forge" in page and agency.created_by.display_name in page
+    assert invited.user.display_name not in page and "Add member" not in page
+    assert client.get("/agencies/no-such-agency/").status_code == 404
+
+
+@pytest.mark.parametrize("rows", [3, 60])
+def test_agency_page_query_budget(client, rows, django_assert_max_num_queries):
+    agency = AgencyFactory()
+    agency.skills.add("Django", "CSS")
+    for _ in range(rows - 1):
+        AgencyMembershipFactory(agency=agency)
+    client.force_login(agency.created_by)
+    # session, user, agency, skills, members, and the header's unread counts
+    with django_assert_max_num_queries(7):
+        response = client.get(agency.get_absolute_url())
+    assert len(response.context["members"]) == rows
+    client.logout()
+    with django_assert_max_num_queries(3):  # the agency, its skills, its members
+        response = client.get(agency.get_absolute_url())
+    assert len(response.context["members"]) == rows
