@@ -108,6 +108,8 @@ class NotificationKind(models.TextChoices):
     MODERATOR_WARNING = "moderator_warning", "A warning from the moderators"
     AGENCY_INVITATION = "agency_invitation", "Invitation to join an agency"
     AGENCY_MEMBERSHIP = "agency_membership", "Agency membership changed"
+    AGENCY_PROPOSAL = "agency_proposal", "Named on an agency's proposal"
+    AGENCY_DISTRIBUTION = "agency_payment", "Payment from your agency"
 
 
 # Email on or off for each kind when the person has not chosen (in-app is always on). Kinds missing here
@@ -150,6 +152,8 @@ EMAIL_DEFAULTS: dict[str, bool] = {
     NotificationKind.MODERATOR_WARNING: True,
     NotificationKind.AGENCY_INVITATION: True,
     NotificationKind.AGENCY_MEMBERSHIP: True,
+    NotificationKind.AGENCY_PROPOSAL: True,
+    NotificationKind.AGENCY_DISTRIBUTION: True,
 }
 
 # "Email me when ..." on the notification settings page.
@@ -191,6 +195,8 @@ EMAIL_WHEN: dict[str, str] = {
     NotificationKind.MODERATOR_WARNING: "a moderator warns me about something I wrote",
     NotificationKind.AGENCY_INVITATION: "an agency asks me to join it",
     NotificationKind.AGENCY_MEMBERSHIP: "someone joins, declines, leaves or is removed from my agency",
+    NotificationKind.AGENCY_PROPOSAL: "my agency names me on a proposal it sends",
+    NotificationKind.AGENCY_DISTRIBUTION: "my agency pays me from its balance",
 }
 
 # Sections of the notification settings page; a person sees the ones that match their roles.
@@ -230,6 +236,8 @@ PREFERENCE_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             NotificationKind.BONUS_RECEIVED,
             NotificationKind.AGENCY_INVITATION,
             NotificationKind.AGENCY_MEMBERSHIP,
+            NotificationKind.AGENCY_PROPOSAL,
+            NotificationKind.AGENCY_DISTRIBUTION,
         ),
     ),
     (

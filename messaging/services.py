@@ -112,6 +112,16 @@ def open_room(*, subject: models.Model, participants: list, title: str) -> Room:
     return room
 
 
+def leave_rooms(user, rooms) -> int:
+    """Take `user` out of `rooms` (a queryset or ids): they no longer see them or hear about them. Returns how
+    many memberships ended.
+
+    Side effects: deletes the user's Membership rows in those rooms.
+    """
+    deleted, _ = Membership.objects.filter(user=user, room__in=rooms).delete()
+    return deleted
+
+
 def _clean_body(body: str) -> str:
     body = (body or "").strip()
     if not body:

@@ -9,9 +9,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from agencies.models import Agency, AgencyMembership, AgencyStatus, MembershipStatus
 from jobs.models import BudgetType, Duration, JobPost, JobStatus
 from marketplace.money import service_fee, you_receive
 
@@ -101,7 +103,72 @@ class TermsForm(forms.Form):
         return cleaned
 
 
-class ProposalForm(TermsForm):
+def submit_as_choices(user, *, name_others: bool) -> list[tuple[str, str]]:
+    """ "Submit as": myself, or an agency `user` actively belongs to, naming a member who agreed to be named (or
+    `user`). Values are "<agency id>:<member id>"; empty is myself. One query for the memberships, one for the
+    members who may be named."""
+    if user is None or not user.is_authenticated:
+        return []
+    mine = list(
+        AgencyMembership.objects.filter(
+            user=user, status=MembershipStatus.ACTIVE, agency__status=AgencyStatus.ACTIVE
+        ).select_related("agency")
+    )
+    if not mine:
+        return []
+    choices = [("", f"Myself ({user.display_name})")]
+    others: dict[int, list[AgencyMembership]] = {}
+    if name_others:
+        nameable = (
+            AgencyMembership.objects.filter(
+                agency__in=[m.agency_id for m in mine], status=MembershipStatus.ACTIVE, may_be_named=True
+            )
+            .exclude(user=user)
+            .select_related("user")
+            .order_by("user__first_name", "user__username")
+        )
+        for m in nameable:
+            others.setdefault(m.agency_id, []).append(m)
+    for m in sorted(mine, key=lambda m: m.agency.name.lower()):
+        choices.append((f"{m.agency_id}:{user.pk}", f"{m.agency.name}, naming me"))
+        choices.extend(
+            (f"{m.agency_id}:{o.user_id}", f"{m.agency.name}, naming {o.user.display_name}")
+            for o in others.get(m.agency_id, [])
+        )
+    return choices
+
+
+class SubmitAsMixin(forms.Form):
+    """Adds "Submit as" for a freelancer who belongs to an agency; `submit_as_data()` gives the service its
+    `agency` and `named`."""
+
+    name_others = True
+
+    def add_submit_as(self, user) -> None:
+        choices = submit_as_choices(user, name_others=self.name_others)
+        if choices:
+            self.fields["submit_as"] = forms.ChoiceField(
+                label="Submit as",
+                choices=choices,
+                required=False,
+                help_text="Yourself, or an agency you belong to with the member it names (who must have agreed).",
+            )
+
+    def submit_as_data(self) -> dict:
+        value = self.cleaned_data.get("submit_as") or ""
+        if not value:
+            return {}
+        agency_id, member_id = (int(part) for part in value.split(":"))
+        agency = Agency.objects.get(pk=agency_id)
+        named = get_user_model().objects.get(pk=member_id)
+        return {"agency": agency, "named": named}
+
+
+class ProposalForm(SubmitAsMixin, TermsForm):
+    def __init__(self, *args, user=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_submit_as(user)
+
     cover_letter = forms.CharField(
         label="Cover letter",
         max_length=services.TEXT_MAX_LENGTH,
@@ -110,11 +177,21 @@ class ProposalForm(TermsForm):
         error_messages={"required": "Write a cover letter for the client."},
     )
 
-    field_order = ["hourly_rate", "fixed_bid", "estimated_duration", "cover_letter"]
+    field_order = ["submit_as", "hourly_rate", "fixed_bid", "estimated_duration", "cover_letter"]
 
 
-class AcceptInvitationForm(TermsForm):
-    """Accept an invitation: a message to the client, and new terms if the freelancer wants to propose them."""
+class AcceptInvitationForm(SubmitAsMixin, TermsForm):
+    """Accept an invitation: a message to the client, and new terms if the freelancer wants to propose them; an
+    agency member may answer for an agency (naming themselves: the client invited them)."""
+
+    name_others = False
+
+    def __init__(self, *args, user=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_submit_as(user)
+
+    def submit_as_data(self) -> dict:
+        return {"agency": agency} if (agency := super().submit_as_data().get("agency")) else {}
 
     message = forms.CharField(
         label="Message to the client",
@@ -123,7 +200,7 @@ class AcceptInvitationForm(TermsForm):
         error_messages={"required": "Write a message to the client."},
     )
     terms_required = False
-    field_order = ["message", "hourly_rate", "fixed_bid", "estimated_duration"]
+    field_order = ["submit_as", "message", "hourly_rate", "fixed_bid", "estimated_duration"]
 
 
 class MessageForm(forms.Form):

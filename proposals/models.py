@@ -171,6 +171,14 @@ class Application(ConcurrentTransitionMixin, models.Model):
 
     job = models.ForeignKey("jobs.JobPost", on_delete=models.CASCADE, related_name="applications")
     freelancer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="applications")
+    # Sent for an agency: the agency is the applicant and `freelancer` is the member it named (who agreed to be
+    # named, or sent it). `submitted_by` is the member who sent it when that was someone else.
+    agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.PROTECT, null=True, blank=True, related_name="applications"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     origin = models.CharField(max_length=20, choices=Origin.choices)
     status = FSMField(choices=ApplicationStatus.choices, protected=True, db_index=True)
     invitation_message = models.TextField(max_length=5000, blank=True)

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from agencies import selectors as agency_selectors
 from marketplace.activity.models import Activity
 
 from .models import (
@@ -68,15 +69,27 @@ def response_time(freelancer, *, now: datetime | None = None) -> str | None:
     return "more than 3 days"
 
 
+def _freelancer_side(user) -> Q:
+    """Applications `user` sees on the freelancer's side: their own, and their agencies'.
+
+    An agency's application is seen by the freelancer it names, the member who sent it and the agency's owners
+    and admins, and only while they are active members: a removed member loses access at once.
+    """
+    agencies = agency_selectors.agency_ids(user)
+    own = Q(freelancer=user) & (Q(agency__isnull=True) | Q(agency__in=agencies))
+    for_agency = Q(agency__in=agency_selectors.managed_agency_ids(user)) | Q(submitted_by=user, agency__in=agencies)
+    return own | for_agency
+
+
 def visible_to(user) -> QuerySet[Application]:
-    """The applications `user` is a party of (as the freelancer or as the job's client)."""
+    """The applications `user` is a party of (as the freelancer, a member of its agency, or the job's client)."""
     if not user.is_authenticated:
         return Application.objects.none()
-    return Application.objects.filter(Q(freelancer=user) | Q(job__client=user))
+    return Application.objects.filter(_freelancer_side(user) | Q(job__client=user))
 
 
 def _with_details(qs: QuerySet[Application]) -> QuerySet[Application]:
-    return qs.select_related("job", "job__client", "freelancer", "room").prefetch_related(
+    return qs.select_related("job", "job__client", "freelancer", "agency", "room").prefetch_related(
         Prefetch("offers", queryset=Offer.objects.order_by("-created_at", "-id"), to_attr="offers_newest_first")
     )
 
@@ -122,7 +135,7 @@ def _group(apps, groups) -> dict[str, list[Application]]:
 
 def freelancer_sections(freelancer) -> dict[str, list[Application]]:
     """The freelancer's applications grouped by FREELANCER_SECTIONS keys (two queries)."""
-    apps = _with_details(Application.objects.filter(freelancer=freelancer)).order_by("-updated_at", "-id")
+    apps = _with_details(Application.objects.filter(_freelancer_side(freelancer))).order_by("-updated_at", "-id")
     return _group(apps, FREELANCER_SECTIONS)
 
 

@@ -12,6 +12,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django_fsm import can_proceed
 
+from agencies import selectors as agency_selectors
+from agencies.models import Agency, AgencyStatus
 from jobs.models import BudgetType, JobPost
 from marketplace.activity.models import Activity
 from marketplace.activity.services import log_action
@@ -166,6 +168,8 @@ def check_action(app: Application, action: str, by) -> None:
             raise PermissionDenied("Only the freelancer and the client of this job can act on this application.")
         doer = "the freelancer" if who == FREELANCER else "the client"
         raise PermissionDenied(f"Only {doer} can do this.")
+    if who == FREELANCER and app.agency_id is not None and not agency_selectors.is_member(app.agency_id, by):
+        raise PermissionDenied("You are no longer a member of the agency this application is for.")
     if not can_proceed(move, check_conditions=False):
         raise ActionNotAllowed(_why_not(app, action), code="wrong_state")
     if not can_proceed(move):
@@ -353,6 +357,11 @@ _EXISTING_FOR_FREELANCER = {
     ApplicationStatus.OFFERED: "You already have an open offer for this job.",
 }
 
+# The same, when an agency names a member who already has an open application for the job.
+_EXISTING_FOR_NAMED = {
+    status: "{name} already has an open application for this job." for status in _EXISTING_FOR_FREELANCER
+}
+
 
 def _refuse_second_application(job: JobPost, freelancer, *, messages: dict[str, str]) -> None:
     statuses = set(
@@ -387,3 +396,32 @@ def _refuse_closed_job(job: JobPost, what: str) -> None:
             f"The job “{job.title}” is under review by our moderators, so {what} can't be sent until it is cleared.",
             code="job_under_review",
         )
+
+
+# Agencies: "Submit as" -----------------------------------------------------------------------------------------
+def clean_submit_as(agency: Agency | None, named, *, by):
+    """Who an application is for when `by` sends it "as" `agency` naming `named` (default: `by`).
+
+    `by` must be an active member of an active agency; `named` must be an active member who agreed to be named,
+    or `by` themselves. Returns the named freelancer. PermissionDenied for a non-member, ActionNotAllowed for a
+    suspended agency, ValidationError (field `submit_as`) for a member who has not agreed.
+    """
+    if agency is None:
+        if named is not None and named.pk != by.pk:
+            raise PermissionDenied("Only an agency can name another freelancer on a proposal.")
+        return by
+    if not agency_selectors.is_member(agency, by):
+        raise PermissionDenied(f"You are not a member of {agency.name}, so you can't act for it.")
+    if agency.status == AgencyStatus.SUSPENDED:
+        raise ActionNotAllowed(
+            f"{agency.name} is suspended by a moderator, so it can't send proposals.", code="suspended"
+        )
+    named = named or by
+    if named.pk == by.pk:
+        return by
+    membership = agency_selectors.membership(agency, named)
+    if membership is None:
+        raise ValidationError({"submit_as": f"{named} is not a member of {agency.name}."})
+    if not membership.may_be_named:
+        raise ValidationError({"submit_as": f"{named} has not agreed to be named on {agency.name}'s proposals."})
+    return named

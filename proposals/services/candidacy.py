@@ -19,6 +19,7 @@ from ..models import (
 )
 from ._base import (
     _EXISTING_FOR_FREELANCER,
+    _EXISTING_FOR_NAMED,
     ActionNotAllowed,
     _create_application,
     _refuse_closed_job,
@@ -26,6 +27,7 @@ from ._base import (
     _text,
     check_action,
     clean_reason,
+    clean_submit_as,
     clean_terms,
     ensure_room,
     lock_application,
@@ -47,11 +49,21 @@ def submit_proposal(
     hourly_rate=None,
     fixed_bid=None,
     estimated_duration: str = "",
+    agency=None,
+    named=None,
 ) -> Application:
-    """A freelancer sends a proposal: a cover letter (fixed once sent) and terms."""
+    """A freelancer sends a proposal: a cover letter (fixed once sent) and terms.
+
+    "Submit as" an agency: `by` sends it for `agency`, naming `named` (an active member who agreed to be named,
+    or `by`); the application is the named freelancer's, keeps the agency, and the client sees both.
+
+    Side effects: one sent Application; one activity entry; the client is notified (and the named member, when
+    someone else named them).
+    """
     if by is None or not by.is_freelancer:
         raise PermissionDenied("Only freelancers can send proposals.")
-    if by.pk == job.client_id:
+    freelancer = clean_submit_as(agency, named, by=by)
+    if job.client_id in (by.pk, freelancer.pk):
         raise PermissionDenied("You can't send a proposal to your own job.")
     cover_letter = _text(cover_letter, "cover_letter", required="Write a cover letter for the client.")
     hourly_rate, fixed_bid, estimated_duration = clean_terms(
@@ -62,16 +74,20 @@ def submit_proposal(
         _refuse_closed_job(job, "proposals")
         if (
             job.visibility == Visibility.INVITE_ONLY
-            and not Application.objects.filter(job=job, freelancer=by, invited_at__isnull=False).exists()
+            and not Application.objects.filter(job=job, freelancer=freelancer, invited_at__isnull=False).exists()
         ):
             raise ActionNotAllowed(
                 "This job is invite-only: only freelancers the client invited can send a proposal.",
                 code="invite_only",
             )
-        _refuse_second_application(job, by, messages=_EXISTING_FOR_FREELANCER)
+        _refuse_second_application(
+            job, freelancer, messages=_EXISTING_FOR_FREELANCER if freelancer == by else _EXISTING_FOR_NAMED
+        )
         app = _create_application(
             job=job,
-            freelancer=by,
+            freelancer=freelancer,
+            agency=agency,
+            submitted_by=by if agency is not None else None,
             origin=Origin.PROPOSAL,
             status=ApplicationStatus.SENT,
             cover_letter=cover_letter,
@@ -80,13 +96,23 @@ def submit_proposal(
             estimated_duration=estimated_duration,
         )
         app.job = job
-        record_event(app, actor=by, action=ApplicationAction.SUBMIT, from_state="", note=app.terms_display)
+        note = app.terms_display if agency is None else f"For {agency.name}, naming {freelancer}; {app.terms_display}"
+        record_event(app, actor=by, action=ApplicationAction.SUBMIT, from_state="", note=note)
+        sender = str(by) if agency is None else f"{agency.name} (agency)"
+        named_part = "" if agency is None else f", naming {freelancer}"
         notify_client(
             app,
             NotificationKind.PROPOSAL_RECEIVED,
             actor=by,
-            text=f"{by} sent a proposal for “{job.title}” ({app.terms_display})",
+            text=f"{sender} sent a proposal for “{job.title}”{named_part} ({app.terms_display})",
         )
+        if freelancer != by:
+            notify_freelancer(
+                app,
+                NotificationKind.AGENCY_PROPOSAL,
+                actor=by,
+                text=f"{by} sent {agency.name}'s proposal for “{job.title}” naming you ({app.terms_display})",
+            )
     return app
 
 

@@ -25,6 +25,7 @@ from ._base import (
     _refuse_second_application,
     _text,
     check_action,
+    clean_submit_as,
     clean_terms,
     ensure_room,
     lock_application,
@@ -104,9 +105,19 @@ def accept_invitation(
     hourly_rate=None,
     fixed_bid=None,
     estimated_duration: str = "",
+    agency=None,
 ) -> Application:
-    """The freelancer accepts (optionally with new terms) and writes a message; the room opens."""
+    """The freelancer accepts (optionally with new terms) and writes a message; the room opens.
+
+    "Submit as" an agency the freelancer belongs to: the application is then the agency's, naming the invited
+    freelancer; the client sees both, and an offer made from it becomes an agency contract.
+
+    Side effects: the application becomes active; a room with the client; the message in it; activity entries;
+    the client is notified.
+    """
     message = _text(message, "message", required="Write a message to the client.")
+    if agency is not None:
+        clean_submit_as(agency, None, by=by)
     new_terms = _has_terms_input(hourly_rate, fixed_bid)
     now = timezone.now()
     with transaction.atomic():
@@ -118,13 +129,23 @@ def accept_invitation(
             )
         from_state = app.status
         app.accept_invitation(now=now)
+        if agency is not None:
+            app.agency, app.submitted_by = agency, by
         if new_terms:
             app.hourly_rate, app.fixed_bid, app.estimated_duration = terms
         room = ensure_room(app)
         app.save()
         post_in_room(room, sender=by, body=message)
-        record_event(app, actor=by, action=ApplicationAction.ACCEPT_INVITATION, from_state=from_state, note=message)
+        record_event(
+            app,
+            actor=by,
+            action=ApplicationAction.ACCEPT_INVITATION,
+            from_state=from_state,
+            note=message if agency is None else f"For {agency.name}: {message}",
+        )
         text = f"{by} accepted your invitation to interview for “{app.job.title}”"
+        if agency is not None:
+            text += f" for the agency {agency.name}"
         if new_terms:
             record_event(
                 app,

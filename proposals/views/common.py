@@ -93,10 +93,10 @@ def _terms_initial(app: Application) -> dict:
 
 
 # The action forms on an application's page. Each is built only when its action is allowed now.
-def _action_forms(app: Application, allowed: set[str], bound: dict) -> dict:
+def _action_forms(app: Application, allowed: set[str], bound: dict, user=None) -> dict:
     job = app.job
     builders = {
-        "accept_invitation": lambda: _with_fee_preview(AcceptInvitationForm(prefix="accept", job=job)),
+        "accept_invitation": lambda: _with_fee_preview(AcceptInvitationForm(prefix="accept", job=job, user=user)),
         "decline_invitation": lambda: DeclineForm(prefix="decline"),
         "update_terms": lambda: _with_fee_preview(TermsForm(prefix="terms", job=job, initial=_terms_initial(app))),
         "withdraw": lambda: WithdrawForm(prefix="withdraw"),
@@ -126,7 +126,9 @@ def _render_detail(request: HttpRequest, app: Application, *, bound: dict | None
         "is_freelancer": side == "freelancer",
         "is_client": side == "client",
         "actions": allowed,
-        "forms": _action_forms(app, allowed, bound or {}),
+        "forms": _action_forms(app, allowed, bound or {}, user),
+        # An agency's owner, admin or sender reading the application: they see it, the named member acts.
+        "for_agency": side is None and app.agency_id is not None,
         "offer": offer,
         "offer_preview": compute_fee_preview(offer.amount) if offer is not None and side == "freelancer" else None,
         "terms_preview": compute_fee_preview(app.bid_amount) if side == "freelancer" else None,

@@ -77,7 +77,9 @@ def fee_preview(request: HttpRequest) -> HttpResponse:
 @login_required
 def accept_invitation(request: HttpRequest, pk: int) -> HttpResponse:
     def call(app, form):
-        services.accept_invitation(app, by=request.user, message=form.cleaned_data["message"], **form.terms())
+        services.accept_invitation(
+            app, by=request.user, message=form.cleaned_data["message"], **form.terms(), **form.submit_as_data()
+        )
 
     return _form_action(
         request,
@@ -85,7 +87,7 @@ def accept_invitation(request: HttpRequest, pk: int) -> HttpResponse:
         action="accept_invitation",
         form_class=AcceptInvitationForm,
         prefix="accept",
-        form_kwargs=lambda app: {"job": app.job},
+        form_kwargs=lambda app: {"job": app.job, "user": request.user},
         terms=True,
         call=call,
         success=lambda app: (

@@ -102,20 +102,23 @@ def submit_proposal(request: HttpRequest, pk: int) -> HttpResponse:
     if not job.is_open:
         messages.error(request, f"This job is {job.get_status_display().lower()}, so it no longer takes proposals.")
         return redirect(job)
-    form = _with_fee_preview(ProposalForm(request.POST or None, job=job))
+    form = _with_fee_preview(ProposalForm(request.POST or None, job=job, user=user))
     if request.method == "POST" and form.is_valid():
         try:
-            app = services.submit_proposal(job, by=user, cover_letter=form.cleaned_data["cover_letter"], **form.terms())
+            app = services.submit_proposal(
+                job, by=user, cover_letter=form.cleaned_data["cover_letter"], **form.terms(), **form.submit_as_data()
+            )
         except REFUSALS as exc:
             _refusal(request, exc)
             return redirect(job)
         except ValidationError as exc:
             _add_service_errors(form, exc)
         else:
+            sent = "Your proposal is sent" if app.agency is None else f"{app.agency.name}'s proposal is sent"
+            named = "" if app.agency is None else f", naming {app.freelancer.display_name}"
             messages.success(
                 request,
-                f"Your proposal is sent ({app.terms_display}). It is under Submitted proposals until the client "
-                "replies.",
+                f"{sent}{named} ({app.terms_display}). It is under Submitted proposals until the client replies.",
             )
             return redirect(app)
     context = {
