@@ -34,6 +34,15 @@ def managed_agency_ids(user) -> QuerySet[AgencyMembership]:
     return agency_ids(user, roles=MANAGERS)
 
 
+def active_members(agency: Agency | int) -> QuerySet[AgencyMembership]:
+    """The agency's active members with their users, by name (one query)."""
+    return (
+        AgencyMembership.objects.filter(agency_id=getattr(agency, "pk", agency), status=MembershipStatus.ACTIVE)
+        .select_related("user")
+        .order_by("user__first_name", "user__username")
+    )
+
+
 def agencies_of(user) -> QuerySet[Agency]:
     """The active agencies `user` is an active member of, by name."""
     return Agency.objects.filter(pk__in=agency_ids(user))

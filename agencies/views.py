@@ -16,6 +16,7 @@ from django.views.generic import FormView, ListView
 
 from . import selectors, services
 from .forms import AddMemberForm, AgencyForm
+from .links import agency_links
 from .models import Agency, AgencyMembership, MembershipStatus, Role
 from .stats import agency_stats
 
@@ -87,6 +88,7 @@ def _render_detail(request: HttpRequest, agency: Agency, add_form: AddMemberForm
         "is_owner": is_member and mine.role == Role.OWNER,
         "add_form": add_form if is_manager else None,
         "stats": agency_stats(agency),
+        "links": agency_links(agency) if is_member else {},
     }
     return render(request, "agencies/detail.html", context, status=status)
 

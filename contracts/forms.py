@@ -132,3 +132,17 @@ class FeedbackForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["private_reason"].choices = [("", "Choose a reason"), *PrivateReason.choices]
+
+
+class AssignMemberForm(forms.Form):
+    """ "Assign member" on an agency contract: one of the agency's active members."""
+
+    member = forms.TypedChoiceField(label="Member", coerce=int)
+
+    def __init__(self, *args, members, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.members = {m.pk: m for m in members}
+        self.fields["member"].choices = [(m.pk, m.display_name) for m in members]
+
+    def clean_member(self):
+        return self.members[self.cleaned_data["member"]]

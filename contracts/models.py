@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
+from agencies import selectors as agency_selectors
 from jobs.models import BudgetType
 from proposals.models import OfferTerms
 
@@ -35,6 +36,10 @@ class Contract(OfferTerms, ConcurrentTransitionMixin, models.Model):
     application = models.OneToOneField("proposals.Application", on_delete=models.PROTECT, related_name="contract")
     offer = models.OneToOneField(
         "proposals.Offer", on_delete=models.SET_NULL, null=True, blank=True, related_name="contract"
+    )
+    # An agency contract: the agency is the contracting party and is paid; `freelancer` is the member it named.
+    agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.PROTECT, null=True, blank=True, related_name="contracts"
     )
     # Snapshot of the accepted terms.
     title = models.CharField(max_length=120)
@@ -78,7 +83,17 @@ class Contract(OfferTerms, ConcurrentTransitionMixin, models.Model):
         return self.status == ContractStatus.ENDED
 
     def is_party(self, user) -> bool:
-        return bool(user and user.is_authenticated and user.pk in (self.client_id, self.freelancer_id))
+        """The client, or the freelancer (on an agency contract, while still a member of the agency)."""
+        if not (user and user.is_authenticated and user.pk in (self.client_id, self.freelancer_id)):
+            return False
+        return user.pk == self.client_id or self.agency_id is None or agency_selectors.is_member(self.agency_id, user)
+
+    @property
+    def contractor_name(self) -> str:
+        """Who the client hired: the agency (naming its freelancer), or the freelancer."""
+        if self.agency_id is not None:
+            return f"{self.agency.name} ({self.freelancer.display_name})"
+        return self.freelancer.display_name
 
     def other_party(self, user):
         return self.freelancer if user.pk == self.client_id else self.client
@@ -98,6 +113,25 @@ class Contract(OfferTerms, ConcurrentTransitionMixin, models.Model):
         self.timer_started_at = None
         self.ended_by = by
         self.end_reason = reason
+
+
+class ContractAssignment(models.Model):
+    """An agency member the agency's owner or admin assigned to an hourly agency contract: they may add manual
+    time (marked with their name). Only the named freelancer records tracked time."""
+
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="assignments")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contract_assignments")
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["contract", "user"], name="one_assignment_per_member")]
+
+    def __str__(self) -> str:
+        return f"{self.user} on contract {self.contract_id}"
 
 
 class MilestoneStatus(models.TextChoices):

@@ -20,6 +20,8 @@ urlpatterns = [
     path("<int:pk>/weekly-limit/", views.change_weekly_limit, name="weekly_limit"),
     path("<int:pk>/time/<int:entry_pk>/dispute/", views.dispute_entry, name="dispute_entry"),
     path("<int:pk>/milestones/add/", views.add_milestone, name="add_milestone"),
+    path("<int:pk>/members/assign/", views.assign_member, name="assign_member"),
+    path("<int:pk>/members/<int:user_pk>/unassign/", views.unassign_member, name="unassign_member"),
     path("<int:pk>/milestones/<int:milestone_pk>/<slug:action>/", views.milestone_action, name="milestone_action"),
     # "Accept offer" on an application page: it creates the contract, so it lives in this (higher) layer.
     path("accept-offer/<int:application_pk>/", views.accept_offer, name="accept_offer"),

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,14 +19,17 @@ from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 from django_fsm import ConcurrentTransition
 
+from agencies import selectors as agency_selectors
+from agencies.models import Agency
 from payments import selectors as payment_selectors
 from payments.services import PaymentDeclined
 from proposals import selectors as proposal_selectors
 from proposals.services import ActionNotAllowed
 
-from . import services
+from . import access, services
 from .forms import (
     AddMilestoneForm,
+    AssignMemberForm,
     BonusForm,
     DisputeForm,
     EndContractForm,
@@ -55,7 +58,7 @@ def _refusal(request: HttpRequest, exc: Exception) -> None:
 def _listed(contracts: QuerySet[Contract]) -> QuerySet[Contract]:
     """Active contracts first, then paused, then ended; newest first within each (one query)."""
     return (
-        contracts.select_related("job", "client", "freelancer")
+        contracts.select_related("job", "client", "freelancer", "agency")
         .annotate(
             rank=Case(
                 When(status=ContractStatus.ACTIVE, then=Value(0)),
@@ -72,10 +75,11 @@ def _listed(contracts: QuerySet[Contract]) -> QuerySet[Contract]:
 def contract_list(request: HttpRequest) -> HttpResponse:
     """/contracts/: "My Jobs" (the freelancer's contracts) and the client's contracts, active first."""
     user = request.user
-    as_freelancer = list(_listed(Contract.objects.filter(freelancer=user))) if user.is_freelancer else None
+    mine = access.freelancer_side(user)
+    as_freelancer = list(_listed(Contract.objects.filter(mine))) if user.is_freelancer else None
     as_client = list(_listed(Contract.objects.filter(client=user))) if user.is_client else None
     if as_freelancer is None and as_client is None:  # neither role yet: show what they have
-        as_freelancer = list(_listed(Contract.objects.filter(freelancer=user)))
+        as_freelancer = list(_listed(Contract.objects.filter(mine)))
     context = {"as_freelancer": as_freelancer, "as_client": as_client}
     return render(request, "contracts/list.html", context)
 
@@ -84,9 +88,16 @@ def _contract_or_404(request: HttpRequest, pk: int) -> Contract:
     """The contract for its two parties only; a 404 for anyone else (moderators use the admin)."""
     contract = (
         Contract.objects.select_related(
-            "job", "client", "client__client_profile", "freelancer", "application", "application__room", "offer"
+            "job",
+            "client",
+            "client__client_profile",
+            "freelancer",
+            "agency",
+            "application",
+            "application__room",
+            "offer",
         )
-        .filter(Q(client=request.user) | Q(freelancer=request.user), pk=pk)
+        .filter(access.visible_to(request.user), pk=pk)
         .first()
     )
     if contract is None:
@@ -97,8 +108,33 @@ def _contract_or_404(request: HttpRequest, pk: int) -> Contract:
 PAYMENTS_ON_PAGE = 20
 
 
+def _agency_context(request: HttpRequest, contract: Contract) -> dict:
+    """Who works on an agency contract and what the viewer may do on it (three queries on agency contracts)."""
+    user = request.user
+    is_named = contract.freelancer_id == user.pk
+    if contract.agency_id is None:
+        return {"is_party": contract.client_id == user.pk or is_named, "can_track": is_named, "can_add_time": is_named}
+    mine = agency_selectors.membership(contract.agency_id, user)
+    assignments = list(contract.assignments.select_related("user"))
+    assigned = mine is not None and any(a.user_id == user.pk for a in assignments)
+    is_manager = mine is not None and mine.is_manager
+    context = {
+        "is_party": contract.client_id == user.pk or (is_named and mine is not None),
+        "can_track": is_named and mine is not None,
+        "can_add_time": mine is not None and (is_named or assigned),
+        "assignments": assignments,
+        "is_agency_manager": is_manager,
+    }
+    if is_manager and not contract.is_ended:
+        taken = {a.user_id for a in assignments} | {contract.freelancer_id}
+        members = [m.user for m in agency_selectors.active_members(contract.agency_id) if m.user_id not in taken]
+        context["assign_form"] = AssignMemberForm(members=members) if members else None
+    return context
+
+
 def _render_detail(request: HttpRequest, contract: Contract, form: EndContractForm | None = None) -> HttpResponse:
-    if form is None and not contract.is_ended:
+    agency_context = _agency_context(request, contract)
+    if form is None and not contract.is_ended and agency_context["is_party"]:
         form = EndContractForm()
     is_client = contract.client_id == request.user.pk
     payments = list(payment_selectors.with_amounts(contract.ledger_transactions.all())[: PAYMENTS_ON_PAGE + 1])
@@ -123,10 +159,11 @@ def _render_detail(request: HttpRequest, contract: Contract, form: EndContractFo
         bonus_form=BonusForm(initial={"key": uuid.uuid4().hex}, prefix="bonus") if is_client else None,
         pause_form=PauseForm(prefix="pause") if is_client and contract.is_active else None,
         resume_form=ResumeForm(prefix="resume") if is_client and contract.status == ContractStatus.PAUSED else None,
-        feedback_form=FeedbackForm() if contract.is_ended and mine is None else None,
+        feedback_form=FeedbackForm() if contract.is_ended and mine is None and agency_context["is_party"] else None,
         my_feedback=mine,
         shown_feedback=[f for f in feedback if f.is_published(now)],
     )
+    context.update(agency_context)
     if contract.is_hourly:
         context.update(
             week=services.week_summary(contract),
@@ -471,3 +508,62 @@ def leave_feedback(request: HttpRequest, pk: int) -> HttpResponse:
         "Thank you: your feedback is saved. It is shown once both sides have left theirs, or after 14 days.",
     )
     return redirect(f"{contract.get_absolute_url()}#feedback")
+
+
+# Agency contracts ----------------------------------------------------------------------------------------------
+@require_POST
+@login_required
+def assign_member(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Assign member": an owner or admin of the contract's agency lets a member add manual time to it."""
+    contract = _contract_or_404(request, pk)
+    if contract.agency_id is None:
+        raise Http404("Only agency contracts have assigned members.")
+    members = [m.user for m in agency_selectors.active_members(contract.agency_id)]
+    form = AssignMemberForm(request.POST, members=members)
+    if not form.is_valid():
+        _form_errors(request, form.errors)
+        return redirect(f"{contract.get_absolute_url()}#agency-team")
+    member = form.cleaned_data["member"]
+    try:
+        services.assign_member(contract, by=request.user, member=member)
+    except REFUSALS as exc:
+        _refusal(request, exc)
+    except ValidationError as exc:
+        _form_errors(request, exc.message_dict)
+    else:
+        messages.success(request, f"{member.display_name} is assigned to this contract and can add manual time.")
+    return redirect(f"{contract.get_absolute_url()}#agency-team")
+
+
+@require_POST
+@login_required
+def unassign_member(request: HttpRequest, pk: int, user_pk: int) -> HttpResponse:
+    contract = _contract_or_404(request, pk)
+    assignment = contract.assignments.select_related("user").filter(user_id=user_pk).first()
+    if assignment is None:
+        messages.info(request, "That member is not assigned to this contract.")
+        return redirect(f"{contract.get_absolute_url()}#agency-team")
+    try:
+        services.unassign_member(contract, by=request.user, member=assignment.user)
+    except REFUSALS as exc:
+        _refusal(request, exc)
+    else:
+        messages.success(request, f"{assignment.user.display_name} is no longer assigned to this contract.")
+    return redirect(f"{contract.get_absolute_url()}#agency-team")
+
+
+class AgencyContractsView(LoginRequiredMixin, ListView):
+    """/agencies/<slug>/contracts/: the agency's contracts, active first. Owners and admins see all of them;
+    other members the ones they are named on or assigned to; anyone else gets a 404."""
+
+    template_name = "contracts/agency_list.html"
+    context_object_name = "contracts"
+
+    def get_queryset(self):
+        self.agency = Agency.objects.filter(slug=self.kwargs["slug"]).first()
+        if self.agency is None or not agency_selectors.is_member(self.agency, self.request.user):
+            raise Http404("No such agency.")
+        return _listed(Contract.objects.filter(access.freelancer_side(self.request.user), agency=self.agency))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(agency=self.agency, **kwargs)

@@ -314,6 +314,8 @@ MESSAGE_SCREENING = "proposals.moderation.screen_room_message"
 JOB_HIRING_LINKS = "proposals.links.job_links"
 # The jobs layer's actions on a client's profile page (flagging), handed down to accounts the same way.
 CLIENT_PROFILE_LINKS = "jobs.links.client_profile_links"
+# The pages of an agency's contracts and balance, linked from the agency's page (see `agencies/links.py`).
+AGENCY_LINKS = "contracts.links.agency_links"
 
 
 def _user_url(user) -> str:

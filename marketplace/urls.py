@@ -18,6 +18,7 @@ urlpatterns = [
     path("jobs/", include("jobs.urls")),
     path("proposals/", include("proposals.urls")),
     path("contracts/", include("contracts.urls")),
+    path("agencies/", include("contracts.agency_urls")),
     path("agencies/", include("agencies.urls")),
     path("", include("payments.urls")),
     path("", include("messaging.urls")),

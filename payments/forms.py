@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.utils import timezone
 
@@ -29,3 +31,21 @@ class PaymentMethodForm(forms.Form):
         if month and year and (year, month) < (today.year, today.month):
             raise forms.ValidationError("This card has expired.", code="expired")
         return data
+
+
+class DistributeForm(forms.Form):
+    """ "Distribute": the agency's owner pays a member from the agency's balance. `key` makes a double submit
+    pay once."""
+
+    member = forms.TypedChoiceField(label="Member", coerce=int)
+    amount = forms.DecimalField(label="Amount", min_value=Decimal("0.01"), max_digits=12, decimal_places=2)
+    note = forms.CharField(label="Note", required=False, max_length=200)
+    key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, members, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.members = {m.pk: m for m in members}
+        self.fields["member"].choices = [(m.pk, m.display_name) for m in members]
+
+    def clean_member(self):
+        return self.members[self.cleaned_data["member"]]

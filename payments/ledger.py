@@ -45,6 +45,20 @@ def freelancer_account(user) -> LedgerAccount:
     return LedgerAccount.objects.get_or_create(kind=AccountKind.FREELANCER, owner=user, contract=None)[0]
 
 
+def agency_account(agency) -> LedgerAccount:
+    agency_id = getattr(agency, "pk", agency)
+    return LedgerAccount.objects.get_or_create(kind=AccountKind.AGENCY, agency_id=agency_id, owner=None, contract=None)[
+        0
+    ]
+
+
+def payee_account(contract) -> LedgerAccount:
+    """Where a contract's earnings go: the agency's balance on an agency contract, else the freelancer's."""
+    if contract.agency_id is not None:
+        return agency_account(contract.agency_id)
+    return freelancer_account(contract.freelancer)
+
+
 def escrow_account(contract) -> LedgerAccount:
     return LedgerAccount.objects.get_or_create(kind=AccountKind.ESCROW, contract=contract, owner=None)[0]
 
@@ -138,14 +152,14 @@ def fund_escrow(
 
 
 def release_escrow(key: str, contract, amount: Decimal, *, description: str, by=None) -> LedgerTransaction:
-    """Escrow goes to the freelancer less the service fee, which goes to the marketplace."""
+    """Escrow goes to the freelancer (or the agency) less the service fee, which goes to the marketplace."""
     fee = service_fee(amount)
     return post(
         key,
         TransactionKind.RELEASE,
         [
             Leg(escrow_account(contract), -amount),
-            Leg(freelancer_account(contract.freelancer), to_money(amount) - fee),
+            Leg(payee_account(contract), to_money(amount) - fee),
             Leg(fee_account(), fee),
         ],
         description=description,
@@ -169,18 +183,31 @@ def refund_escrow(key: str, contract, amount: Decimal, *, description: str, by=N
 def pay_directly(
     key: str, kind: TransactionKind, contract, amount: Decimal, *, description: str, by=None, reference: str = ""
 ) -> LedgerTransaction:
-    """A bonus or a weekly hourly bill: from the client to the freelancer less the fee, without escrow."""
+    """A bonus or a weekly hourly bill: from the client to the freelancer (or the agency) less the fee, without
+    escrow."""
     fee = service_fee(amount)
     return post(
         key,
         kind,
         [
             Leg(client_account(contract.client), -amount),
-            Leg(freelancer_account(contract.freelancer), to_money(amount) - fee),
+            Leg(payee_account(contract), to_money(amount) - fee),
             Leg(fee_account(), fee),
         ],
         description=description,
         contract=contract,
         by=by,
         gateway_reference=reference,
+    )
+
+
+def distribute(key: str, agency, member, amount: Decimal, *, description: str, by=None) -> LedgerTransaction:
+    """An internal transfer: from the agency's balance to one member's earnings (no fee: the money stays with
+    the agency's people). Refused with InsufficientFunds past the agency's balance."""
+    return post(
+        key,
+        TransactionKind.DISTRIBUTION,
+        [Leg(agency_account(agency), -to_money(amount)), Leg(freelancer_account(member), to_money(amount))],
+        description=description,
+        by=by,
     )

@@ -19,14 +19,16 @@ class AccountKind(models.TextChoices):
     ESCROW = "escrow", "Escrow"
     FREELANCER = "freelancer", "Freelancer earnings"
     FEE = "fee", "Marketplace service fees"
+    AGENCY = "agency", "Agency balance"
 
 
 # Accounts that hold money: a transaction that would take one below zero is refused.
-NON_NEGATIVE = frozenset({AccountKind.ESCROW, AccountKind.FREELANCER, AccountKind.FEE})
+NON_NEGATIVE = frozenset({AccountKind.ESCROW, AccountKind.FREELANCER, AccountKind.FEE, AccountKind.AGENCY})
 
 
 class LedgerAccount(models.Model):
-    """One account: a person's (client or freelancer), a contract's escrow, or the marketplace's fees."""
+    """One account: a person's (client or freelancer), a contract's escrow, an agency's balance (what its
+    contracts earned, until its owner distributes it to members), or the marketplace's fees."""
 
     kind = models.CharField(max_length=12, choices=AccountKind.choices)
     owner = models.ForeignKey(
@@ -35,6 +37,9 @@ class LedgerAccount(models.Model):
     # Escrow is held per contract (a string reference: contracts is the layer above).
     contract = models.ForeignKey(
         "contracts.Contract", on_delete=models.PROTECT, null=True, blank=True, related_name="ledger_accounts"
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.PROTECT, null=True, blank=True, related_name="ledger_accounts"
     )
 
     class Meta:
@@ -46,6 +51,9 @@ class LedgerAccount(models.Model):
                 fields=["kind", "contract"], condition=models.Q(contract__isnull=False), name="one_escrow_per_contract"
             ),
             models.UniqueConstraint(fields=["kind"], condition=models.Q(kind="fee"), name="one_fee_account"),
+            models.UniqueConstraint(
+                fields=["kind", "agency"], condition=models.Q(agency__isnull=False), name="one_account_per_agency"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -53,6 +61,8 @@ class LedgerAccount(models.Model):
             return f"Escrow of contract {self.contract_id}"
         if self.kind == AccountKind.FEE:
             return "Marketplace service fees"
+        if self.kind == AccountKind.AGENCY:
+            return f"Balance of agency {self.agency_id}"
         return f"{self.get_kind_display()} of {self.owner}"
 
 
@@ -62,13 +72,14 @@ class TransactionKind(models.TextChoices):
     REFUND = "refund", "Milestone refunded"
     BONUS = "bonus", "Bonus"
     HOURLY = "hourly", "Weekly hourly billing"
+    DISTRIBUTION = "distribution", "Agency distribution"
 
 
 class LedgerTransaction(models.Model):
     """One balanced movement of money, recorded once per `idempotency_key` however often it is retried."""
 
     idempotency_key = models.CharField(max_length=120, unique=True)
-    kind = models.CharField(max_length=10, choices=TransactionKind.choices)
+    kind = models.CharField(max_length=12, choices=TransactionKind.choices)
     description = models.CharField(max_length=300)
     contract = models.ForeignKey(
         "contracts.Contract", on_delete=models.PROTECT, null=True, blank=True, related_name="ledger_transactions"

@@ -57,12 +57,36 @@ def with_amounts(transactions: QuerySet[LedgerTransaction], user=None) -> QueryS
         escrow=part(Q(entries__account__kind=AccountKind.ESCROW)),
         paid=part(Q(entries__account__kind=AccountKind.CLIENT)),
         received=part(Q(entries__account__kind=AccountKind.FREELANCER)),
+        to_agency=part(Q(entries__account__kind=AccountKind.AGENCY)),
     )
     return annotated.order_by("-created_at", "-id")
 
 
 def for_user(user) -> QuerySet[LedgerTransaction]:
-    return with_amounts(LedgerTransaction.objects.filter(Q(contract__client=user) | Q(contract__freelancer=user)))
+    """A person's transactions: their contracts' as client or freelancer (an agency contract's are the agency's,
+    see `for_agency`), and money their agencies paid them."""
+    mine = LedgerEntry.objects.filter(account__owner=user).values("transaction_id")
+    return with_amounts(
+        LedgerTransaction.objects.filter(
+            Q(contract__client=user) | Q(contract__freelancer=user, contract__agency__isnull=True) | Q(pk__in=mine)
+        )
+    )
+
+
+def for_agency(agency) -> QuerySet[LedgerTransaction]:
+    """Every movement of the agency's balance: what its contracts earned and what it distributed."""
+    moved = LedgerEntry.objects.filter(account__kind=AccountKind.AGENCY, account__agency=agency).values(
+        "transaction_id"
+    )
+    return with_amounts(LedgerTransaction.objects.filter(pk__in=moved))
+
+
+def agency_balance(agency) -> Decimal:
+    """The agency's balance (one query)."""
+    total = LedgerEntry.objects.filter(account__kind=AccountKind.AGENCY, account__agency=agency).aggregate(
+        total=Sum("amount")
+    )["total"]
+    return to_money(total or 0)
 
 
 def amount_for(tx: LedgerTransaction, user) -> Decimal:
@@ -71,3 +95,8 @@ def amount_for(tx: LedgerTransaction, user) -> Decimal:
     if tx.contract is not None and tx.contract.client_id == user.pk:
         return tx.escrow if tx.kind == "release" else tx.paid
     return tx.received
+
+
+def amount_for_agency(tx: LedgerTransaction) -> Decimal:
+    """What the transaction moved on the agency's balance (earned, or distributed: negative)."""
+    return tx.to_agency

@@ -11,12 +11,21 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 
+from agencies import selectors as agency_selectors
+from agencies.models import Role
 from marketplace.accounts.models import ClientProfile
+from marketplace.activity.services import log_action
+from marketplace.money import to_money
+from messaging.models import NotificationKind
+from messaging.services import notify
+from proposals.models import format_money
 from proposals.services import ActionNotAllowed
 
+from . import ledger
 from .gateway import CardDeclined, Charge, get_gateway
-from .models import PaymentMethod
+from .models import LedgerTransaction, PaymentMethod
 
 
 class PaymentDeclined(ActionNotAllowed):
@@ -72,3 +81,53 @@ def charge_client(client, amount: Decimal, *, key: str, description: str) -> Cha
         )
     except CardDeclined as exc:
         raise PaymentDeclined(exc.message, code="card_declined") from exc
+
+
+DISTRIBUTION_MIN = Decimal("0.01")
+
+
+def distribute_to_member(agency, *, by, member, amount, note: str, key: str):
+    """ "Distribute": the agency's owner moves money from the agency's balance to a member's earnings, as one
+    internal ledger transfer. `key` comes from the form, so a double submit moves the money once.
+
+    Side effects: one balanced LedgerTransaction (agency -> member); one activity entry on the agency; the
+    member is notified.
+    """
+    note = (note or "").strip()[:200]
+    try:
+        amount = to_money(amount)
+    except (TypeError, ValueError, ArithmeticError) as exc:
+        raise ValidationError({"amount": "Enter an amount in dollars."}) from exc
+    if amount < DISTRIBUTION_MIN:
+        raise ValidationError({"amount": "Enter an amount above zero."})
+    if not key or len(key) > 64:
+        raise ValidationError("This form expired; open the agency's payments again.")
+    ledger_key = f"distribution-{agency.pk}-{key}"
+    with transaction.atomic():
+        mine = agency_selectors.membership(agency, by)
+        if mine is None or mine.role != Role.OWNER:
+            raise PermissionDenied("Only the agency's owner can distribute its balance.")
+        existing = LedgerTransaction.objects.filter(idempotency_key=ledger_key).first()
+        if existing is not None:
+            return existing
+        if agency_selectors.membership(agency, member) is None:
+            raise ValidationError({"member": f"{member} is not a member of {agency.name}."})
+        description = f"{agency.name} to {member}" + (f": {note}" if note else "")
+        try:
+            tx = ledger.distribute(ledger_key, agency, member, amount, description=description, by=by)
+        except ledger.InsufficientFunds as exc:
+            available = ledger.balance(ledger.agency_account(agency))
+            raise ActionNotAllowed(
+                f"{agency.name}'s balance is {format_money(available)}, so {format_money(amount)} can't be "
+                "distributed.",
+                code="insufficient_funds",
+            ) from exc
+        log_action(by, "distribute", agency, to_state="", note=description, data={"amount": str(amount)})
+        notify(
+            member,
+            NotificationKind.AGENCY_DISTRIBUTION,
+            actor=by,
+            text=f"{by} paid you {format_money(amount)} from {agency.name}'s balance",
+            url=reverse("payments:list"),
+        )
+    return tx

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
+from agencies import selectors as agency_selectors
+from agencies.models import Agency, Role
+
 from . import selectors, services
-from .forms import PaymentMethodForm
+from .forms import DistributeForm, PaymentMethodForm
 from .models import PaymentMethod
 
 PAGE_SIZE = 25
@@ -78,3 +84,56 @@ def remove_method(request: HttpRequest, pk: int) -> HttpResponse:
     services.remove_payment_method(method, by=request.user)
     messages.success(request, f"{method} was removed.")
     return redirect("payments:billing")
+
+
+def _agency_page(request: HttpRequest, agency, form: DistributeForm | None, status: int = 200) -> HttpResponse:
+    page = Paginator(selectors.for_agency(agency), PAGE_SIZE).get_page(request.GET.get("page"))
+    for tx in page.object_list:
+        tx.shown_amount = selectors.amount_for_agency(tx)
+    context = {
+        "agency": agency,
+        "balance": selectors.agency_balance(agency),
+        "transactions": page.object_list,
+        "page_obj": page,
+        "is_paginated": page.has_other_pages(),
+        "form": form,
+    }
+    return render(request, "payments/agency.html", context, status=status)
+
+
+@login_required
+def agency_payments(request: HttpRequest, slug: str) -> HttpResponse:
+    """/agencies/<slug>/payments/: the agency's balance and its movements, for its members; its owner
+    "Distribute"s the balance to members (an internal ledger transfer)."""
+    agency = Agency.objects.filter(slug=slug).first()
+    mine = agency_selectors.membership(agency, request.user) if agency is not None else None
+    if mine is None:
+        raise Http404("No such agency.")
+    members = [m.user for m in agency_selectors.active_members(agency)]
+    is_owner = mine.role == Role.OWNER
+    if request.method != "POST":
+        form = DistributeForm(members=members, initial={"key": uuid.uuid4().hex}) if is_owner else None
+        return _agency_page(request, agency, form)
+    form = DistributeForm(request.POST, members=members)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.distribute_to_member(
+                agency,
+                by=request.user,
+                member=data["member"],
+                amount=data["amount"],
+                note=data["note"],
+                key=data["key"],
+            )
+        except (PermissionDenied, services.ActionNotAllowed) as exc:
+            messages.error(request, getattr(exc, "message", "") or str(exc))
+            return redirect("payments:agency", slug=agency.slug)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request, f"{data['member'].display_name} was paid ${data['amount']:,.2f} from {agency.name}'s balance."
+            )
+            return redirect("payments:agency", slug=agency.slug)
+    return _agency_page(request, agency, form, status=400)

@@ -41,10 +41,12 @@ def test_the_room_send_path_is_messagings():
     assert (match.namespace, match.url_name, match.func.__module__) == ("messaging", "send", "messaging.views")
 
 
-# Each lower layer's templates and the namespaces of the layers above it (accounts -> messaging -> jobs -> hiring).
+# Each lower layer's templates and the namespaces of the layers above it (accounts -> messaging -> agencies -> jobs ->
+# hiring).
 _ABOVE = {
     "templates/accounts": "messaging|jobs|hiring|proposals|contracts|payments",
     "templates/messaging": "jobs|hiring|proposals|contracts|payments",
+    "templates/agencies": "jobs|hiring|proposals|contracts|agency_contracts|payments",
     "templates/jobs": "hiring|proposals|contracts|payments",
 }
 
@@ -86,3 +88,14 @@ def test_the_agency_paths_are_the_agencies_apps():
     ]:
         match = resolver.resolve(path)
         assert (match.namespace, match.url_name, match.func.__module__) == ("agencies", name, "agencies.views")
+    # The agency's contracts and balance are served by the layers that hold them, under the agency's path.
+    match = resolver.resolve("/agencies/pixel-forge/contracts/")
+    assert (match.namespace, match.url_name, match.func.__module__) == ("agency_contracts", "list", "contracts.views")
+    match = resolver.resolve("/agencies/pixel-forge/payments/")
+    assert (match.namespace, match.url_name, match.func.__module__) == ("payments", "agency", "payments.views")
+    for path, name in [
+        ("/contracts/1/members/assign/", "assign_member"),
+        ("/contracts/1/members/2/unassign/", "unassign_member"),
+    ]:
+        match = resolver.resolve(path)
+        assert (match.namespace, match.url_name) == ("contracts", name)

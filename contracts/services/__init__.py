@@ -2,6 +2,7 @@
 ledger movement, activity log, notifications). `accept_offer` lives here, the higher layer, because it creates
 a contract."""
 
+from .agency import assign_member, unassign_member
 from .diary import (
     add_manual_time,
     bill_timesheet,
@@ -32,6 +33,7 @@ __all__ = [
     "add_milestone",
     "agree_refund",
     "approve_milestone",
+    "assign_member",
     "bill_timesheet",
     "change_weekly_limit",
     "close_and_bill_weeks",
@@ -49,5 +51,6 @@ __all__ = [
     "start_timer",
     "stop_timer",
     "submit_work",
+    "unassign_member",
     "week_summary",
 ]

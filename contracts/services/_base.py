@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
+from agencies import selectors as agency_selectors
 from marketplace.activity.services import log_action
 from messaging.services import notify
 from proposals.models import format_money
@@ -23,6 +24,7 @@ __all__ = [
     "require_client",
     "require_freelancer",
     "require_open",
+    "require_still_member",
 ]
 
 
@@ -55,6 +57,13 @@ def require_client(contract: Contract, user, what: str) -> None:
 def require_freelancer(contract: Contract, user, what: str) -> None:
     if user is None or user.pk != contract.freelancer_id:
         raise PermissionDenied(f"Only the freelancer of this contract can {what}.")
+    require_still_member(contract, user)
+
+
+def require_still_member(contract: Contract, user) -> None:
+    """On an agency contract, the person acting for the agency must still be an active member of it."""
+    if contract.agency_id is not None and not agency_selectors.is_member(contract.agency_id, user):
+        raise PermissionDenied("You are no longer a member of the agency that holds this contract.")
 
 
 def require_open(contract: Contract, what: str, *, paused_ok: bool = False) -> None:

@@ -22,6 +22,7 @@ from payments import ledger
 from payments.models import TransactionKind
 from payments.services import PaymentDeclined, charge_client
 
+from ..access import is_assigned
 from ..models import (
     SEGMENT_MINUTES,
     Contract,
@@ -39,6 +40,7 @@ from ._base import (
     notify_party,
     require_client,
     require_open,
+    require_still_member,
 )
 
 T = TimesheetStatus
@@ -84,6 +86,21 @@ def _require_time_allowed(contract: Contract) -> None:
 def _require_named_freelancer(contract: Contract, user) -> None:
     if user is None or user.pk != contract.freelancer_id:
         raise PermissionDenied("Only the freelancer named on this contract can record tracked time.")
+    require_still_member(contract, user)
+
+
+def _require_may_add_time(contract: Contract, user) -> None:
+    """Manual time: the contract's freelancer, or on an agency contract a member the agency assigned to it."""
+    if user is not None and user.pk == contract.freelancer_id:
+        require_still_member(contract, user)
+        return
+    if contract.agency_id is not None:
+        if not is_assigned(contract, user):
+            raise PermissionDenied(
+                "Only the freelancer named on this contract and the members the agency assigned to it can add time."
+            )
+        return
+    raise PermissionDenied("Only the freelancer of this contract can add time.")
 
 
 def _limit_minutes(contract: Contract) -> int | None:
@@ -198,8 +215,7 @@ def add_manual_time(contract: Contract, *, by, start: datetime, end: datetime, m
     with transaction.atomic():
         locked = lock_contract(contract)
         _require_hourly(locked)
-        if by is None or by.pk != locked.freelancer_id:
-            raise PermissionDenied("Only the freelancer of this contract can add time.")
+        _require_may_add_time(locked, by)
         _require_time_allowed(locked)
         if not locked.manual_time_allowed:
             raise ActionNotAllowed("The client turned off manual time for this contract.", code="manual_off")
@@ -214,7 +230,8 @@ def add_manual_time(contract: Contract, *, by, start: datetime, end: datetime, m
                 code="weekly_limit",
             )
         timesheet = _open_timesheet(locked, monday)
-        for other in timesheet.entries.all():
+        # Each person's time may not overlap itself (agency members may work at the same time).
+        for other in timesheet.entries.filter(created_by=by):
             if other.start < end and start < other.end:
                 raise ActionNotAllowed("This overlaps time already in the work diary.", code="overlap")
         return TimeEntry.objects.create(

@@ -62,6 +62,7 @@ def accept_offer(application: Application, *, by) -> Contract:
         contract = Contract.objects.create(
             client=job.client,
             freelancer=app.freelancer,
+            agency_id=app.agency_id,
             job=job,
             application=app,
             offer=offer,

@@ -122,11 +122,11 @@ def test_agency_page_query_budget(client, rows, django_assert_max_num_queries):
     for _ in range(rows - 1):
         AgencyMembershipFactory(agency=agency)
     client.force_login(agency.created_by)
-    # session, user, agency, skills, members, and the header's unread counts
-    with django_assert_max_num_queries(7):
+    # session, user, agency, skills, members, jobs done and rating, and the header's two unread counts
+    with django_assert_max_num_queries(8):
         response = client.get(agency.get_absolute_url())
     assert len(response.context["members"]) == rows
     client.logout()
-    with django_assert_max_num_queries(3):  # the agency, its skills, its members
+    with django_assert_max_num_queries(4):  # the agency, its skills, its members, jobs done and rating
         response = client.get(agency.get_absolute_url())
     assert len(response.context["members"]) == rows

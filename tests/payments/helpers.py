@@ -22,9 +22,15 @@ def hire(
     price: str = "500.00",
     rate: str = "40.00",
     weekly_limit: int = 10,
+    agency=None,
+    sender=None,
 ) -> Contract:
+    """A contract through the services; with `agency`, `sender` (default: the freelancer) sends the proposal for
+    the agency naming `freelancer`."""
     client = client or ClientFactory()
     freelancer = freelancer or FreelancerFactory()
+    sender = sender or freelancer
+    as_agency = {"agency": agency, "named": freelancer} if agency is not None else {}
     if fixed:
         job = JobPostFactory(
             client=client,
@@ -34,12 +40,19 @@ def hire(
             fixed_budget=Decimal(price),
         )
         app = services.submit_proposal(
-            job, by=freelancer, cover_letter="I can do it.", fixed_bid=Decimal(price), estimated_duration="1 month"
+            job,
+            by=sender,
+            cover_letter="I can do it.",
+            fixed_bid=Decimal(price),
+            estimated_duration="1 month",
+            **as_agency,
         )
         terms = {"fixed_price": Decimal(price)}
     else:
         job = JobPostFactory(client=client)
-        app = services.submit_proposal(job, by=freelancer, cover_letter="I can do it.", hourly_rate=Decimal(rate))
+        app = services.submit_proposal(
+            job, by=sender, cover_letter="I can do it.", hourly_rate=Decimal(rate), **as_agency
+        )
         terms = {"hourly_rate": Decimal(rate), "weekly_limit": weekly_limit}
     app = services.respond(app, by=client, message="Hello")
     services.send_offer(app, by=client, start_date=timezone.localdate() + timedelta(days=1), **terms)
