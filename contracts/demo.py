@@ -5,7 +5,10 @@ hire, each contract made through the hiring services on its own demo job:
 - acme / maria, hourly: two past weeks of time, one billed and one in review;
 - brightside / amara, fixed price: milestones approved, submitted, funded and not funded, and a bonus;
 - brightside / lucas, fixed price, ended: a funded milestone refunded with lucas's agreement; feedback both ways;
-- acme / kenji, hourly, ended: feedback both ways.
+- acme / kenji, hourly, ended: feedback both ways;
+- the agency "Booking Builders" (owner kenji, members lucas and amara) and its hourly contract with brightside:
+  the proposal was sent by kenji for the agency naming lucas; amara is assigned; last week has lucas's tracked
+  time and amara's manual time.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from agencies import services as agency_services
+from agencies.models import Agency
 from jobs.models import BudgetType, JobPost
 from payments.models import PaymentMethod
 from payments.services import add_payment_method
@@ -44,10 +49,13 @@ def seed(people: dict) -> None:
     _fixed_with_milestones(people)
     _ended_with_refund_and_feedback(people)
     _ended_hourly_with_feedback(people)
+    _agency_with_hourly_contract(people)
     quiet_demo_emails(people, since=started)
 
 
-def _hire(client, freelancer, title: str, budget_type: str, amount: str) -> tuple[Contract, bool]:
+def _hire(
+    client, freelancer, title: str, budget_type: str, amount: str, *, agency=None, sender=None
+) -> tuple[Contract, bool]:
     """The contract for the demo job `title`, made through the services the first time (then `True`)."""
     existing = Contract.objects.filter(client=client, title=title).first()
     if existing is not None:
@@ -67,20 +75,29 @@ def _hire(client, freelancer, title: str, budget_type: str, amount: str) -> tupl
         budget_type=budget_type,
         **job_fields,
     )
-    app = proposal_services.submit_proposal(job, by=freelancer, cover_letter="Happy to take this on.", **terms)
+    as_agency = {"agency": agency, "named": freelancer} if agency is not None else {}
+    app = proposal_services.submit_proposal(
+        job, by=sender or freelancer, cover_letter="Happy to take this on.", **terms, **as_agency
+    )
     app = proposal_services.respond(app, by=client, message="Great, let's get started.")
     proposal_services.send_offer(app, by=client, start_date=timezone.localdate(), **offer)
     app.refresh_from_db()
     return services.accept_offer(app, by=freelancer), True
 
 
-def _week(contract: Contract, monday, memos: list[tuple[int, int, str, bool]]) -> None:
-    """A past week of time (history written directly: the services only take time in the current week)."""
+def _week(contract: Contract, monday, memos: list[tuple[int, int, str, bool]], authors=None) -> None:
+    """A past week of time (history written directly: the services only take time in the current week).
+    `authors`, one per memo, default to the contract's freelancer."""
     timesheet = Timesheet.objects.create(contract=contract, week_start=monday)
-    for day, hour, memo, manual in memos:
+    for i, (day, hour, memo, manual) in enumerate(memos):
         start = datetime.combine(monday + timedelta(days=day), datetime.min.time(), tzinfo=UTC) + timedelta(hours=hour)
         TimeEntry.objects.create(
-            timesheet=timesheet, start=start, segments=12, memo=memo, manual=manual, created_by=contract.freelancer
+            timesheet=timesheet,
+            start=start,
+            segments=12,
+            memo=memo,
+            manual=manual,
+            created_by=authors[i] if authors else contract.freelancer,
         )
 
 
@@ -143,4 +160,33 @@ def _ended_hourly_with_feedback(people: dict) -> None:
     services.leave_feedback(contract, by=kenji, stars=5, comment="Great client, quick answers.")
     services.leave_feedback(
         contract, by=client, stars=5, comment="Kenji's prototype convinced our board.", private_reason="completed"
+    )
+
+
+def _agency_with_hourly_contract(people: dict) -> None:
+    kenji, lucas, amara = people["kenji"], people["lucas"], people["amara"]
+    agency = Agency.objects.filter(slug="booking-builders").first()
+    if agency is None:
+        agency = agency_services.create_agency(
+            by=kenji,
+            name="Booking Builders",
+            description="Three freelancers who build, design and document booking apps together.",
+            skills=["flutter", "ui design", "documentation"],
+        )
+        for member in (lucas, amara):
+            invitation = agency_services.invite_member(agency, by=kenji, username=member.username)
+            agency_services.accept_membership(invitation, by=member)
+            agency_services.set_may_be_named(agency, by=member, agree=True)
+    contract, new = _hire(
+        people["brightside"], lucas, "Booking app for our clinics", HOURLY, "50", agency=agency, sender=kenji
+    )
+    if not new:
+        return
+    services.assign_member(contract, by=kenji, member=amara)
+    last_week = week_start(timezone.now()) - timedelta(days=7)
+    _week(
+        contract,
+        last_week,
+        [(0, 9, "Appointment list screen", False), (1, 13, "Booking flow mock-ups", True)],
+        authors=[lucas, amara],
     )

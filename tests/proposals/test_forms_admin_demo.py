@@ -157,7 +157,7 @@ def test_seed_demo_fills_every_state_and_is_idempotent(mailoutbox, django_captur
         call_command("seed_demo")
     counts = Counter(Application.objects.values_list("status", flat=True))
     assert set(counts) == set(S.values)
-    assert Contract.objects.count() == 6  # two from the hiring demo, four from contracts.demo
+    assert Contract.objects.count() == 7  # two from the hiring demo, five from contracts.demo (one an agency's)
     events = Activity.objects.count()
     maria = FreelancerFactory._meta.model.objects.get(username="maria")
     statuses = set(Application.objects.filter(freelancer=maria).values_list("status", flat=True))
@@ -169,6 +169,6 @@ def test_seed_demo_fills_every_state_and_is_idempotent(mailoutbox, django_captur
         call_command("seed_demo")
     assert Counter(Application.objects.values_list("status", flat=True)) == counts
     assert Activity.objects.count() == events
-    assert Contract.objects.count() == 6
+    assert Contract.objects.count() == 7
     filled = Contract.objects.values_list("job__status", flat=True)
     assert set(filled) == {JobStatus.FILLED}
