@@ -130,3 +130,37 @@ def test_agency_page_query_budget(client, rows, django_assert_max_num_queries):
     with django_assert_max_num_queries(4):  # the agency, its skills, its members, jobs done and rating
         response = client.get(agency.get_absolute_url())
     assert len(response.context["members"]) == rows
+
+
+def test_a_member_stops_being_named_then_leaves(client):
+    agency = AgencyFactory(name="Pixel Forge")
+    member = AgencyMembershipFactory(agency=agency)
+    client.force_login(member.user)
+    response = press(client, client.get(agency.get_absolute_url()), "Stop being named on proposals")
+    assert flash(response) == ["Pixel Forge can no longer name you on new proposals."]
+    assert not selectors.membership(agency, member.user).may_be_named
+    response = press(client, response, "Leave agency")
+    assert flash(response) == ["You left Pixel Forge."]
+    assert not selectors.is_member(agency, member.user)
+    response = client.post(reverse("agencies:leave", args=[agency.slug]), follow=True)
+    assert flash(response) == ["You are not a member of Pixel Forge."]
+    response = client.post(reverse("agencies:naming", args=[agency.slug]), {"agree": "yes"}, follow=True)
+    assert flash(response) == ["You are not a member of this agency."]
+
+
+def test_an_owner_withdraws_an_invitation(client):
+    agency = AgencyFactory(name="Pixel Forge")
+    invited = AgencyMembershipFactory(agency=agency, status=MembershipStatus.INVITED, joined_at=None)
+    client.force_login(agency.created_by)
+    page = client.get(agency.get_absolute_url())
+    response = press(client, page, f"Withdraw the invitation to {invited.user.username}")
+    assert flash(response) == [f"{invited.user.username} is no longer a member of Pixel Forge."]
+    invited.refresh_from_db()
+    assert invited.status == MembershipStatus.REMOVED
+    response = client.post(reverse("agencies:remove_member", args=[agency.slug, invited.pk]), follow=True)
+    assert flash(response) == [f"{invited.user.username} is no longer a member."]
+    client.force_login(invited.user)
+    response = client.post(reverse("agencies:accept", args=[agency.slug]), follow=True)
+    assert flash(response) == ["This invitation was withdrawn."]
+    assert client.post("/agencies/no-such-agency/leave/").status_code == 404
+    assert client.post(reverse("agencies:remove_member", args=[agency.slug, 999999])).status_code == 404
