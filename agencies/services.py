@@ -26,7 +26,7 @@ from .models import (
     MembershipStatus,
     Role,
 )
-from .signals import membership_ended
+from .signals import agency_suspended, membership_ended
 
 NAME_MAX_LENGTH = 120
 NOTE_MAX_LENGTH = 500
@@ -278,9 +278,11 @@ def set_may_be_named(agency: Agency, *, by, agree: bool) -> AgencyMembership:
 
 
 def suspend_agency(agency: Agency, *, by, note: str = "") -> Agency:
-    """A moderator suspends an agency: it can no longer send proposals, add members or take new members.
+    """A moderator suspends an agency: it can no longer send proposals, add members or take new members, and
+    its open applications are closed (by the hiring layer, on `agency_suspended`).
 
-    Side effects: the agency becomes suspended; one activity entry; its owners are told.
+    Side effects: the agency becomes suspended; `agency_suspended` is sent; one activity entry; its owners are
+    told.
     """
     return _moderate(agency, by=by, note=note, suspend=True)
 
@@ -304,6 +306,7 @@ def _moderate(agency: Agency, *, by, note: str, suspend: bool) -> Agency:
             if locked.status == AgencyStatus.SUSPENDED:
                 raise ActionNotAllowed(f"{locked.name} is already suspended.", code="suspended")
             locked.suspend(note=note)
+            agency_suspended.send(sender=Agency, agency=locked, by=by, note=note)
         else:
             if locked.status != AgencyStatus.SUSPENDED:
                 raise ActionNotAllowed(f"{locked.name} is not suspended.", code="active")

@@ -119,6 +119,7 @@ class SystemReason(models.TextChoices):
     JOB_CANCELLED = "job_cancelled", "The client cancelled the job"
     JOB_FILLED = "job_filled", "The job was filled"
     JOB_SUSPENDED = "job_suspended", "The job was suspended by a moderator"
+    AGENCY_SUSPENDED = "agency_suspended", "The agency was suspended by a moderator"
 
 
 REASON_LISTS: tuple[type[models.TextChoices], ...] = (DeclineReason, WithdrawReason, RejectReason, SystemReason)

@@ -160,3 +160,22 @@ def test_only_members_see_the_agencys_application_and_removal_is_immediate(clien
     # Nor can the removed member act on it through the services.
     with pytest.raises(PermissionDenied, match="no longer a member of the agency"):
         services.update_terms(app, by=maria, hourly_rate=Decimal("60.00"))
+
+
+def test_suspending_an_agency_closes_its_open_applications(agency, maria, job):
+    own = services.submit_proposal(JobPostFactory(), by=maria, cover_letter="On my own.", hourly_rate=Decimal("50.00"))
+    sent = submit(job, agency.created_by, agency=agency, named=maria)
+    other = JobPostFactory(title="Clinic app")
+    active = services.respond(submit(other, maria, agency=agency), by=other.client, message="Hi")
+    agency_services.suspend_agency(agency, by=UserFactory(is_staff=True, is_superuser=True), note="Spam")
+    for app in (sent, active, own):
+        app.refresh_from_db()
+    assert (sent.status, active.status, own.status) == (
+        ApplicationStatus.CLOSED,
+        ApplicationStatus.CLOSED,
+        ApplicationStatus.SENT,
+    )
+    assert Notification.objects.filter(
+        recipient=job.client, text__contains="Pixel Forge's application for “Booking site” is closed"
+    ).exists()
+    assert active.room.messages.filter(sender=None, body__contains="Pixel Forge was suspended").exists()
