@@ -93,6 +93,25 @@ def client_activity(job: JobPost) -> dict:
     }
 
 
+OPEN_APPLICATION_STATES = ("invited", "archived", "sent", "active", "offered")
+
+
+def viewer_application(job: JobPost, user):
+    """The freelancer's own open or hired application on this job (one query), or None.
+
+    The job page leads them to it ("View your application", "You are hired") rather than offering another
+    proposal. The contract (a higher layer's one-to-one, reached by name) comes along for the "hired" link.
+    """
+    if not user.is_authenticated or user.pk == job.client_id:
+        return None
+    return (
+        job.applications.filter(freelancer=user, status__in=(*OPEN_APPLICATION_STATES, HIRED))
+        .select_related("freelancer", "contract")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
 def client_summary(client) -> dict:
     """The client's box on a job page: one query for the figures; the profile comes with the job.
 

@@ -71,6 +71,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "job": job,
         "is_owner": is_owner,
         "activity": selectors.client_activity(job),
+        "my_application": selectors.viewer_application(job, request.user),
         "client_box": selectors.client_summary(job.client),
         "close_form": ReasonForm(prefix="close") if is_owner and job.is_open else None,
         "cancel_form": ReasonForm(prefix="cancel") if is_owner and job.is_open else None,

@@ -89,7 +89,10 @@ def visible_to(user) -> QuerySet[Application]:
 
 
 def _with_details(qs: QuerySet[Application]) -> QuerySet[Application]:
-    return qs.select_related("job", "job__client", "freelancer", "agency", "room").prefetch_related(
+    # `contract` (one-to-one from the contracts layer, read by name): "Hired" links to the live contract.
+    return qs.select_related(
+        "job", "job__client", "freelancer", "freelancer__freelancer_profile", "agency", "room", "contract"
+    ).prefetch_related(
         Prefetch("offers", queryset=Offer.objects.order_by("-created_at", "-id"), to_attr="offers_newest_first")
     )
 

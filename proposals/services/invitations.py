@@ -53,7 +53,7 @@ def invite(job: JobPost, freelancer, *, by, message: str = "") -> Application:
         job = lock_job(job)
         _refuse_closed_job(job, "invitations")
         _refuse_second_application(job, freelancer, messages=_EXISTING_FOR_CLIENT)
-        profile_rate = getattr(getattr(freelancer, "freelancer_profile", None), "hourly_rate", None)
+        # No terms yet: an invitation is not a bid. Accepting without terms takes the profile rate.
         app = _create_application(
             job=job,
             freelancer=freelancer,
@@ -61,7 +61,6 @@ def invite(job: JobPost, freelancer, *, by, message: str = "") -> Application:
             status=ApplicationStatus.INVITED,
             invitation_message=message,
             invited_at=now,
-            hourly_rate=profile_rate if job.budget_type == BudgetType.HOURLY else None,
         )
         app.job = job
         record_event(app, actor=by, action=ApplicationAction.INVITE, from_state="", note=message, now=now)
@@ -133,6 +132,8 @@ def accept_invitation(
             app.agency, app.submitted_by = agency, by
         if new_terms:
             app.hourly_rate, app.fixed_bid, app.estimated_duration = terms
+        elif not app.has_terms and app.job.budget_type == BudgetType.HOURLY:
+            app.hourly_rate = getattr(getattr(app.freelancer, "freelancer_profile", None), "hourly_rate", None)
         room = ensure_room(app)
         app.save()
         post_in_room(room, sender=by, body=message)
@@ -198,5 +199,6 @@ def ignore_invitation(application: Application, *, by) -> Application:
         from_state = app.status
         app.ignore()
         app.save()
-        record_event(app, actor=by, action=ApplicationAction.IGNORE, from_state=from_state)
+        # Private: the client still sees the invitation waiting for an answer.
+        record_event(app, actor=by, action=ApplicationAction.IGNORE, from_state=from_state, private_to=FREELANCER)
     return sync(application, app)

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django import template
 
 from marketplace.money import fee_rate
-from proposals.models import format_money
+from proposals.models import ApplicationStatus, format_money
 
 register = template.Library()
 
@@ -29,8 +29,21 @@ _FREELANCER_LABELS = {"offered": "Offer received", "invited": "Invitation receiv
 
 
 @register.filter
+def seen_status(application, user) -> str:
+    """The state as `user` may know it: ignoring an invitation is private, so to anyone but the freelancer an
+    archived invitation is still an invitation waiting for an answer."""
+    if application.status == ApplicationStatus.ARCHIVED and getattr(user, "pk", None) != application.freelancer_id:
+        return ApplicationStatus.INVITED
+    return application.status
+
+
+@register.filter
 def status_for(application, user) -> str:
     """The application's state in the words of the person looking at it."""
+    if application.status == ApplicationStatus.HIRED:
+        contract = getattr(application, "contract", None)  # None only for data made before contracts existed
+        if contract is not None:
+            return f"Hired · contract {contract.get_status_display().lower()}"
     if getattr(user, "pk", None) == application.freelancer_id:
         return _FREELANCER_LABELS.get(application.status, application.get_status_display())
-    return application.get_status_display()
+    return str(ApplicationStatus(seen_status(application, user)).label)

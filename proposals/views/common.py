@@ -13,6 +13,7 @@ from django.urls import reverse
 from django_fsm import ConcurrentTransition
 
 from jobs import selectors as job_selectors
+from marketplace.accounts import reputation
 from marketplace.http import safe_next
 
 from .. import selectors, services
@@ -132,7 +133,13 @@ def _render_detail(request: HttpRequest, app: Application, *, bound: dict | None
         "offer": offer,
         "offer_preview": compute_fee_preview(offer.amount) if offer is not None and side == "freelancer" else None,
         "terms_preview": compute_fee_preview(app.bid_amount) if side == "freelancer" else None,
-        "client_box": job_selectors.client_summary(app.job.client),
+        # The other side: the freelancer sees the client; the client sees the freelancer.
+        "client_box": job_selectors.client_summary(app.job.client) if side != "client" else None,
+        "freelancer_box": (
+            {**reputation.reputation(app.freelancer), "response_time": selectors.response_time(app.freelancer)}
+            if side == "client"
+            else None
+        ),
         "timeline": selectors.timeline(app, user),
     }
     return render(request, "proposals/detail.html", context, status=status)

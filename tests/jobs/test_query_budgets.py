@@ -14,8 +14,8 @@ FIND_WORK_BUDGET = 7
 # Session + user, the navigation badges (2), the page's COUNT, the page's jobs with their stage counts.
 MY_JOB_POSTS_BUDGET = 6
 # Session + user, the navigation badges (2), the job, its skills, the client box, activity (2),
-# and the invite-only check when it applies.
-JOB_PAGE_BUDGET = 10
+# the invite-only check when it applies, and the freelancer's own application ("View your application").
+JOB_PAGE_BUDGET = 11
 
 
 def _jobs(n: int, client, make_application, **fields) -> list:

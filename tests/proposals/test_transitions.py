@@ -223,7 +223,7 @@ def test_messages_name_what_happened():
 
 def test_accept_invitation_with_new_terms_opens_the_room_and_posts_the_message(job, freelancer):
     app = services.invite(job, freelancer, by=job.client, message="Interested?")
-    assert app.hourly_rate == Decimal("50.00")  # the freelancer's profile rate, until they propose terms
+    assert app.hourly_rate is None  # an invitation is not a bid
 
     services.accept_invitation(app, by=freelancer, message="Yes! At 60 an hour.", hourly_rate="60")
 
@@ -235,6 +235,13 @@ def test_accept_invitation_with_new_terms_opens_the_room_and_posts_the_message(j
     assert set(app.room.participants.all()) == {freelancer, job.client}
     assert list(app.room.messages.values_list("sender", "body")) == [(freelancer.pk, "Yes! At 60 an hour.")]
     assert [e.action for e in app.events.all()] == ["invite", "accept_invitation", "update_terms"]
+
+
+def test_accept_invitation_without_terms_takes_the_profile_rate(job, freelancer):
+    app = services.invite(job, freelancer, by=job.client, message="Interested?")
+    services.accept_invitation(app, by=freelancer, message="Yes.")
+    app.refresh_from_db()
+    assert app.hourly_rate == Decimal("50.00")
 
 
 def test_the_service_updates_the_instance_it_was_given():

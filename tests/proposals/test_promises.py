@@ -1,0 +1,150 @@
+"""The hiring pages say what is true: "not hired yet" until a contract exists, ignore stays private, the client
+sees the freelancer, the job page knows your application."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from django.urls import reverse
+
+from proposals.models import ApplicationStatus
+from tests.factories import FreelancerFactory
+from tests.proposals.builders import build
+
+pytestmark = pytest.mark.django_db
+
+S = ApplicationStatus
+NOT_HIRED = "You are not hired yet"
+
+
+def visible(response) -> str:
+    """The page's text as a reader sees it: tags dropped, whitespace collapsed."""
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", response.content.decode(), flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def pages_of(app) -> dict[str, str]:
+    urls = {"application": app.get_absolute_url(), "job": app.job.get_absolute_url()}
+    if app.room_id:
+        urls["room"] = app.room.get_absolute_url()
+    return urls
+
+
+@pytest.mark.parametrize("state", [S.INVITED, S.ARCHIVED, S.SENT, S.ACTIVE, S.OFFERED])
+def test_every_page_of_an_open_candidacy_says_not_hired_yet(client, state):
+    app = build(state)
+    client.force_login(app.freelancer)
+    for name, url in pages_of(app).items():
+        page = visible(client.get(url))
+        assert NOT_HIRED in page, name
+        assert "You are hired" not in page, name
+    client.force_login(app.job.client)
+    for name, url in pages_of(app).items():
+        if name != "job":  # the client's job page lists no candidate; the applicants page does
+            page = visible(client.get(url))
+            assert f"{app.freelancer.display_name} is not hired yet" in page, name
+
+
+def test_after_the_hire_every_page_says_hired_and_links_to_the_contract(client):
+    app = build(S.HIRED)
+    contract = app.contract
+    client.force_login(app.freelancer)
+    for name, url in pages_of(app).items():
+        response = client.get(url)
+        page = visible(response)
+        assert "You are hired" in page and NOT_HIRED not in page, name
+        assert f'href="{contract.get_absolute_url()}"' in response.content.decode(), name
+    client.force_login(app.job.client)
+    for name, url in pages_of(app).items():
+        if name == "job":
+            continue
+        response = client.get(url)
+        assert f"You hired {app.freelancer.display_name}" in visible(response), name
+        assert f'href="{contract.get_absolute_url()}"' in response.content.decode(), name
+
+
+def test_the_accept_section_says_what_accepting_will_do(client):
+    app = build(S.OFFERED)
+    offer = app.open_offer
+    client.force_login(app.freelancer)
+    page = visible(client.get(app.get_absolute_url()))
+    assert f"Accepting hires you and starts the contract on {offer.start_date:%b} {offer.start_date.day}" in page
+    assert "You are hired and the contract begins" not in page
+
+
+def test_my_proposals_shows_a_hire_as_a_live_contract(client):
+    app = build(S.HIRED)
+    client.force_login(app.freelancer)
+    response = client.get(reverse("proposals:list"))
+    page = visible(response)
+    assert "Hired · contract active" in page
+    assert "Ended now" not in page
+    assert f'href="{app.contract.get_absolute_url()}"' in response.content.decode()
+
+
+def test_ignoring_an_invitation_stays_private(client):
+    app = build(S.ARCHIVED)
+    client.force_login(app.job.client)
+    applicants = visible(client.get(reverse("hiring:applicants", args=[app.job.pk])))
+    assert "Archived" not in applicants
+    assert "Invited to interview" in applicants
+    page = visible(client.get(app.get_absolute_url()))
+    assert "Ignored" not in page and "Archived" not in page
+    assert "Invited to interview" in page
+
+    client.force_login(app.freelancer)
+    page = visible(client.get(app.get_absolute_url()))
+    assert "Ignored the invitation" in page
+
+
+def test_the_client_sees_the_freelancer_not_themselves(client):
+    app = build(S.SENT)
+    profile = app.freelancer.freelancer_profile
+    client.force_login(app.job.client)
+    page = visible(client.get(app.get_absolute_url()))
+    assert "About the client" not in page
+    assert "About the freelancer" in page
+    assert profile.title in page
+    assert "$50.00/hr" in page  # the profile rate, as the profile's rate
+
+    invited = build(S.INVITED)
+    client.force_login(invited.job.client)
+    page = visible(client.get(invited.get_absolute_url()))
+    assert "No bid yet" in page
+    applicants = visible(client.get(reverse("hiring:applicants", args=[invited.job.pk])))
+    assert "No bid yet" in applicants
+
+
+def test_the_freelancer_sees_the_client(client):
+    app = build(S.SENT)
+    client.force_login(app.freelancer)
+    page = visible(client.get(app.get_absolute_url()))
+    assert "About the client" in page
+
+
+@pytest.mark.parametrize("state", [S.INVITED, S.SENT, S.ACTIVE, S.OFFERED])
+def test_the_job_page_leads_to_your_open_application(client, state):
+    app = build(state)
+    client.force_login(app.freelancer)
+    response = client.get(app.job.get_absolute_url())
+    page = visible(response)
+    assert "Submit proposal" not in page
+    assert "View your application" in page
+    assert f'href="{app.get_absolute_url()}"' in response.content.decode()
+
+
+def test_the_job_page_offers_a_proposal_to_others_and_after_an_ended_application(client):
+    app = build(S.WITHDRAWN)
+    client.force_login(app.freelancer)
+    assert "Submit proposal" in visible(client.get(app.job.get_absolute_url()))
+    client.force_login(FreelancerFactory())
+    assert "Submit proposal" in visible(client.get(app.job.get_absolute_url()))
+
+
+def test_the_job_page_says_you_are_hired(client):
+    app = build(S.HIRED)  # the job is filled by the hire; the page still says it
+    client.force_login(app.freelancer)
+    page = visible(client.get(app.job.get_absolute_url()))
+    assert "You are hired" in page and "Submit proposal" not in page
