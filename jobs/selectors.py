@@ -23,7 +23,6 @@ from .models import BudgetType, JobPost, JobStatus
 ORIGIN_PROPOSAL = "proposal"
 ORIGIN_INVITATION = "invitation"
 INVITED_STATES = ("invited", "archived")
-INTERVIEWING_STATES = ("active", "offered")
 HIRED = "hired"
 
 SEARCH_CONFIG = "english"
@@ -64,19 +63,56 @@ def job_for_page(pk: int) -> JobPost:
     return JobPost.objects.select_related("client", "client__client_profile").prefetch_related("skills").get(pk=pk)
 
 
-def client_activity(job: JobPost) -> dict:
-    """ "Client activity on this job", live from the job's applications: at most two queries.
+# One set of numbers: each figure about a job's applications has one name and one definition, and every page
+# that shows it (My job posts, the applicants page's tabs, the job's client activity, Find work) reads it from
+# here. The filters are on the application row; `_numbers_filters("applications__")` aims them from a job.
+def _number_filters(prefix: str = "") -> dict[str, Q]:
+    def q(**lookups) -> Q:
+        return Q(**{f"{prefix}{key}": value for key, value in lookups.items()})
 
-    Keys: proposals, interviewing, invites_sent, unanswered_invites, hires, hired_freelancers (users),
-    hired_names (their display names), last_viewed_by_client (a datetime or None).
-    """
-    figures = job.applications.order_by().aggregate(
-        proposals=Count("pk", filter=Q(origin=ORIGIN_PROPOSAL)),
-        interviewing=Count("pk", filter=Q(status__in=INTERVIEWING_STATES)),
-        invites_sent=Count("pk", filter=Q(origin=ORIGIN_INVITATION)),
-        unanswered_invites=Count("pk", filter=Q(origin=ORIGIN_INVITATION, status__in=INVITED_STATES)),
-        hires=Count("pk", filter=Q(status=HIRED)),
+    return {
+        # Every proposal the job received, whatever became of it.
+        "proposals": q(origin=ORIGIN_PROPOSAL),
+        # Proposals waiting for the client's first answer (the applicants page's first tab).
+        "new_proposals": q(status="sent"),
+        # Every invitation to interview: invited directly, or invited after a proposal.
+        "invites_sent": q(origin=ORIGIN_INVITATION) | q(invited_at__isnull=False),
+        # Invitations not answered yet. An ignored (archived) one counts: ignoring is private to the freelancer.
+        "unanswered_invites": q(status__in=INVITED_STATES),
+        # Candidacies in conversation, without an offer out.
+        "interviewing": q(status="active"),
+        # Offers waiting for the freelancer's answer.
+        "offers": q(status="offered"),
+        "hires": q(status=HIRED),
+        # Ended without a hire: declined, withdrawn, not selected, expired, closed with the job.
+        "closed": q(status__in=("declined", "withdrawn", "rejected", "expired", "closed")),
+    }
+
+
+JOB_NUMBERS: tuple[str, ...] = tuple(_number_filters())
+
+
+def job_numbers(job: JobPost) -> dict[str, int]:
+    """The job's numbers (JOB_NUMBERS), live from its applications: one query."""
+    return job.applications.order_by().aggregate(
+        **{name: Count("pk", filter=condition) for name, condition in _number_filters().items()}
     )
+
+
+def with_job_numbers(jobs: QuerySet[JobPost]) -> QuerySet[JobPost]:
+    """The same numbers on each job of a list, as `<name>_count` (in the list's one query)."""
+    return jobs.annotate(
+        **{
+            f"{name}_count": Count("applications", filter=condition)
+            for name, condition in _number_filters("applications__").items()
+        }
+    )
+
+
+def client_activity(job: JobPost) -> dict:
+    """ "Client activity on this job": the job's numbers (`job_numbers`), the hired freelancers and when the
+    client last looked. At most two queries."""
+    figures = job_numbers(job)
     hired = []
     if figures["hires"]:
         hired = [
@@ -179,7 +215,7 @@ def find_work(search: JobSearch) -> QuerySet[JobPost]:
         JobPost.objects.filter(pk=OuterRef("pk"))
         .order_by()
         .values("pk")
-        .annotate(n=Count("applications", filter=Q(applications__origin=ORIGIN_PROPOSAL)))
+        .annotate(n=Count("applications", filter=_number_filters("applications__")["proposals"]))
         .values("n")
     )
     jobs = jobs.annotate(proposals_count=Coalesce(Subquery(proposals, output_field=IntegerField()), Value(0)))
@@ -224,20 +260,6 @@ def _contains_every_word(jobs: QuerySet[JobPost], query: str) -> QuerySet[JobPos
 
 
 def my_job_posts(client) -> QuerySet[JobPost]:
-    """The client's jobs, newest first, each with its counts per stage, in one query (plus a COUNT to page).
-
-    proposals_count: proposals received (origin "proposal"); invited_count: invitations awaiting an answer;
-    interviewing_count: active candidacies; offers_count: offers out; hired_count: hires.
-    """
-    apps = "applications"
-    return (
-        JobPost.objects.filter(client=client)
-        .annotate(
-            proposals_count=Count(apps, filter=Q(applications__origin=ORIGIN_PROPOSAL)),
-            invited_count=Count(apps, filter=Q(applications__status__in=INVITED_STATES)),
-            interviewing_count=Count(apps, filter=Q(applications__status="active")),
-            offers_count=Count(apps, filter=Q(applications__status="offered")),
-            hired_count=Count(apps, filter=Q(applications__status=HIRED)),
-        )
-        .order_by("-created_at", "-id")
-    )
+    """The client's jobs, newest first, each with its numbers (`with_job_numbers`), in one query (plus a COUNT
+    to page)."""
+    return with_job_numbers(JobPost.objects.filter(client=client)).order_by("-created_at", "-id")

@@ -107,13 +107,14 @@ FREELANCER_SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("past", "Past applications", tuple(END_STATES)),
 )
 
-# The client's /jobs/<id>/applicants/ tabs.
+# The client's /jobs/<id>/applicants/ tabs. Each tab's count is one of the job's numbers
+# (`jobs.selectors.job_numbers`, named in APPLICANT_TAB_NUMBERS), the same figure every other page shows.
 APPLICANT_TABS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("proposals", "Proposals", (ApplicationStatus.SENT,)),
-    ("invited", "Invited", (ApplicationStatus.INVITED, ApplicationStatus.ARCHIVED)),
+    ("proposals", "New proposals", (ApplicationStatus.SENT,)),
+    ("invited", "Unanswered invites", (ApplicationStatus.INVITED, ApplicationStatus.ARCHIVED)),
     ("interviewing", "Interviewing", (ApplicationStatus.ACTIVE,)),
     ("offers", "Offers", (ApplicationStatus.OFFERED,)),
-    ("hired", "Hired", (ApplicationStatus.HIRED,)),
+    ("hired", "Hires", (ApplicationStatus.HIRED,)),
     (
         "closed",
         "Declined and closed",
@@ -126,6 +127,14 @@ APPLICANT_TABS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         ),
     ),
 )
+APPLICANT_TAB_NUMBERS: dict[str, str] = {
+    "proposals": "new_proposals",
+    "invited": "unanswered_invites",
+    "interviewing": "interviewing",
+    "offers": "offers",
+    "hired": "hires",
+    "closed": "closed",
+}
 
 
 def _group(apps, groups) -> dict[str, list[Application]]:

@@ -56,13 +56,16 @@ def applicants(request: HttpRequest, pk: int) -> HttpResponse:
     """The client's review page: the job's applicants by stage, with the actions each state allows."""
     job = _own_job_or_404(request, pk)
     grouped = selectors.applicants_by_tab(job)
+    numbers = job_selectors.job_numbers(job)
     tabs = []
     for key, label, _ in selectors.APPLICANT_TABS:
         apps = grouped[key]
         for app in apps:
             app.job = job  # the same row; keeps the page's figures and guards in one object
             app.allowed = set(app.actions_for(request.user))
-        tabs.append({"key": key, "label": label, "applications": apps})
+        tabs.append(
+            {"key": key, "label": label, "applications": apps, "count": numbers[selectors.APPLICANT_TAB_NUMBERS[key]]}
+        )
     return render(request, "proposals/applicants.html", {"job": job, "tabs": tabs})
 
 

@@ -18,7 +18,8 @@ def test_client_activity_counts_each_figure_from_the_applications(job, make_appl
     with django_assert_num_queries(2):
         activity = selectors.client_activity(job)
     assert activity["proposals"] == 7
-    assert activity["interviewing"] == 3  # active (2) and offered (1)
+    assert activity["interviewing"] == 2  # active only: an offer out is counted under offers
+    assert activity["offers"] == 1
     assert activity["invites_sent"] == 6
     assert activity["unanswered_invites"] == 2  # invited and archived
     assert activity["hires"] == 2
@@ -42,7 +43,7 @@ def test_client_activity_for_a_job_without_applications_is_one_query(job, django
 def test_job_page_shows_activity_live_with_hired_names_and_last_view(client, job, make_application):
     ana = FreelancerFactory(first_name="Ana", last_name="Silva")
     make_application(job, freelancer=ana, origin="invitation", status="hired")
-    make_application(job, origin="proposal", status="offered")
+    make_application(job, origin="proposal", status="active")
     page = client.get(job.get_absolute_url()).content.decode()
     assert "<dt>Hires</dt><dd>1: Ana Silva</dd>" in page
     assert "<dt>Interviewing</dt><dd>1</dd>" in page
@@ -85,17 +86,17 @@ def test_my_job_posts_counts_per_stage(client, client_user, make_application):
     counts = jobs["Booking website"]
     assert (
         counts.proposals_count,
-        counts.invited_count,
+        counts.unanswered_invites_count,
         counts.interviewing_count,
         counts.offers_count,
-        counts.hired_count,
+        counts.hires_count,
     ) == (5, 2, 1, 1, 1)
     assert jobs["Quiet job"].proposals_count == 0
 
     client.force_login(client_user)
     page = client.get(reverse("jobs:mine")).content.decode()
     assert "Booking website" in page and quiet.title in page and "Someone else" not in page
-    for heading in ("Proposals", "Invited", "Interviewing", "Offers", "Hired"):
+    for heading in ("Proposals", "Unanswered invites", "Interviewing", "Offers", "Hires"):
         assert f'<th scope="col">{heading}</th>' in page
 
 

@@ -148,3 +148,67 @@ def test_the_job_page_says_you_are_hired(client):
     client.force_login(app.freelancer)
     page = visible(client.get(app.job.get_absolute_url()))
     assert "You are hired" in page and "Submit proposal" not in page
+
+
+# One set of numbers ---------------------------------------------------------------------------------------------
+def _figure(page: str, label: str) -> int:
+    """The number shown next to `label` on a page: "Label 3", "Label (3)" or "Label: 3"."""
+    match = re.search(rf"{re.escape(label)}:? \(?(\d+)\)?", page)
+    assert match, f"no {label!r} figure"
+    return int(match.group(1))
+
+
+def test_every_page_shows_the_same_numbers_for_a_job(client, job):
+    from jobs.selectors import job_numbers
+
+    job.hires_needed = 5  # so a hire does not fill the job and close the rest
+    job.save()
+    for state in S:
+        if state != S.CLOSED:  # closing the job would close every other application too
+            build(state, job=job)
+    build(S.SENT, job=job)
+    build(S.ACTIVE, job=job, origin="invitation")
+    apps = job.applications.all()
+    assert {app.status for app in apps} == set(S) - {S.CLOSED}
+    numbers = job_numbers(job)
+    assert numbers == {
+        "proposals": apps.filter(origin="proposal").count(),
+        "new_proposals": apps.filter(status=S.SENT).count(),
+        "invites_sent": apps.filter(invited_at__isnull=False).count(),
+        "unanswered_invites": apps.filter(status__in=[S.INVITED, S.ARCHIVED]).count(),
+        "interviewing": apps.filter(status=S.ACTIVE).count(),
+        "offers": apps.filter(status=S.OFFERED).count(),
+        "hires": 1,
+        "closed": apps.filter(status__in=[S.DECLINED, S.WITHDRAWN, S.REJECTED, S.EXPIRED]).count(),
+    }
+    client.force_login(job.client)
+    mine = visible(client.get(reverse("jobs:mine")))
+    row = mine[mine.index(job.title) :]
+    # My job posts: a table, read by column order.
+    cells = re.findall(r"\b(\d+)\b", row.split("Review applicants", 1)[1])[:5]
+    assert [int(c) for c in cells] == [
+        numbers["proposals"],
+        numbers["unanswered_invites"],
+        numbers["interviewing"],
+        numbers["offers"],
+        numbers["hires"],
+    ]
+    applicants = visible(client.get(reverse("hiring:applicants", args=[job.pk])))
+    for label, name in [
+        ("New proposals", "new_proposals"),
+        ("Unanswered invites", "unanswered_invites"),
+        ("Interviewing", "interviewing"),
+        ("Offers", "offers"),
+        ("Hires", "hires"),
+        ("Declined and closed", "closed"),
+    ]:
+        assert _figure(applicants, label) == numbers[name], label
+    page = visible(client.get(job.get_absolute_url()))
+    for label, name in [
+        ("Proposals", "proposals"),
+        ("Interviewing", "interviewing"),
+        ("Invites sent", "invites_sent"),
+        ("Unanswered invites", "unanswered_invites"),
+        ("Hires", "hires"),
+    ]:
+        assert _figure(page[page.index("Client activity") :], label) == numbers[name], label
