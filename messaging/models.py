@@ -170,7 +170,7 @@ EMAIL_WHEN: dict[str, str] = {
     NotificationKind.OFFER_CLARIFICATION: "a freelancer asks for clarification on my offer",
     NotificationKind.OFFER_ACCEPTED: "a freelancer accepts my offer",
     NotificationKind.OFFER_DECLINED: "a freelancer declines my offer",
-    NotificationKind.CONTRACT_STARTED: "a hire is made or a contract begins",
+    NotificationKind.CONTRACT_STARTED: "I accept an offer and my contract begins",
     NotificationKind.CONTRACT_ENDED: "a contract ends",
     NotificationKind.APPLICATION_DECLINED: "a client declines my application",
     NotificationKind.PROPOSAL_WITHDRAWN: "a freelancer withdraws their proposal",
@@ -207,7 +207,6 @@ PREFERENCE_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         (
             NotificationKind.MESSAGE_RECEIVED,
             NotificationKind.CANDIDACY_STARTED,
-            NotificationKind.CONTRACT_STARTED,
             NotificationKind.CONTRACT_ENDED,
             NotificationKind.INVITATION_EXPIRED,
             NotificationKind.OFFER_EXPIRED,
@@ -225,6 +224,7 @@ PREFERENCE_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         (
             NotificationKind.INVITATION_RECEIVED,
             NotificationKind.OFFER_RECEIVED,
+            NotificationKind.CONTRACT_STARTED,
             NotificationKind.OFFER_WITHDRAWN,
             NotificationKind.APPLICATION_DECLINED,
             NotificationKind.JOB_CLOSED,

@@ -93,7 +93,7 @@ def accept_offer(application: Application, *, by) -> Contract:
         context = {"job_title": job.title, "application_id": app.pk, "contract_id": contract.pk}
         notify(
             job.client,
-            NotificationKind.CONTRACT_STARTED,
+            NotificationKind.OFFER_ACCEPTED,
             actor=by,
             text=f"{by} accepted your offer: the contract for “{job.title}” has begun",
             url=url,

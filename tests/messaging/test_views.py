@@ -342,7 +342,7 @@ def test_preferences_show_defaults_and_save(client, freelancer):
     form = response.context["form"]
     assert form["contract_started"].initial is True
     assert form["message_received"].initial is True
-    assert "Email me when a hire is made or a contract begins" in html
+    assert "Email me when I accept an offer and my contract begins" in html
     assert "Email me when I receive an offer" in html
     assert "As a freelancer" in html and "As a client" not in html  # only the sections for their role
 

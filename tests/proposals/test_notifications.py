@@ -72,7 +72,7 @@ def test_invitation_path_to_a_contract(expect, job, freelancer):
     with expect((freelancer, K.OFFER_WITHDRAWN, mine)):
         services.withdraw_offer(app, by=client)
     services.send_offer(app, by=client, **offer_terms())
-    with expect((freelancer, K.CONTRACT_STARTED, ANY), (client, K.CONTRACT_STARTED, ANY)) as got:
+    with expect((freelancer, K.CONTRACT_STARTED, ANY), (client, K.OFFER_ACCEPTED, ANY)) as got:
         contract = contract_services.accept_offer(app, by=freelancer)
     contract_url = contract.get_absolute_url()
     assert contract_url == f"/contracts/{contract.pk}/"
@@ -158,7 +158,7 @@ def test_hires_needed_fill_notifies_each_other_applicant_once(expect, client_use
     offered = build(S.OFFERED, job=job)
     others = [build(state, job=job) for state in (S.SENT, S.INVITED, S.ACTIVE)]
     build(S.WITHDRAWN, job=job)  # already over: told nothing
-    expected = [(offered.freelancer, K.CONTRACT_STARTED, ANY), (client_user, K.CONTRACT_STARTED, ANY)]
+    expected = [(offered.freelancer, K.CONTRACT_STARTED, ANY), (client_user, K.OFFER_ACCEPTED, ANY)]
     expected += [(o.freelancer, K.JOB_CLOSED, o.get_absolute_url()) for o in others]
     with expect(*expected):
         contract_services.accept_offer(offered, by=offered.freelancer)
