@@ -181,7 +181,7 @@ def test_proposal_becomes_a_candidacy_then_the_client_declines_it(page: Page, br
         log_in(client, carla)
         _open_job_as_client(client, "Translate our booking widget")
         client.get_by_role("button", name="Review applicants").click()
-        proposals = _region(client, "Proposals")
+        proposals = _region(client, "New proposals")
         expect(proposals.get_by_role("link", name="Maria Silva")).to_be_visible()
         expect(proposals.get_by_text("Rate bid: $45.00/hr")).to_be_visible()
         proposals.get_by_role("button", name="Send message").click()

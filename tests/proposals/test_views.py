@@ -634,7 +634,7 @@ def test_applicants_page_by_stage_with_links_terms_and_actions(client, job):
     client.force_login(job.client)
     response = client.get(reverse("hiring:applicants", args=[job.pk]))
     page = text(response)
-    for heading in ("Proposals", "Invited", "Interviewing", "Offers", "Hired", "Declined and closed"):
+    for heading in ("New proposals", "Unanswered invites", "Interviewing", "Offers", "Hires", "Declined and closed"):
         assert f">{heading}</h2>" in page
     placement = {S.SENT: "proposals", S.INVITED: "invited", S.ACTIVE: "interviewing", S.OFFERED: "offers"}
     placement[S.WITHDRAWN] = "closed"
