@@ -24,7 +24,7 @@ from agencies.models import Agency
 from payments import selectors as payment_selectors
 from payments.services import PaymentDeclined
 from proposals import selectors as proposal_selectors
-from proposals.services import ActionNotAllowed
+from proposals.services import ActionNotAllowed, check_action
 
 from . import access, services
 from .forms import (
@@ -208,6 +208,15 @@ def accept_offer(request: HttpRequest, application_pk: int) -> HttpResponse:
     app = proposal_selectors.application_for(request.user, application_pk)
     if app is None:
         raise Http404("No such application.")
+    if request.POST.get("confirm") != "yes":
+        # Accepting changes who is hired, so the form asks for a tick first (a stray click does nothing).
+        try:
+            check_action(app, "accept_offer", request.user)
+        except REFUSALS as exc:
+            _refusal(request, exc)
+            return redirect(app)
+        messages.error(request, "Tick the box to confirm: accepting the offer hires you and starts the contract.")
+        return redirect(f"{app.get_absolute_url()}#accept-offer")
     try:
         contract = services.accept_offer(app, by=request.user)
     except REFUSALS as exc:

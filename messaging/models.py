@@ -48,6 +48,12 @@ class Message(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     body = models.TextField(max_length=5000)
+    # A system message about someone's own action ("Maria withdrew the offer"): that person reads
+    # `actor_body`, in the second person ("You withdrew the offer"), and it is not unread for them.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    actor_body = models.TextField(max_length=5000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     # What the screening found, as the posting service recorded it (empty when not screened). Keys:
     # `risky` (the reader sees a safety notice), `contact_notice` (both sides see a contact-details notice),
@@ -60,6 +66,12 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sender}: {self.body[:40]}"
+
+    def body_for(self, user) -> str:
+        """The words `user` reads: the second-person text of a note about their own action."""
+        if self.actor_body and user is not None and self.actor_id == getattr(user, "pk", None):
+            return self.actor_body
+        return self.body
 
     @property
     def is_risky(self) -> bool:

@@ -182,16 +182,26 @@ def post_message(room: Room, *, sender, body: str, notify_others: bool = True) -
     return message
 
 
-def post_system_message(room: Room, *, body: str) -> Message:
-    """A message from the marketplace itself (no sender), e.g. "The offer was withdrawn.".
+def post_system_message(room: Room, *, body: str, actor=None, actor_body: str = "") -> Message:
+    """A message from the marketplace itself (no sender), e.g. "Maria withdrew the offer.".
 
-    Side effects: one Message and the room's `last_message_at` (it shows as unread to every participant).
+    `actor`: the person whose action the note reports; they read `actor_body` ("You withdrew the offer.") and
+    the note is not unread for them (their read marker moves past it when they had read everything before).
+    Side effects: one Message and the room's `last_message_at` (unread for the other participants).
     No notification: the calling service sends its own.
     """
     body = _clean_body(body)
     with transaction.atomic():
-        message = Message.objects.create(room=room, sender=None, body=body)
+        before = Room.objects.filter(pk=room.pk).values_list("last_message_at", flat=True).first()
+        message = Message.objects.create(
+            room=room, sender=None, body=body, actor=actor, actor_body=actor_body.strip() if actor else ""
+        )
         Room.objects.filter(pk=room.pk).update(last_message_at=_advance("last_message_at", message.created_at))
+        if actor is not None:
+            caught_up = Q(last_read_at__gte=before) if before is not None else Q()
+            Membership.objects.filter(room=room, user=actor).filter(caught_up).update(
+                last_read_at=_advance("last_read_at", message.created_at)
+            )
     room.last_message_at = max(filter(None, [room.last_message_at, message.created_at]))
     return message
 
@@ -228,6 +238,13 @@ def mark_notification_read(notification: Notification, *, user) -> Notification:
         notification.read_at = timezone.now()
         Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(read_at=notification.read_at)
     return notification
+
+
+def mark_read(user, ids) -> int:
+    """Mark these notifications of the user read (others' ids are ignored); returns how many changed."""
+    return Notification.objects.filter(recipient=user, pk__in=list(ids), read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
 
 
 def mark_all_read(user) -> int:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("messages/<int:pk>/updates/", views.updates, name="room_updates"),
     path("notifications/", views.notifications, name="notifications"),
     path("notifications/read-all/", views.notifications_read_all, name="notifications_read_all"),
+    path("notifications/seen/", views.notifications_seen, name="notifications_seen"),
     path("notifications/<int:pk>/", views.notification_open, name="notification_open"),
     path("notifications/<int:pk>/read/", views.notification_read, name="notification_read"),
     path("settings/notifications/", views.preferences, name="preferences"),

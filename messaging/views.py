@@ -143,7 +143,20 @@ def notifications(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.notifications_for(request.user), NOTIFICATIONS_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    return render(request, "messaging/notifications.html", {"page": page})
+    # Shown now, so read: the page posts these back on load (htmx); a GET changes nothing by itself.
+    unread_ids = ",".join(str(n.pk) for n in page.object_list if n.read_at is None)
+    return render(request, "messaging/notifications.html", {"page": page, "unread_ids": unread_ids})
+
+
+@login_required
+@require_POST
+def notifications_seen(request: HttpRequest) -> HttpResponse:
+    """The notifications page was shown: mark the ones it listed read (the user's own only)."""
+    ids = [int(part) for part in request.POST.get("ids", "").split(",") if part.strip().isdigit()]
+    services.mark_read(request.user, ids)
+    if request.headers.get("HX-Request"):
+        return HttpResponse(status=204)
+    return _back_to_notifications(request)
 
 
 @login_required

@@ -88,7 +88,12 @@ def accept_offer(application: Application, *, by) -> Contract:
             now=now,
         )
         if app.room_id is not None:
-            post_system_message(app.room, body=f"{by} accepted the offer. The contract has begun.")
+            post_system_message(
+                app.room,
+                body=f"{by} accepted the offer. The contract has begun.",
+                actor=by,
+                actor_body="You accepted the offer. The contract has begun.",
+            )
         url = contract.get_absolute_url()
         context = {"job_title": job.title, "application_id": app.pk, "contract_id": contract.pk}
         notify(
@@ -151,7 +156,9 @@ def end_contract(contract: Contract, *, by, reason: str) -> Contract:
             now=now,
         )
         if app.room_id is not None:
-            post_system_message(app.room, body=f"{by} ended the contract.")
+            post_system_message(
+                app.room, body=f"{by} ended the contract.", actor=by, actor_body="You ended the contract."
+            )
         other = locked.other_party(by)
         notify(
             other,

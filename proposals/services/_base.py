@@ -252,9 +252,10 @@ def post_in_room(room: Room, *, sender, body: str) -> Message:
     return post_message(room, sender=sender, body=body, notify_others=False)
 
 
-def system_message(app: Application, body: str) -> None:
+def system_message(app: Application, body: str, *, actor=None, actor_body: str = "") -> None:
+    """A note in the application's room; `actor` reads `actor_body` (second person) about their own action."""
     if app.room_id is not None:
-        post_system_message(app.room, body=body)
+        post_system_message(app.room, body=body, actor=actor, actor_body=actor_body)
 
 
 # Input checks ----------------------------------------------------------------------------------------------------

@@ -155,7 +155,12 @@ def update_terms(
         app.save()
         note = f"New terms: {app.terms_display} (were {before})"
         record_event(app, actor=by, action=ApplicationAction.UPDATE_TERMS, from_state=app.status, note=note)
-        system_message(app, f"{by} proposed new terms: {app.terms_display}.")
+        system_message(
+            app,
+            f"{by} proposed new terms: {app.terms_display}.",
+            actor=by,
+            actor_body=f"You proposed new terms: {app.terms_display}.",
+        )
         notify_client(
             app,
             NotificationKind.TERMS_UPDATED,
@@ -184,7 +189,7 @@ def withdraw(application: Application, *, by, reason: str, other_text: str = "")
             reason_text=other_text,
             now=now,
         )
-        system_message(app, f"{by} withdrew their proposal.")
+        system_message(app, f"{by} withdrew their proposal.", actor=by, actor_body="You withdrew your proposal.")
         notify_client(
             app,
             NotificationKind.PROPOSAL_WITHDRAWN,

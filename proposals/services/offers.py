@@ -157,10 +157,12 @@ def send_offer(
             from_state=from_state,
             note=message or f"Offer: {offer.terms_display}",
         )
+        terms_words = (
+            f"{offer.terms_display}, starting {_day(offer.start_date)}. "
+            f"It is open until {_day(timezone.localtime(offer.expires_at))}."
+        )
         post_system_message(
-            room,
-            body=f"{by} sent an offer: {offer.terms_display}, starting {_day(offer.start_date)}. "
-            f"It is open until {_day(timezone.localtime(offer.expires_at))}.",
+            room, body=f"{by} sent an offer: {terms_words}", actor=by, actor_body=f"You sent an offer: {terms_words}"
         )
         notify_freelancer(
             app,
@@ -194,7 +196,7 @@ def withdraw_offer(application: Application, *, by) -> Application:
         app.withdraw_offer()
         app.save()
         record_event(app, actor=by, action=ApplicationAction.WITHDRAW_OFFER, from_state=from_state, now=now)
-        system_message(app, f"{by} withdrew the offer.")
+        system_message(app, f"{by} withdrew the offer.", actor=by, actor_body="You withdrew the offer.")
         notify_freelancer(
             app,
             NotificationKind.OFFER_WITHDRAWN,
@@ -252,7 +254,9 @@ def decline_offer(application: Application, *, by, reason: str, other_text: str 
         if app.room_id is not None:
             if message:
                 post_in_room(app.room, sender=by, body=message)
-            post_system_message(app.room, body=f"{by} declined the offer.")
+            post_system_message(
+                app.room, body=f"{by} declined the offer.", actor=by, actor_body="You declined the offer."
+            )
         notify_client(
             app,
             NotificationKind.OFFER_DECLINED,

@@ -58,6 +58,16 @@ def invite_to_interview(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def withdraw_offer(request: HttpRequest, pk: int) -> HttpResponse:
+    if request.POST.get("confirm") != "yes":
+        # Withdrawing changes who may be hired, so the form asks for a tick first (a stray click does nothing).
+        app = _application_or_404(request, pk)
+        try:
+            services.check_action(app, "withdraw_offer", request.user)
+        except REFUSALS as exc:
+            _refusal(request, exc)
+            return redirect(app)
+        messages.error(request, "Tick the box to confirm: withdrawing the offer means it can no longer be accepted.")
+        return redirect(f"{app.get_absolute_url()}#withdraw-offer")
     return _button_action(
         request,
         pk,

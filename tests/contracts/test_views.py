@@ -39,13 +39,16 @@ def test_accept_offer_hires_and_points_to_the_contract(client):
     app = build(S.OFFERED)
     client.force_login(app.freelancer)
     response = client.post(reverse("contracts:accept_offer", args=[app.pk]), follow=True)
+    assert flash(response) == ["Tick the box to confirm: accepting the offer hires you and starts the contract."]
+    assert not Contract.objects.exists()  # no tick, no hire
+    response = client.post(reverse("contracts:accept_offer", args=[app.pk]), {"confirm": "yes"}, follow=True)
     contract = Contract.objects.get()
     assert response.redirect_chain[-1][0] == contract.get_absolute_url()
     assert flash(response) == ["You accepted the offer. You are hired: the contract is under My Jobs."]
     page = text(response)
     assert contract.title in page and "$50.00/hr, up to 20 hrs/week" in page
     # A double click makes one contract and no error.
-    response = client.post(reverse("contracts:accept_offer", args=[app.pk]), follow=True)
+    response = client.post(reverse("contracts:accept_offer", args=[app.pk]), {"confirm": "yes"}, follow=True)
     assert response.status_code == 200 and Contract.objects.count() == 1
 
 

@@ -136,6 +136,9 @@ def test_invitation_to_interview_ends_in_a_contract(page: Page, browser: Browser
         question.get_by_label("Message", exact=True).fill("Are the 20 hours flexible from week to week?")
         question.get_by_role("button", name="Ask for clarification").click()
         _told(fred, "The offer stays open.")
+        accept = _region(fred, "Accept the offer")
+        expect(accept.get_by_text("Accepting hires you and starts the contract on")).to_be_visible()
+        accept.get_by_label("I accept $65.00/hr, up to 20 hrs/week: hire me and start the contract").check()
         fred.get_by_role("button", name="Accept offer").click()
         _told(fred, "You accepted the offer. You are hired: the contract is under My Jobs.")
 

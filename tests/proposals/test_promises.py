@@ -212,3 +212,36 @@ def test_every_page_shows_the_same_numbers_for_a_job(client, job):
         ("Hires", "hires"),
     ]:
         assert _figure(page[page.index("Client activity") :], label) == numbers[name], label
+
+
+# System notes about your own action -----------------------------------------------------------------------------
+def test_a_note_about_your_own_action_is_in_the_second_person_and_not_unread_for_you(client):
+    from messaging.selectors import unread_counts
+    from messaging.services import mark_room_read
+    from proposals import services
+    from tests.proposals.builders import offer_terms
+
+    app = build(S.ACTIVE)
+    carla, fred = app.job.client, app.freelancer
+    mark_room_read(app.room, user=fred)
+    mark_room_read(app.room, user=carla)
+    services.send_offer(app, by=carla, **offer_terms())
+    assert unread_counts(carla)["messages"] == 0
+    assert unread_counts(fred)["messages"] == 1
+
+    client.force_login(carla)
+    page = visible(client.get(app.room.get_absolute_url()))
+    assert "You sent an offer: $50.00/hr" in page and f"{carla} sent an offer" not in page
+    client.force_login(fred)
+    assert f"{carla} sent an offer: $50.00/hr" in visible(client.get(app.room.get_absolute_url()))
+
+
+def test_a_note_does_not_mark_the_others_words_read_for_the_actor():
+    from messaging.selectors import unread_counts
+    from messaging.services import post_message
+    from proposals import services
+
+    app = build(S.OFFERED)
+    post_message(app.room, sender=app.freelancer, body="One question first")
+    services.withdraw_offer(app, by=app.job.client)
+    assert unread_counts(app.job.client)["messages"] == 1  # Fred's question is still unread for Carla

@@ -531,6 +531,10 @@ def test_withdraw_offer_and_reject(client):
     app = build(S.OFFERED)
     client.force_login(app.job.client)
     response = client.post(reverse("proposals:withdraw_offer", args=[app.pk]), follow=True)
+    assert flash(response) == ["Tick the box to confirm: withdrawing the offer means it can no longer be accepted."]
+    app.refresh_from_db()
+    assert app.status == S.OFFERED  # no tick, nothing changes
+    response = client.post(reverse("proposals:withdraw_offer", args=[app.pk]), {"confirm": "yes"}, follow=True)
     assert any("You withdrew the offer" in m for m in flash(response))
     app.refresh_from_db()
     assert app.status == S.ACTIVE
