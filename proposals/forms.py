@@ -395,3 +395,18 @@ class OfferForm(forms.Form):
                     exc = ValidationError({"expires_on": exc.error_dict["expires_at"]})
                 self.add_error(None, exc)
         return cleaned
+
+
+class DirectOfferForm(OfferForm):
+    """ "Hire" from a freelancer's profile: one of the client's open jobs, then the offer's terms."""
+
+    job = forms.ModelChoiceField(label="Job", queryset=JobPost.objects.none(), empty_label="Choose one of your jobs")
+    field_order = ["job"]
+
+    def __init__(self, *args, client, **kwargs) -> None:
+        kwargs.setdefault("initial", {"start_date": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+        self.fields["job"].queryset = JobPost.objects.filter(client=client, status=JobStatus.OPEN).order_by(
+            "-created_at"
+        )
+        self.order_fields(["job"])

@@ -20,4 +20,5 @@ urlpatterns = [
     path("jobs/<int:pk>/cancel/", views.cancel_job, name="cancel_job"),
     path("freelancers/<str:username>/", views.freelancer_profile, name="freelancer_profile"),
     path("freelancers/<str:username>/invite/", views.invite_from_profile, name="invite_from_profile"),
+    path("freelancers/<str:username>/hire/", views.hire_from_profile, name="hire_from_profile"),
 ]

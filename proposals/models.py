@@ -364,7 +364,14 @@ class Application(ConcurrentTransitionMixin, models.Model):
 
     @transition(
         field=status,
-        source=[ApplicationStatus.SENT, ApplicationStatus.ACTIVE],
+        # A direct offer: to an invitation not answered yet (an ignored one too: ignoring is private), or
+        # "Hire" from a profile (an invitation and its offer at once). Accepting it hires; declining ends it.
+        source=[
+            ApplicationStatus.SENT,
+            ApplicationStatus.ACTIVE,
+            ApplicationStatus.INVITED,
+            ApplicationStatus.ARCHIVED,
+        ],
         target=ApplicationStatus.OFFERED,
         conditions=[_job_is_open],
         permission=_by_client,

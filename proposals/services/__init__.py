@@ -64,6 +64,7 @@ from .offers import (
     clean_offer_milestones,
     clean_offer_terms,
     decline_offer,
+    hire_directly,
     send_offer,
     withdraw_offer,
 )
@@ -93,6 +94,7 @@ __all__ = [
     "decline_offer",
     "ensure_room",
     "expire_due",
+    "hire_directly",
     "ignore_invitation",
     "invite",
     "invite_to_interview",

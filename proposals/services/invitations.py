@@ -38,8 +38,10 @@ from ._base import (
 )
 
 
-def invite(job: JobPost, freelancer, *, by, message: str = "") -> Application:
-    """The client invites a freelancer to interview (a new application in "invited")."""
+def invite(job: JobPost, freelancer, *, by, message: str = "", tell: bool = True) -> Application:
+    """The client invites a freelancer to interview (a new application in "invited").
+
+    `tell=False`: the caller's own notification covers it (`hire_directly` tells about the offer once)."""
     if by is None or by.pk != job.client_id:
         raise PermissionDenied("Only the client who posted this job can invite freelancers to it.")
     if not freelancer.is_freelancer or not freelancer.is_active or freelancer.pk == by.pk:
@@ -64,13 +66,14 @@ def invite(job: JobPost, freelancer, *, by, message: str = "") -> Application:
         )
         app.job = job
         record_event(app, actor=by, action=ApplicationAction.INVITE, from_state="", note=message, now=now)
-        notify_freelancer(
-            app,
-            NotificationKind.INVITATION_RECEIVED,
-            actor=by,
-            text=f"{job.client} invited you to interview for “{job.title}”",
-            note=message,
-        )
+        if tell:
+            notify_freelancer(
+                app,
+                NotificationKind.INVITATION_RECEIVED,
+                actor=by,
+                text=f"{job.client} invited you to interview for “{job.title}”",
+                note=message,
+            )
     return app
 
 

@@ -183,6 +183,19 @@ def _open_offer_or_refuse(app: Application, action: str) -> Offer:
     return offer
 
 
+def hire_directly(job, freelancer, *, by, message: str = "", **terms) -> Offer:
+    """ "Hire" from a freelancer's profile: an offer without a proposal.
+
+    One transaction: an invitation (not told on its own) and its offer (invited -> offered, the direct-offer
+    edge of `send_offer`); the freelancer hears once, about the offer, and can accept, decline or ask. Any
+    refusal or invalid term leaves nothing behind."""
+    from .invitations import invite  # invitations sits beside offers; imported here to keep the modules flat
+
+    with transaction.atomic():
+        app = invite(job, freelancer, by=by, message=message, tell=False)
+        return send_offer(app, by=by, message=message, **terms)
+
+
 def withdraw_offer(application: Application, *, by) -> Application:
     """The client takes the offer back (offered -> active); the candidacy goes on."""
     now = timezone.now()

@@ -36,6 +36,7 @@ from .job_pages import (
 )
 from .profiles import (
     freelancer_profile,
+    hire_from_profile,
     invite_from_profile,
 )
 
@@ -51,6 +52,7 @@ __all__ = [
     "detail",
     "fee_preview",
     "freelancer_profile",
+    "hire_from_profile",
     "ignore_invitation",
     "invite_freelancers",
     "invite_from_profile",

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from marketplace.accounts import reputation
 
 from .. import selectors, services
-from ..forms import InviteForm
+from ..forms import DirectOfferForm, InviteForm
 from .common import (
     REFUSALS,
     User,
@@ -82,3 +82,32 @@ def invite_from_profile(request: HttpRequest, username: str) -> HttpResponse:
             )
             return redirect(person)
     return _render_profile(request, person, profile, invite_form=form)
+
+
+@login_required
+def hire_from_profile(request: HttpRequest, username: str) -> HttpResponse:
+    """ "Hire": an offer to this freelancer for one of the client's open jobs, without a proposal."""
+    person, profile = _freelancer_or_404(username)
+    if not request.user.is_client or request.user.pk == person.pk:
+        messages.error(request, "Only clients can hire freelancers.")
+        return redirect(person)
+    form = DirectOfferForm(request.POST or None, client=request.user)
+    if request.method == "POST" and form.is_valid():
+        job = form.cleaned_data["job"]
+        try:
+            offer = services.hire_directly(job, person, by=request.user, **form.offer_terms())
+        except REFUSALS as exc:
+            _refusal(request, exc)
+            return redirect(person)
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict") and "expires_at" in exc.error_dict:
+                exc = ValidationError({"expires_on": exc.error_dict.pop("expires_at"), **exc.error_dict})
+            _add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                f"Your offer is sent to {_name(person)} for “{job.title}”: {offer.terms_display}. "
+                "They can accept it, decline it or ask you about it.",
+            )
+            return redirect(offer.application)
+    return render(request, "proposals/hire.html", {"person": person, "profile": profile, "form": form})

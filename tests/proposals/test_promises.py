@@ -245,3 +245,48 @@ def test_a_note_does_not_mark_the_others_words_read_for_the_actor():
     post_message(app.room, sender=app.freelancer, body="One question first")
     services.withdraw_offer(app, by=app.job.client)
     assert unread_counts(app.job.client)["messages"] == 1  # Fred's question is still unread for Carla
+
+
+# Direct offers from the pages -----------------------------------------------------------------------------------
+def test_hire_from_a_profile_sends_an_offer_without_a_proposal(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.factories import JobPostFactory
+
+    job = JobPostFactory()
+    person = FreelancerFactory(first_name="Maria", last_name="Silva")
+    client.force_login(job.client)
+    profile = client.get(person.get_absolute_url()).content.decode()
+    hire_url = reverse("hiring:hire_from_profile", args=[person.username])
+    assert f'href="{hire_url}"' in profile
+    page = client.get(hire_url).content.decode()
+    assert 'class="offer-form"' in page and 'class="hourly-only"' in page and 'class="fixed-only"' in page
+    start = timezone.localdate() + timedelta(days=2)
+    response = client.post(
+        hire_url,
+        {"job": job.pk, "payment_type": "hourly", "hourly_rate": "60", "weekly_limit": "10", "start_date": start},
+        follow=True,
+    )
+    app = job.applications.get(freelancer=person)
+    assert app.status == S.OFFERED
+    assert response.redirect_chain[-1][0] == app.get_absolute_url()
+    assert "Maria Silva is not hired yet: they are hired when they accept your offer." in visible(response)
+
+    client.force_login(person)
+    assert "Accepting hires you and starts the contract" in visible(client.get(app.get_absolute_url()))
+
+
+def test_hire_is_for_clients(client):
+    person = FreelancerFactory()
+    client.force_login(FreelancerFactory())
+    response = client.get(reverse("hiring:hire_from_profile", args=[person.username]), follow=True)
+    assert "Only clients can hire freelancers." in visible(response)
+
+
+def test_the_client_can_send_an_offer_to_an_unanswered_invitation(client):
+    app = build(S.INVITED)
+    client.force_login(app.job.client)
+    applicants = client.get(reverse("hiring:applicants", args=[app.job.pk])).content.decode()
+    assert f'href="{reverse("proposals:send_offer", args=[app.pk])}"' in applicants

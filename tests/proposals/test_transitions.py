@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from contracts import services as contract_services
 from contracts.models import Contract
@@ -63,7 +63,7 @@ ACTIONS = {
     ),
     "send_offer": (
         CLIENT,
-        {S.SENT, S.ACTIVE},
+        {S.SENT, S.ACTIVE, S.INVITED, S.ARCHIVED},
         S.OFFERED,
         lambda app, by: services.send_offer(app, by=by, **offer_terms()),
     ),
@@ -114,7 +114,7 @@ def _other(app, who):
 
 
 def test_the_table_is_covered():
-    assert len(ALLOWED) == 21
+    assert len(ALLOWED) == 23
     model_transitions = {t.name for t in Application().get_all_status_transitions()}
     assert set(ACTIONS) | {"expire", "close"} == model_transitions
 
@@ -308,3 +308,43 @@ def test_decline_offer_marks_the_offer_declined():
     assert app.latest_offer.status == OfferStatus.DECLINED
     event = app.events.last()
     assert (event.reason, event.note) == ("too_busy", "Maybe next time.")
+
+
+# Direct offers -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("state", [S.INVITED, S.ARCHIVED])
+def test_a_direct_offer_to_an_unanswered_invitation(state, django_capture_on_commit_callbacks):
+    app = build(state)
+    with django_capture_on_commit_callbacks(execute=True):
+        offer = services.send_offer(app, by=app.job.client, **offer_terms())
+    app.refresh_from_db()
+    assert app.status == S.OFFERED and offer.is_open
+    assert app.room is not None  # they can talk about it
+    contract = contract_services.accept_offer(app, by=app.freelancer)
+    assert contract.freelancer == app.freelancer
+
+
+def test_hire_from_a_profile_is_one_offer_without_a_proposal(job, freelancer, django_capture_on_commit_callbacks):
+    from messaging.models import Notification
+
+    with django_capture_on_commit_callbacks(execute=True):
+        offer = services.hire_directly(job, freelancer, by=job.client, message="Join us", **offer_terms())
+    app = offer.application
+    assert (app.status, app.origin, app.cover_letter) == (S.OFFERED, "invitation", "")
+    assert [e.action for e in app.events.all()] == ["invite", "send_offer"]
+    assert list(Notification.objects.values_list("recipient", "kind")) == [(freelancer.pk, "offer_received")]
+
+
+def test_hire_directly_guards(job, freelancer):
+    from tests.factories import ClientFactory
+
+    with pytest.raises(PermissionDenied):
+        services.hire_directly(job, freelancer, by=ClientFactory(), **offer_terms())
+    with pytest.raises(ValidationError):
+        services.hire_directly(job, freelancer, by=job.client, **offer_terms(weekly_limit=None))
+    assert not Application.objects.exists()  # nothing is left behind
+    build(S.SENT, job=job, freelancer=freelancer)
+    with pytest.raises(services.ActionNotAllowed):
+        services.hire_directly(job, freelancer, by=job.client, **offer_terms())
+    services.close_job(job, by=job.client)
+    with pytest.raises(services.ActionNotAllowed):
+        services.hire_directly(job, FreelancerFactory(), by=job.client, **offer_terms())

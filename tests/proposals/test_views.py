@@ -52,8 +52,8 @@ FREELANCER_ACTIONS = {
     **{state: set() for state in END},
 }
 CLIENT_ACTIONS = {
-    S.INVITED: {"Decline candidate"},
-    S.ARCHIVED: {"Decline candidate"},
+    S.INVITED: {"Send offer", "Decline candidate"},
+    S.ARCHIVED: {"Send offer", "Decline candidate"},
     S.SENT: {"Send message", "Invite to interview", "Send offer", "Decline candidate"},
     S.ACTIVE: {"Send offer", "Decline candidate"},
     S.OFFERED: {"Withdraw offer"},
