@@ -290,3 +290,26 @@ def test_the_client_can_send_an_offer_to_an_unanswered_invitation(client):
     client.force_login(app.job.client)
     applicants = client.get(reverse("hiring:applicants", args=[app.job.pk])).content.decode()
     assert f'href="{reverse("proposals:send_offer", args=[app.pk])}"' in applicants
+
+
+def test_the_room_links_to_the_application_the_offer_and_send_offer():
+    from django.test import Client
+
+    app = build(S.ACTIVE)
+    carla, fred = Client(), Client()
+    carla.force_login(app.job.client)
+    fred.force_login(app.freelancer)
+    send = reverse("proposals:send_offer", args=[app.pk])
+    page = carla.get(app.room.get_absolute_url()).content.decode()
+    assert f'href="{app.get_absolute_url()}"' in page and f'href="{send}"' in page
+    assert f'href="{send}"' not in fred.get(app.room.get_absolute_url()).content.decode()
+    services_send_offer(app)
+    page = fred.get(app.room.get_absolute_url()).content.decode()
+    assert f'href="{app.get_absolute_url()}#offer-heading"' in page and "View the offer" in page
+
+
+def services_send_offer(app) -> None:
+    from proposals import services
+    from tests.proposals.builders import offer_terms
+
+    services.send_offer(app, by=app.job.client, **offer_terms())
