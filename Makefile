@@ -23,10 +23,12 @@ lock:
 	$(COMPILE) $(LOCK_ARGS) requirements.in -o requirements.txt
 	$(COMPILE) $(LOCK_ARGS) requirements-dev.in -o requirements-dev.txt
 
+# `make run PORT=8011` serves another port; email links follow it unless SITE_URL is set.
+PORT ?= 8000
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	SITE_URL="$${SITE_URL:-http://127.0.0.1:$(PORT)}" $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The real stack on this machine: gunicorn, a Celery worker (both queues) and beat, on DATABASE_URL and
 # CELERY_BROKER_URL (PostgreSQL and Redis as the machine provides them). Ctrl-C stops all three.
