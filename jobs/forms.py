@@ -3,7 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 
-from .models import BudgetType, ExperienceLevel, FlagReason, JobPost
+from .models import BudgetType, Category, ExperienceLevel, FlagReason, JobPost
 from .moderation import COMMENT_MAX_LENGTH
 from .selectors import JobSearch
 from .services import REASON_MAX_LENGTH, clean_skills
@@ -140,6 +140,7 @@ class FindWorkForm(forms.Form):
     experience_level = forms.ChoiceField(
         label="Experience level", required=False, choices=ANY + ExperienceLevel.choices
     )
+    category = forms.ChoiceField(label="Category", required=False, choices=ANY + Category.choices)
     sort = forms.ChoiceField(
         label="Sort by",
         required=False,
@@ -155,13 +156,23 @@ class FindWorkForm(forms.Form):
             budget_type=data.get("budget_type") or "",
             min_budget=data.get("min_budget"),
             experience_level=data.get("experience_level") or "",
+            category=data.get("category") or "",
             sort=data.get("sort") or "newest",
         )
 
     @property
     def is_filtered(self) -> bool:
         search = self.search()
-        return any([search.query, search.skill, search.budget_type, search.min_budget, search.experience_level])
+        return any(
+            [
+                search.query,
+                search.skill,
+                search.budget_type,
+                search.min_budget,
+                search.experience_level,
+                search.category,
+            ]
+        )
 
 
 class FlagForm(forms.Form):

@@ -180,6 +180,7 @@ class JobSearch:
     budget_type: str = ""
     min_budget: Decimal | None = None
     experience_level: str = ""
+    category: str = ""
     sort: str = "newest"  # or "relevance" (best match first; needs a query)
 
 
@@ -188,10 +189,11 @@ def searchable_jobs() -> QuerySet[JobPost]:
     return JobPost.objects.filter(status=JobStatus.OPEN, visibility="public", held_for_review=False)
 
 
-def find_work(search: JobSearch) -> QuerySet[JobPost]:
+def find_work(search: JobSearch, viewer=None) -> QuerySet[JobPost]:
     """Open public jobs matching the search, newest first (or best match first), ready for a list page:
     the client and the client's profile are joined, skills prefetched (one query a page), and each job carries
-    `proposals_count`. A page costs a COUNT, the page's rows and the skills."""
+    `proposals_count` and `my_status` (the state of the viewer's latest application there, or None). A page
+    costs a COUNT, the page's rows and the skills."""
     jobs = searchable_jobs().select_related("client", "client__client_profile").prefetch_related("skills")
     if search.skill.strip():
         jobs = jobs.filter(pk__in=JobPost.objects.filter(skills__name__iexact=search.skill.strip()).values("pk"))
@@ -199,6 +201,8 @@ def find_work(search: JobSearch) -> QuerySet[JobPost]:
         jobs = jobs.filter(budget_type=search.budget_type)
     if search.experience_level:
         jobs = jobs.filter(experience_level=search.experience_level)
+    if search.category:
+        jobs = jobs.filter(category=search.category)
     if search.min_budget is not None:
         jobs = jobs.filter(
             Q(budget_type=BudgetType.HOURLY, hourly_max__gte=search.min_budget)
@@ -219,6 +223,11 @@ def find_work(search: JobSearch) -> QuerySet[JobPost]:
         .values("n")
     )
     jobs = jobs.annotate(proposals_count=Coalesce(Subquery(proposals, output_field=IntegerField()), Value(0)))
+    if viewer is not None and viewer.is_authenticated:
+        # The hiring layer's Application, reached through the reverse relation (jobs never imports it).
+        application = JobPost._meta.get_field("applications").related_model
+        mine = application.objects.filter(job=OuterRef("pk"), freelancer=viewer).order_by("-created_at", "-pk")
+        jobs = jobs.annotate(my_status=Subquery(mine.values("status")[:1]))
     if ranked and search.sort == "relevance":
         return jobs.order_by("-rank", "-created_at", "-id")
     return jobs.order_by("-created_at", "-id")

@@ -26,7 +26,9 @@ def find_work(request: HttpRequest) -> HttpResponse:
     form = FindWorkForm(request.GET or None)
     if form.is_bound:
         form.is_valid()  # invalid filters show their errors; the valid ones still apply
-    page = Paginator(selectors.find_work(form.search()), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.find_work(form.search(), viewer=request.user), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     return render(request, "jobs/find_work.html", {"form": form, "page": page})
 
 

@@ -313,3 +313,21 @@ def services_send_offer(app) -> None:
     from tests.proposals.builders import offer_terms
 
     services.send_offer(app, by=app.job.client, **offer_terms())
+
+
+# Find work ------------------------------------------------------------------------------------------------------
+def test_find_work_marks_the_jobs_you_applied_to_and_filters_by_category(client):
+    from tests.factories import JobPostFactory
+
+    applied = build(S.SENT)
+    fred = applied.freelancer
+    invited = build(S.INVITED, freelancer=fred)
+    design = JobPostFactory(title="Design a logo", category="design")
+    client.force_login(fred)
+    page = visible(client.get(reverse("jobs:list")))
+    assert f"{applied.job.title} You applied" in page
+    assert f"{invited.job.title} You are invited" in page
+    assert f"{design.title} You" not in page
+
+    page = visible(client.get(reverse("jobs:list"), {"category": "design"}))
+    assert design.title in page and applied.job.title not in page
