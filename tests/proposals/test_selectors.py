@@ -183,5 +183,5 @@ def test_actions_for_lists_what_each_side_may_do_now():
         "decline_invitation",
         "ignore",
     ]
-    assert invitation.actions_for(invitation.job.client) == ["reject"]
+    assert invitation.actions_for(invitation.job.client) == ["reject", "send_offer"]
     assert build(S.HIRED).actions_for(app.freelancer) == []
