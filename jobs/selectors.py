@@ -22,8 +22,13 @@ from .models import BudgetType, JobPost, JobStatus
 # proposals.Application values (kept as strings: jobs sits below proposals).
 ORIGIN_PROPOSAL = "proposal"
 ORIGIN_INVITATION = "invitation"
+SENT = "sent"
 INVITED_STATES = ("invited", "archived")
+INTERVIEWING_STATES = ("active",)
+OFFERED = "offered"
 HIRED = "hired"
+ENDED_WITHOUT_HIRE = ("declined", "withdrawn", "rejected", "expired", "closed")
+OPEN_APPLICATION_STATES = (*INVITED_STATES, SENT, *INTERVIEWING_STATES, OFFERED)
 
 SEARCH_CONFIG = "english"
 MAX_SEARCH_WORDS = 12
@@ -74,18 +79,18 @@ def _number_filters(prefix: str = "") -> dict[str, Q]:
         # Every proposal the job received, whatever became of it.
         "proposals": q(origin=ORIGIN_PROPOSAL),
         # Proposals waiting for the client's first answer (the applicants page's first tab).
-        "new_proposals": q(status="sent"),
+        "new_proposals": q(status=SENT),
         # Every invitation to interview: invited directly, or invited after a proposal.
         "invites_sent": q(origin=ORIGIN_INVITATION) | q(invited_at__isnull=False),
         # Invitations not answered yet. An ignored (archived) one counts: ignoring is private to the freelancer.
         "unanswered_invites": q(status__in=INVITED_STATES),
         # Candidacies in conversation, without an offer out.
-        "interviewing": q(status="active"),
+        "interviewing": q(status__in=INTERVIEWING_STATES),
         # Offers waiting for the freelancer's answer.
-        "offers": q(status="offered"),
+        "offers": q(status=OFFERED),
         "hires": q(status=HIRED),
         # Ended without a hire: declined, withdrawn, not selected, expired, closed with the job.
-        "closed": q(status__in=("declined", "withdrawn", "rejected", "expired", "closed")),
+        "closed": q(status__in=ENDED_WITHOUT_HIRE),
     }
 
 
@@ -127,9 +132,6 @@ def client_activity(job: JobPost) -> dict:
         "hired_names": [freelancer.display_name for freelancer in hired],
         "last_viewed_by_client": job.client_last_viewed_at,
     }
-
-
-OPEN_APPLICATION_STATES = ("invited", "archived", "sent", "active", "offered")
 
 
 def viewer_application(job: JobPost, user):

@@ -220,6 +220,10 @@ class Application(ConcurrentTransitionMixin, models.Model):
     def get_absolute_url(self) -> str:
         return reverse("proposals:detail", args=[self.pk])
 
+    def get_send_offer_url(self) -> str:
+        """The client's "Send offer" page (linked from the room, which may not name hiring URLs)."""
+        return reverse("proposals:send_offer", args=[self.pk])
+
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATES

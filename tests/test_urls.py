@@ -68,8 +68,16 @@ def test_the_application_states_jobs_counts_are_the_hiring_layers():
     from jobs import selectors
     from proposals.models import ApplicationStatus, Origin
 
-    states = {*selectors.INVITED_STATES, *selectors.INTERVIEWING_STATES, selectors.HIRED}
-    assert states <= set(ApplicationStatus.values)
+    states = {
+        *selectors.OPEN_APPLICATION_STATES,
+        *selectors.INVITED_STATES,
+        *selectors.INTERVIEWING_STATES,
+        selectors.SENT,
+        selectors.OFFERED,
+        selectors.HIRED,
+        *selectors.ENDED_WITHOUT_HIRE,
+    }
+    assert states == set(ApplicationStatus.values)
     assert {selectors.ORIGIN_PROPOSAL, selectors.ORIGIN_INVITATION} <= set(Origin.values)
 
 

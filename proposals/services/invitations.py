@@ -10,6 +10,7 @@ from jobs.models import BudgetType, JobPost
 from messaging.models import NotificationKind
 
 from ..models import (
+    FREELANCER,
     Application,
     ApplicationAction,
     ApplicationStatus,

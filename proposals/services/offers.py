@@ -42,6 +42,7 @@ from ._base import (
     sync,
     system_message,
 )
+from .invitations import invite
 
 
 def clean_offer_terms(
@@ -189,8 +190,6 @@ def hire_directly(job, freelancer, *, by, message: str = "", **terms) -> Offer:
     One transaction: an invitation (not told on its own) and its offer (invited -> offered, the direct-offer
     edge of `send_offer`); the freelancer hears once, about the offer, and can accept, decline or ask. Any
     refusal or invalid term leaves nothing behind."""
-    from .invitations import invite  # invitations sits beside offers; imported here to keep the modules flat
-
     with transaction.atomic():
         app = invite(job, freelancer, by=by, message=message, tell=False)
         return send_offer(app, by=by, message=message, **terms)

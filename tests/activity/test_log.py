@@ -103,3 +103,24 @@ def test_an_entry_private_to_one_side_stays_off_the_other_sides_timeline():
     assert client_view == ["submit"]
     assert freelancer_view == ["submit", "note_to_self"]
     assert [e.label for e in selectors.timeline(app, app.freelancer)] == ["Sent a proposal", "Note to self"]
+
+
+def test_ignoring_an_invitation_is_logged_private_to_the_freelancer():
+    app = build(S.INVITED)
+    mark = _mark()
+    services.ignore_invitation(app, by=app.freelancer)
+    assert _since(mark) == [("application", "ignore", S.INVITED, S.ARCHIVED)]
+    assert app.events.last().private_to == "freelancer"
+    assert [e.action for e in selectors.timeline(app, app.job.client)] == ["invite"]
+    assert [e.action for e in selectors.timeline(app, app.freelancer)] == ["invite", "ignore"]
+
+
+def test_a_direct_offer_logs_the_invitation_and_the_offer_once_each():
+    job, freelancer = JobPostFactory(), FreelancerFactory()
+    mark = _mark()
+    offer = services.hire_directly(job, freelancer, by=job.client, message="Let's start.", **offer_terms())
+    assert _since(mark) == [
+        ("application", "invite", "", S.INVITED),
+        ("application", "send_offer", S.INVITED, S.OFFERED),
+    ]
+    assert [e.actor for e in offer.application.events.all()] == [job.client, job.client]
