@@ -1,8 +1,11 @@
 """Notification emails: one function per kind, each rendering `templates/emails/<kind>{_subject.txt,.txt,.html}`.
 
-The per-kind templates extend `emails/base.txt` / `emails/base.html`, which greet the recipient, quote the
-actor's note, link to the thing the notification is about (`SITE_URL` + `notification.url`) and to the
-notification settings. Optional `notification.context` keys read here: `job_title`, `note`.
+The per-kind templates extend `emails/base.txt` / `emails/base.html`, which greet the recipient by first name
+(just "Hello," without one), say what happened as a sentence (`headline`), quote the actor's note, link to the
+thing the notification is about (`SITE_URL` + `notification.url`), and end with a signed one-click link that
+stops that kind of email (`messaging.unsubscribe`, also in the `List-Unsubscribe` and `List-Unsubscribe-Post`
+headers) and the notification settings. Optional `notification.context` keys read here: `job_title`, `note`,
+`room_url` (where "Open the conversation" goes).
 
 Functions return an unsent `EmailMultiAlternatives`; `messaging.tasks` sends it.
 """
@@ -19,6 +22,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from .models import Message, Notification, NotificationKind, Room
+from .unsubscribe import unsubscribe_path
 
 
 def absolute_url(path: str) -> str:
@@ -44,10 +48,21 @@ def _one_line(subject: str) -> str:
     return " ".join(subject.split())[:180]
 
 
-def _build(template: str, recipient, context: dict[str, Any]) -> EmailMultiAlternatives:
+def sentence(text: str) -> str:
+    """The text as a full sentence: a capital first letter and an end mark ("... for “Logo”" gets a period)."""
+    text = " ".join(str(text).split())
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else f"{text}."
+
+
+def _build(template: str, recipient, context: dict[str, Any], *, kind: str) -> EmailMultiAlternatives:
+    unsubscribe_url = absolute_url(unsubscribe_path(recipient, kind))
     context = {
         "recipient": recipient,
-        "recipient_name": recipient.first_name or recipient.username,
+        "recipient_name": recipient.first_name.strip(),
+        "unsubscribe_url": unsubscribe_url,
         "settings_url": settings_url(),
         "site_url": settings.SITE_URL,
         "offer_expiry_days": settings.OFFER_EXPIRY_DAYS,
@@ -63,25 +78,33 @@ def _build(template: str, recipient, context: dict[str, Any]) -> EmailMultiAlter
         body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[recipient.email],
-        headers={"List-Unsubscribe": f"<{context['settings_url']}>"},
+        headers={"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
     )
     email.attach_alternative(html, "text/html")
     return email
 
 
-def _notification_email(notification: Notification, template: str, *, action: str) -> EmailMultiAlternatives:
+def _notification_email(
+    notification: Notification, template: str, *, action: str, to_room: bool = False
+) -> EmailMultiAlternatives:
+    """`to_room`: the button is "Open the conversation" and goes to the room when the notification names one."""
     data = notification.context if isinstance(notification.context, dict) else {}
+    url = notification.url or reverse("messaging:notifications")
+    if to_room and data.get("room_url"):
+        url = str(data["room_url"])
     return _build(
         template,
         notification.recipient,
         {
             "notification": notification,
+            "headline": sentence(notification.text),
             "actor": notification.actor,
             "job_title": str(data.get("job_title", "")),
             "note": str(data.get("note", "")),
             "action_label": action,
-            "action_url": absolute_url(notification.url or reverse("messaging:notifications")),
+            "action_url": absolute_url(url),
         },
+        kind=notification.kind,
     )
 
 
@@ -95,7 +118,7 @@ def invitation_received(notification: Notification) -> EmailMultiAlternatives:
 
 
 def invitation_accepted(notification: Notification) -> EmailMultiAlternatives:
-    return _notification_email(notification, "invitation_accepted", action="Open the conversation")
+    return _notification_email(notification, "invitation_accepted", action="Open the conversation", to_room=True)
 
 
 def invitation_declined(notification: Notification) -> EmailMultiAlternatives:
@@ -107,7 +130,7 @@ def proposal_received(notification: Notification) -> EmailMultiAlternatives:
 
 
 def candidacy_started(notification: Notification) -> EmailMultiAlternatives:
-    return _notification_email(notification, "candidacy_started", action="Open the conversation")
+    return _notification_email(notification, "candidacy_started", action="Open the conversation", to_room=True)
 
 
 def terms_updated(notification: Notification) -> EmailMultiAlternatives:
@@ -212,4 +235,5 @@ def message_digest(*, recipient, room: Room, messages: Sequence[Message]) -> Ema
             "action_label": "Read and reply",
             "action_url": absolute_url(room.get_absolute_url()),
         },
+        kind=NotificationKind.MESSAGE_RECEIVED,
     )

@@ -252,6 +252,11 @@ def mark_all_read(user) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
 
 
+def unsubscribe(user, kind: str) -> None:
+    """The signed link in an email (`messaging.unsubscribe`): that kind of email off for that person."""
+    set_preferences(user, {kind: False})
+
+
 def set_preferences(user, email_by_kind: Mapping[str, bool]) -> None:
     """Store the user's email choice for each given kind (in-app notifications are always on)."""
     valid = set(NotificationKind.values)

@@ -16,4 +16,6 @@ urlpatterns = [
     path("notifications/<int:pk>/", views.notification_open, name="notification_open"),
     path("notifications/<int:pk>/read/", views.notification_read, name="notification_read"),
     path("settings/notifications/", views.preferences, name="preferences"),
+    # The signed one-click link in every notification email (no login: the token is the permission).
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

@@ -8,14 +8,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
 
 from marketplace.http import MAX_ID
 
 from . import selectors, services
 from .forms import MessageForm, PreferencesForm
-from .models import Notification
+from .models import Notification, email_when
+from .unsubscribe import target as unsubscribe_target
 
 INBOX_PAGE_SIZE = 30
 NOTIFICATIONS_PAGE_SIZE = 25
@@ -192,6 +194,23 @@ def notifications_read_all(request: HttpRequest) -> HttpResponse:
     if count:
         flash.success(request, "All notifications are marked as read.")
     return _back_to_notifications(request)
+
+
+# Mail clients POST here without a session or a CSRF token (RFC 8058 one-click); the signed token is the only
+# permission, and all it allows is switching one kind of email off for one person.
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    found = unsubscribe_target(token)
+    if found is None:
+        return render(request, "messaging/unsubscribe.html", {"invalid": True}, status=404)
+    user, kind = found
+    done = request.method == "POST"
+    if done:
+        services.unsubscribe(user, kind)
+    context = {"when": email_when(kind), "done": done, "for_you": request.user.pk == user.pk}
+    return render(request, "messaging/unsubscribe.html", context)
 
 
 @login_required

@@ -208,7 +208,10 @@ def record_event(
 
 
 def _context(app: Application, note: str = "", **extra) -> dict:
-    return {"job_title": app.job.title, "application_id": app.pk, "note": note, **extra}
+    context = {"job_title": app.job.title, "application_id": app.pk, "note": note, **extra}
+    if app.room_id is not None:
+        context.setdefault("room_url", reverse("messaging:room", args=[app.room_id]))  # "Open the conversation"
+    return context
 
 
 def notify_freelancer(app: Application, kind: str, *, actor, text: str, note: str = "", url: str = "", **extra):
