@@ -2,8 +2,10 @@ from datetime import UTC, datetime, timedelta
 
 from django import forms
 
+from marketplace.forms import Form
 
-class EndContractForm(forms.Form):
+
+class EndContractForm(Form):
     """ "End contract": either party, with a reason the other side reads."""
 
     reason = forms.CharField(
@@ -15,7 +17,7 @@ class EndContractForm(forms.Form):
     )
 
 
-class AddMilestoneForm(forms.Form):
+class AddMilestoneForm(Form):
     """ "Add milestone" (the client, on a fixed-price contract)."""
 
     description = forms.CharField(label="Milestone description", max_length=200)
@@ -23,7 +25,7 @@ class AddMilestoneForm(forms.Form):
     due_date = forms.DateField(label="Due date", required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
 
-class SubmitWorkForm(forms.Form):
+class SubmitWorkForm(Form):
     message = forms.CharField(
         label="Message to the client",
         max_length=5000,
@@ -32,7 +34,7 @@ class SubmitWorkForm(forms.Form):
     )
 
 
-class RequestChangesForm(forms.Form):
+class RequestChangesForm(Form):
     note = forms.CharField(
         label="What should change",
         max_length=5000,
@@ -41,7 +43,7 @@ class RequestChangesForm(forms.Form):
     )
 
 
-class StopTimerForm(forms.Form):
+class StopTimerForm(Form):
     memo = forms.CharField(
         label="Memo",
         max_length=300,
@@ -50,7 +52,7 @@ class StopTimerForm(forms.Form):
     )
 
 
-class ManualTimeForm(forms.Form):
+class ManualTimeForm(Form):
     """ "Add manual time": a date and a start and end in 10-minute steps (UTC), with a memo."""
 
     day = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
@@ -72,11 +74,11 @@ class ManualTimeForm(forms.Form):
         return data
 
 
-class WeeklyLimitForm(forms.Form):
+class WeeklyLimitForm(Form):
     weekly_limit = forms.IntegerField(label="Weekly limit (hours)", min_value=1, max_value=100)
 
 
-class DisputeForm(forms.Form):
+class DisputeForm(Form):
     note = forms.CharField(
         label="Why you dispute this time",
         max_length=1000,
@@ -84,7 +86,7 @@ class DisputeForm(forms.Form):
     )
 
 
-class BonusForm(forms.Form):
+class BonusForm(Form):
     """ "Give a bonus": the key makes a double submit pay once."""
 
     amount = forms.DecimalField(label="Bonus amount", min_value=1, max_digits=10, decimal_places=2, help_text="In USD.")
@@ -96,7 +98,7 @@ class BonusForm(forms.Form):
     key = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
 
-class PauseForm(forms.Form):
+class PauseForm(Form):
     reason = forms.CharField(
         label="Reason for pausing",
         max_length=500,
@@ -104,14 +106,14 @@ class PauseForm(forms.Form):
     )
 
 
-class ResumeForm(forms.Form):
+class ResumeForm(Form):
     reason = forms.CharField(label="Note for the freelancer (optional)", max_length=500, required=False)
 
 
 STAR_CHOICES = [(n, f"{n} star{'s' if n > 1 else ''}") for n in range(5, 0, -1)]
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(Form):
     stars = forms.TypedChoiceField(label="Rating", choices=STAR_CHOICES, coerce=int)
     comment = forms.CharField(
         label="Public comment",

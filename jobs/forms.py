@@ -1,7 +1,9 @@
 from decimal import Decimal
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+from marketplace.forms import Form, ModelForm
 
 from .models import BudgetType, Category, ExperienceLevel, FlagReason, JobPost
 from .moderation import COMMENT_MAX_LENGTH
@@ -11,7 +13,7 @@ from .services import REASON_MAX_LENGTH, clean_skills
 MAX_HIRES = 100
 
 
-class JobPostForm(forms.ModelForm):
+class JobPostForm(ModelForm):
     """Post or edit a job. Budget rules live in `JobPost.clean()` and show up next to the fields."""
 
     skills = forms.CharField(
@@ -92,8 +94,17 @@ class JobPostForm(forms.ModelForm):
             # The service names the field; inside clean_skills() Django needs plain messages.
             raise ValidationError(exc.messages) from exc
 
+    def clean(self):
+        # How many errors each field has from its own checks. The model's checks run next and see a field that
+        # failed as empty: "Enter the lowest hourly rate" under "35.123" would contradict the field's own error.
+        self.own_error_counts = {name: len(errors) for name, errors in self.errors.items() if name != NON_FIELD_ERRORS}
+        return super().clean()
+
     def full_clean(self) -> None:
+        self.own_error_counts: dict[str, int] = {}
         super().full_clean()
+        for name, count in self.own_error_counts.items():
+            self.errors[name].data = self.errors[name].data[:count]
         # The model repeats some of the form's own checks (a blank title): show each message once.
         for errors in self.errors.values():
             seen: set[str] = set()
@@ -110,7 +121,7 @@ class JobPostForm(forms.ModelForm):
         return dict(self.cleaned_data)
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(Form):
     """The optional reason given when closing or cancelling a job."""
 
     reason = forms.CharField(
@@ -124,7 +135,7 @@ class ReasonForm(forms.Form):
 ANY = [("", "Any")]
 
 
-class FindWorkForm(forms.Form):
+class FindWorkForm(Form):
     q = forms.CharField(label="Search", required=False, max_length=200)
     skill = forms.CharField(label="Skill", required=False, max_length=100)
     budget_type = forms.ChoiceField(label="Budget type", required=False, choices=ANY + BudgetType.choices)
@@ -175,7 +186,7 @@ class FindWorkForm(forms.Form):
         )
 
 
-class FlagForm(forms.Form):
+class FlagForm(Form):
     """ "Flag as inappropriate": a reason from the list and an optional comment (needed for "Something else")."""
 
     reason = forms.ChoiceField(

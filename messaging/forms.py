@@ -1,10 +1,12 @@
 from django import forms
 
+from marketplace.forms import Form
+
 from .models import PREFERENCE_GROUPS, email_default, email_when
 from .services import MESSAGE_MAX_LENGTH
 
 
-class MessageForm(forms.Form):
+class MessageForm(Form):
     body = forms.CharField(
         label="Message",
         max_length=MESSAGE_MAX_LENGTH,
@@ -13,7 +15,7 @@ class MessageForm(forms.Form):
     )
 
 
-class PreferencesForm(forms.Form):
+class PreferencesForm(Form):
     """One "Email me when ..." checkbox per notification kind the person can receive."""
 
     def __init__(self, *args, user, chosen: dict[str, bool], **kwargs):

@@ -5,8 +5,10 @@ from decimal import Decimal
 from django import forms
 from django.utils import timezone
 
+from marketplace.forms import Form
 
-class PaymentMethodForm(forms.Form):
+
+class PaymentMethodForm(Form):
     """ "Add payment method": a card, checked by the gateway (only its token and last four digits are kept)."""
 
     number = forms.RegexField(

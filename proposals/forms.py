@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from agencies.models import Agency, AgencyMembership, AgencyStatus, MembershipStatus
 from jobs.models import BudgetType, Duration, JobPost, JobStatus
+from marketplace.forms import Form
 from marketplace.money import service_fee, you_receive
 
 from . import services
@@ -31,7 +32,7 @@ def fee_preview(amount: Decimal | None) -> dict[str, Decimal] | None:
     return {"amount": amount, "fee": service_fee(amount), "receive": you_receive(amount)}
 
 
-class TermsForm(forms.Form):
+class TermsForm(Form):
     """A freelancer's terms for one job: an hourly rate, or a fixed bid with an estimated duration."""
 
     hourly_rate = forms.DecimalField(
@@ -203,7 +204,7 @@ class AcceptInvitationForm(SubmitAsMixin, TermsForm):
     field_order = ["submit_as", "message", "hourly_rate", "fixed_bid", "estimated_duration"]
 
 
-class MessageForm(forms.Form):
+class MessageForm(Form):
     """A message that goes with an action: the client's first reply, or a question on an offer."""
 
     message = forms.CharField(
@@ -214,7 +215,7 @@ class MessageForm(forms.Form):
     )
 
 
-class InviteForm(forms.Form):
+class InviteForm(Form):
     """Invite a freelancer to interview for one of the client's open jobs."""
 
     job = forms.ModelChoiceField(label="Job", queryset=JobPost.objects.none(), empty_label="Choose one of your jobs")
@@ -233,7 +234,7 @@ class InviteForm(forms.Form):
         )
 
 
-class _ReasonForm(forms.Form):
+class _ReasonForm(Form):
     reason_choices: type = DeclineReason
     reason = forms.ChoiceField(label="Reason", widget=forms.RadioSelect)
     other_text = forms.CharField(
@@ -296,7 +297,7 @@ class RejectForm(_ReasonForm):
         self.fields["reason"].help_text = "The freelancer is told their application was declined, not why."
 
 
-class OfferForm(forms.Form):
+class OfferForm(Form):
     """Send offer: an hourly rate with a weekly limit, or a fixed price; a start date and an expiry."""
 
     payment_type = forms.ChoiceField(label="Payment", choices=BudgetType.choices, widget=forms.RadioSelect)

@@ -1,11 +1,13 @@
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
+from marketplace.forms import ModelForm, OwnWords
+
 from .models import ClientProfile, FreelancerProfile, User
 from .services import CLIENT, FREELANCER
 
 
-class SignUpForm(UserCreationForm):
+class SignUpForm(OwnWords, UserCreationForm):
     email = forms.EmailField(label="Email")
     role = forms.ChoiceField(
         label="I want to",
@@ -24,7 +26,7 @@ class SignUpForm(UserCreationForm):
         return email
 
 
-class FreelancerProfileForm(forms.ModelForm):
+class FreelancerProfileForm(ModelForm):
     first_name = forms.CharField(label="First name", max_length=150, required=False)
     last_name = forms.CharField(label="Last name", max_length=150, required=False)
 
@@ -35,7 +37,7 @@ class FreelancerProfileForm(forms.ModelForm):
         widgets = {"overview": forms.Textarea(attrs={"rows": 6})}
 
 
-class ClientProfileForm(forms.ModelForm):
+class ClientProfileForm(ModelForm):
     first_name = forms.CharField(label="First name", max_length=150, required=False)
     last_name = forms.CharField(label="Last name", max_length=150, required=False)
 

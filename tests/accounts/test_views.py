@@ -39,11 +39,11 @@ def test_signup_as_client_creates_client_profile(client):
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
-        ({"email": "not-an-email"}, "email", "Enter a valid email address."),
+        ({"email": "not-an-email"}, "email", "Enter an email address, like name@example.com."),
         ({"password2": "something-else-99"}, "password2", "The two password fields didn"),
         ({"password1": "123", "password2": "123"}, "password2", "too short"),
-        ({"role": "admin"}, "role", "Select a valid choice"),
-        ({"username": ""}, "username", "This field is required."),
+        ({"role": "admin"}, "role", "Choose one of the options in the list."),
+        ({"username": ""}, "username", "Username is required."),
     ],
 )
 def test_signup_bad_input_shows_field_errors(client, overrides, field, message):
@@ -88,7 +88,7 @@ def test_freelancer_profile_bad_rate_shows_field_error(client):
     assert response.status_code == 200
     assert "hourly_rate" in response.context["form"].errors
     response = client.post(reverse("accounts:profile_edit"), {"hourly_rate": "abc", "skills": ""})
-    assert "Enter a number." in response.context["form"].errors["hourly_rate"]
+    assert "Enter an amount in dollars, like 40 or 40.50." in response.context["form"].errors["hourly_rate"]
 
 
 def test_client_profile_page_shows_payment_verification(client):

@@ -17,7 +17,7 @@ def test_freelancer_signs_up_edits_profile_logs_out_and_in(page: Page, live_serv
     page.get_by_label("Title").fill("Illustrator")
     page.get_by_label("Hourly rate").fill("0")
     page.get_by_role("button", name="Save profile").click()
-    expect(page.get_by_text("Ensure this value is greater than or equal to 1.00.")).to_be_visible()
+    expect(page.get_by_text("Hourly rate must be at least $1.00.")).to_be_visible()
     page.get_by_label("Hourly rate").fill("42")
     page.get_by_label("Skills").fill("illustration, branding")
     page.get_by_role("button", name="Save profile").click()

@@ -117,11 +117,11 @@ def test_bad_filter_values_show_errors_and_the_rest_still_applies(client, db):
     JobPostFactory(title="Entry job", experience_level="entry")
     response = client.get(reverse("jobs:list"), {"min_budget": "lots", "experience_level": "expert"})
     assert response.status_code == 200
-    assert "Enter a number." in response.content.decode()
+    assert "Enter an amount in dollars, like 40 or 40.50." in response.content.decode()
     assert [j.title for j in response.context["page"].object_list] == ["Expert job"]
     response = client.get(reverse("jobs:list"), {"experience_level": "guru", "page": "abc"})
     assert response.status_code == 200
-    assert "Select a valid choice" in response.content.decode()
+    assert "Choose one of the options in the list." in response.content.decode()
     assert len(response.context["page"].object_list) == 2
 
 

@@ -302,7 +302,7 @@ def test_decline_needs_a_reason_and_other_needs_words(client):
     app = build(S.INVITED)
     client.force_login(app.freelancer)
     url = reverse("proposals:decline_invitation", args=[app.pk])
-    assert "This field is required." in text(client.post(url, {}))
+    assert "Reason: choose one." in text(client.post(url, {}))
     page = text(client.post(url, {"decline-reason": "other"}))
     assert "You chose “Other”: tell us the reason in a few words." in page
     response = client.post(url, {"decline-reason": "other", "decline-other_text": "Moving house"}, follow=True)
@@ -817,10 +817,10 @@ def test_client_invites_from_the_profile_choosing_an_open_job(client, client_use
     assert "Open job" in page and "Closed job" not in page and "Someone else's job" not in page
     invite = reverse("hiring:invite_from_profile", args=[freelancer.username])
     response = client.post(invite, {"job": "", "message": "Hello"})
-    assert response.status_code == 200 and "This field is required." in text(response)
+    assert response.status_code == 200 and "Job: choose one." in text(response)
     assert "Hello" in text(response)
     response = client.post(invite, {"job": closed.pk, "message": "Hello"})
-    assert "Select a valid choice" in text(response)
+    assert "Choose one of the options in the list." in text(response)
     response = client.post(invite, {"job": open_job.pk, "message": "Would you like to talk?"}, follow=True)
     assert any("You invited Fred Freelancer to interview for “Open job”." in m for m in flash(response))
     app = Application.objects.get(job=open_job, freelancer=freelancer)
