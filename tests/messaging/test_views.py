@@ -137,6 +137,9 @@ def test_opening_the_room_changes_nothing_mark_as_read_does_and_the_badges_go_do
     assert unread_counts(freelancer) == {"notifications": 1, "messages": 1}
     html = response.content.decode()  # the badges, out of band, so they drop on the same page
     assert '<li id="nav-messages" hx-swap-oob="true">' in html and _badge(html, "conversations") == "1"
+    # The copy inside "Menu" on narrow screens drops too (its own id, a count without a label).
+    assert '<li id="nav-messages-narrow" hx-swap-oob="true">' in html
+    assert '<li id="nav-notifications-narrow" hx-swap-oob="true">' in html
 
     response = client.post(read, {"last_id": Message.objects.latest("id").pk})
     assert response.status_code == 302 and response.url == reverse("messaging:room", args=[room.pk])
