@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("activity", "0002_copy_audit_trails"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("proposals", "0004_drop_old_audit_trail"),
+        ("proposals", "0005_agency_applications"),
     ]
 
     operations = [migrations.RunPython(mark_private, migrations.RunPython.noop)]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('messaging', '0007_agency_notification_kinds'),
+        ('messaging', '0008_agency_notification_kinds'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('messaging', '0006_email_retry_schedule'),
+        ('messaging', '0007_moderator_warning_kind'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("messaging", "0006_email_retry_schedule"),
+        ("messaging", "0009_agency_proposal_and_payment_kinds"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
