@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from django import forms
 
+from marketplace.forms import Form
+
 from .models import Role
 
 MAX_SKILLS = 15
 
 
-class AgencyForm(forms.Form):
+class AgencyForm(Form):
     name = forms.CharField(label="Agency name", max_length=120)
     description = forms.CharField(
         label="About the agency", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
@@ -32,7 +34,7 @@ class AgencyForm(forms.Form):
         return list(seen.values())
 
 
-class AddMemberForm(forms.Form):
+class AddMemberForm(Form):
     username = forms.CharField(label="Username", max_length=150, help_text="An existing freelancer's username.")
     role = forms.ChoiceField(label="Role", choices=Role.choices, initial=Role.MEMBER)
 

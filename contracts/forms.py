@@ -136,7 +136,7 @@ class FeedbackForm(Form):
         self.fields["private_reason"].choices = [("", "Choose a reason"), *PrivateReason.choices]
 
 
-class AssignMemberForm(forms.Form):
+class AssignMemberForm(Form):
     """ "Assign member" on an agency contract: one of the agency's active members."""
 
     member = forms.TypedChoiceField(label="Member", coerce=int)

@@ -35,7 +35,7 @@ class PaymentMethodForm(Form):
         return data
 
 
-class DistributeForm(forms.Form):
+class DistributeForm(Form):
     """ "Distribute": the agency's owner pays a member from the agency's balance. `key` makes a double submit
     pay once."""
 

@@ -139,7 +139,7 @@ def submit_as_choices(user, *, name_others: bool) -> list[tuple[str, str]]:
     return choices
 
 
-class SubmitAsMixin(forms.Form):
+class SubmitAsMixin(Form):
     """Adds "Submit as" for a freelancer who belongs to an agency; `submit_as_data()` gives the service its
     `agency` and `named`."""
 

@@ -18,6 +18,7 @@ from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory
 FORM_MODULES = [
     "marketplace.accounts.forms",
     "messaging.forms",
+    "agencies.forms",
     "jobs.forms",
     "proposals.forms",
     "payments.forms",

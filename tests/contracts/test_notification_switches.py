@@ -15,16 +15,18 @@ import pytest
 from django.core import mail
 from django.utils import timezone as dj_timezone
 
+from agencies import services as agency_services
 from contracts import services as contract_services
 from contracts.models import Contract, TimeEntry
 from marketplace.accounts.models import User
 from messaging import tasks as messaging_tasks
 from messaging.models import PREFERENCE_GROUPS, EmailState, Notification, NotificationKind
 from messaging.services import post_message, set_preferences
-from payments.services import add_payment_method
+from payments.services import add_payment_method, distribute_to_member
 from proposals import moderation, services
 from proposals.models import ApplicationStatus, DeclineReason, RejectReason, WithdrawReason
-from tests.factories import JobPostFactory, UserFactory
+from tests.factories import AgencyFactory, AgencyMembershipFactory, FreelancerFactory, JobPostFactory, UserFactory
+from tests.jobs.factories import ModeratorFactory
 from tests.payments.helpers import hire
 from tests.proposals.builders import build, offer_terms
 
@@ -198,7 +200,36 @@ def scenario(kind: str, monkeypatch) -> Step:
     if kind == K.FEEDBACK_RECEIVED:
         contract = _ended()
         return lambda: contract_services.leave_feedback(contract, by=contract.client, stars=5, comment="Great work")
+    if kind == K.MODERATOR_WARNING:
+        app = build(S.ACTIVE, job=JobPostFactory())
+        post_message(app.room, sender=app.freelancer, body="Pay me via PayPal, send it to my email instead.")
+        moderator = ModeratorFactory()
+        return lambda: moderation.warn_room_sender(app.room, by=moderator)
+    if kind in (K.AGENCY_INVITATION, K.AGENCY_MEMBERSHIP, K.AGENCY_PROPOSAL, K.AGENCY_DISTRIBUTION):
+        return _agency_step(kind)
     raise AssertionError(f"no scenario for {kind}")
+
+
+def _agency_step(kind: str) -> Step:
+    agency = AgencyFactory(name="Pixel Forge", created_by=FreelancerFactory())
+    owner = agency.created_by
+    if kind == K.AGENCY_INVITATION:
+        newcomer = FreelancerFactory()
+        return lambda: agency_services.invite_member(agency, by=owner, username=newcomer.username)
+    if kind == K.AGENCY_MEMBERSHIP:
+        invited = agency_services.invite_member(agency, by=owner, username=FreelancerFactory().username)
+        return lambda: agency_services.accept_membership(invited, by=invited.user)
+    member = FreelancerFactory()
+    AgencyMembershipFactory(agency=agency, user=member)
+    if kind == K.AGENCY_PROPOSAL:
+        job = JobPostFactory()
+        return lambda: services.submit_proposal(
+            job, by=owner, cover_letter="We did this.", hourly_rate=Decimal("55.00"), agency=agency, named=member
+        )
+    contract = hire(agency=agency, freelancer=member, sender=owner)
+    _card(contract.client)
+    contract_services.give_bonus(contract, by=contract.client, amount="100", note="Thanks", key="b1")
+    return lambda: distribute_to_member(agency, by=owner, member=member, amount="60", note="November", key="d1")
 
 
 SWITCHES = [kind for _, _, kinds in PREFERENCE_GROUPS for kind in kinds]

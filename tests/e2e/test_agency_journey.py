@@ -108,6 +108,7 @@ def test_agency_members_proposal_hire_and_work_diary(page: Page, live_server, lo
     log_in(page, maria)
     _nav(page).get_by_role("link", name="My proposals").click()
     page.get_by_role("region", name="Offers").get_by_role("link", name=TITLE).click()
+    page.get_by_label(re.compile("hire me and start the contract")).check()
     page.get_by_role("button", name="Accept offer").click()
     _told(page, "You accepted the offer.")
     contract = Contract.objects.get()
