@@ -129,6 +129,6 @@ def test_a_distribute_form_with_errors_is_shown_again(agency, maria, client):
     client.force_login(agency.created_by)
     url = reverse("payments:agency", args=[agency.slug])
     response = client.post(url, {"member": maria.pk, "amount": "", "key": "k"})
-    assert response.status_code == 400 and "This field is required." in text(response)
+    assert response.status_code == 400 and "Amount is required." in text(response)
     response = client.post(url, {"member": maria.pk, "amount": "5.00", "key": "k"}, follow=True)
     assert flash(response) == ["Pixel Forge's balance is $0.00, so $5.00 can't be distributed."]
