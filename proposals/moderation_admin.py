@@ -29,6 +29,26 @@ from .models import Application
 OPEN = Q(flags__status=FlagStatus.OPEN)
 
 
+class EachRowAction:
+    """An admin action that calls one service per selected row: refusals are shown per row (a permission refusal
+    stops the run), and one success message counts the rows done."""
+
+    def _each(self, request, queryset, act, done: str) -> None:
+        count = 0
+        for row in queryset.order_by("pk"):
+            try:
+                act(row)
+            except PermissionDenied as exc:
+                report_refusal(self, request, exc)
+                return
+            except (ValidationError, services.ActionNotAllowed) as exc:
+                report_refusal(self, request, exc)
+            else:
+                count += 1
+        if count:
+            self.message_user(request, done.format(count=count), messages.SUCCESS)  # type: ignore[attr-defined]
+
+
 class QueueFilter(admin.SimpleListFilter):
     """Jobs with open flags (the queue, by default), suspended jobs (to reinstate), or every flagged job."""
 
@@ -60,7 +80,7 @@ class QueueFilter(admin.SimpleListFilter):
 
 
 @admin.register(FlaggedJob)
-class FlaggedJobAdmin(admin.ModelAdmin):
+class FlaggedJobAdmin(EachRowAction, admin.ModelAdmin):
     """The moderation queue: jobs with open flags, riskiest first (open flags, then screening hits)."""
 
     list_display = (
@@ -186,21 +206,6 @@ class FlaggedJobAdmin(admin.ModelAdmin):
             '<a href="{}">room {}</a>',
             ((reverse("admin:jobs_flaggedroom_change", args=[pk]), pk) for pk in room_ids),
         )
-
-    def _each(self, request, queryset, act, done: str) -> None:
-        count = 0
-        for job in queryset.order_by("pk"):
-            try:
-                act(job)
-            except PermissionDenied as exc:
-                report_refusal(self, request, exc)
-                return
-            except (ValidationError, services.ActionNotAllowed) as exc:
-                report_refusal(self, request, exc)
-            else:
-                count += 1
-        if count:
-            self.message_user(request, done.format(count=count), messages.SUCCESS)
 
     @admin.action(description="Suspend job", permissions=["change"])
     def suspend_jobs(self, request, queryset: QuerySet[FlaggedJob]) -> None:
@@ -356,7 +361,7 @@ def highlighted(message: Message) -> SafeString:
 
 
 @admin.register(FlaggedRoom)
-class FlaggedRoomAdmin(admin.ModelAdmin):
+class FlaggedRoomAdmin(EachRowAction, admin.ModelAdmin):
     """Flagged rooms, riskiest first. A room's page shows its flags, job and applications; the conversation is
     shown by "Read the conversation" (a POST, so a GET writes nothing), and every reading is recorded.
 
@@ -443,21 +448,6 @@ class FlaggedRoomAdmin(admin.ModelAdmin):
             **(extra_context or {}),
         }
         return TemplateResponse(request, "admin/jobs/flaggedroom/room.html", context)
-
-    def _each(self, request, queryset, act, done: str) -> None:
-        count = 0
-        for room in queryset.order_by("pk"):
-            try:
-                act(room)
-            except PermissionDenied as exc:
-                report_refusal(self, request, exc)
-                return
-            except (ValidationError, services.ActionNotAllowed) as exc:
-                report_refusal(self, request, exc)
-            else:
-                count += 1
-        if count:
-            self.message_user(request, done.format(count=count), messages.SUCCESS)
 
     @admin.action(description="Warn the sender", permissions=["change"])
     def warn_senders(self, request, queryset: QuerySet[FlaggedRoom]) -> None:
