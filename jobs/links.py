@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.module_loading import import_string
 
 from marketplace.accounts.models import User
+from messaging.models import Message
 
 from .models import JobPost
 
@@ -31,6 +32,11 @@ def _load(path: str) -> JobLinks:
 def hiring_links(job: JobPost) -> dict[str, str]:
     path = getattr(settings, "JOB_HIRING_LINKS", "")
     return _load(path)(job) if path else {}
+
+
+def message_links(message: Message) -> dict[str, str]:
+    """The jobs layer's actions on a room message (setting `MESSAGE_LINKS`): "Report message"."""
+    return {"report": reverse("jobs:flag_message", args=[message.pk])}
 
 
 def client_profile_links(person: User) -> dict[str, str]:

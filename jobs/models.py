@@ -239,6 +239,8 @@ class Flag(ConcurrentTransitionMixin, models.Model):
         verbose_name="flagged user",
     )
     room = models.ForeignKey("messaging.Room", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    # "Report message": the message a person reported (its room and sender are `room` and `user`).
+    message = models.ForeignKey("messaging.Message", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     reason = models.CharField(max_length=30, choices=FlagReason.choices)
     comment = models.TextField(max_length=1000, blank=True)
     hits = models.JSONField("screening hits", default=list, blank=True)
@@ -270,6 +272,11 @@ class Flag(ConcurrentTransitionMixin, models.Model):
                 fields=["room"],
                 condition=models.Q(status="open", reporter__isnull=True, room__isnull=False),
                 name="one_open_system_flag_per_room",
+            ),
+            models.UniqueConstraint(
+                fields=["reporter", "message"],
+                condition=models.Q(status="open", reporter__isnull=False, message__isnull=False),
+                name="one_open_flag_per_reporter_per_message",
             ),
             models.CheckConstraint(
                 condition=models.Q(job__isnull=False) | models.Q(user__isnull=False) | models.Q(room__isnull=False),

@@ -24,6 +24,7 @@ from marketplace.accounts.models import ClientProfile
 from marketplace.activity.models import Activity
 from marketplace.activity.services import log_action
 from marketplace.screening import Category, Hit, ScreeningResult, screen, snippet
+from messaging.models import Membership, Message
 
 from .models import Flag, FlagReason, FlagStatus, JobPost, JobStatus, ModerationAction
 
@@ -91,13 +92,58 @@ def flag_client(client, *, by, reason: str, comment: str = "") -> Flag:
     )
 
 
-def has_open_flag(user, *, job=None, client=None) -> bool:
-    """Whether `user` already has an open flag on the job (or on the client's profile)."""
+def flag_freelancer(freelancer, *, by, reason: str, comment: str = "") -> Flag:
+    """`by` reports a freelancer from their profile. Same rules and side effects as `flag_job`."""
+    reason, comment = _clean_flag_input(reason, comment)
+    if not getattr(freelancer, "is_freelancer", False):
+        raise FlagRefused("Only freelancers can be flagged from a freelancer profile.", code="invalid")
+    if freelancer.pk == getattr(by, "pk", None):
+        raise FlagRefused("You can't flag yourself.", code="own")
+    return _create_flag(
+        by,
+        duplicate=Flag.objects.filter(
+            reporter=by, user=freelancer, job__isnull=True, room__isnull=True, status=FlagStatus.OPEN
+        ),
+        duplicate_message="You already reported this freelancer. A moderator will look at it.",
+        fields={"user": freelancer, "reason": reason, "comment": comment},
+    )
+
+
+def flag_message(message: Message, *, by, reason: str, comment: str = "") -> Flag:
+    """A participant reports a message in their room ("Report message"). Rules as in `flag_job`.
+
+    Refused for one's own or a system message and for someone outside the room. Side effects: one open Flag
+    about the room, the message and its sender; moderators find the room in "Flagged rooms". Nobody is notified.
+    """
+    reason, comment = _clean_flag_input(reason, comment)
+    if message.sender_id is None or message.sender_id == getattr(by, "pk", None):
+        raise FlagRefused("You can only report messages other people wrote.", code="own")
+    if not Membership.objects.filter(room_id=message.room_id, user_id=getattr(by, "pk", None)).exists():
+        raise PermissionDenied("Only the room's participants can report its messages.")
+    return _create_flag(
+        by,
+        duplicate=Flag.objects.filter(reporter=by, message=message, status=FlagStatus.OPEN),
+        duplicate_message="You already reported this message. A moderator will look at it.",
+        fields={
+            "room_id": message.room_id,
+            "message": message,
+            "user_id": message.sender_id,
+            "reason": reason,
+            "comment": comment,
+            "snippet": message.body[:300],
+        },
+    )
+
+
+def has_open_flag(user, *, job=None, client=None, message=None) -> bool:
+    """Whether `user` already has an open flag on the job, the message or the person's profile."""
     if not getattr(user, "is_authenticated", False):
         return False
     flags = Flag.objects.filter(reporter=user, status=FlagStatus.OPEN)
     if job is not None:
         return flags.filter(job=job).exists()
+    if message is not None:
+        return flags.filter(message=message).exists()
     return flags.filter(user=client, job__isnull=True, room__isnull=True).exists()
 
 

@@ -8,6 +8,8 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from messaging.models import Message
+
 from . import moderation, selectors, services
 from .forms import FindWorkForm, FlagForm, JobPostForm, ReasonForm
 from .links import hiring_links
@@ -140,7 +142,43 @@ def flag_client(request: HttpRequest, username: str) -> HttpResponse:
     )
 
 
-def _flag(request: HttpRequest, *, target, flag, already: bool, what: str) -> HttpResponse:
+@login_required
+def flag_freelancer(request: HttpRequest, username: str) -> HttpResponse:
+    """ "Flag as inappropriate" on a freelancer's profile: the form (GET) and the flag (POST)."""
+    freelancer = get_object_or_404(get_user_model(), username=username, is_freelancer=True, is_active=True)
+    if freelancer.pk == request.user.pk:
+        messages.error(request, "You can't flag yourself.")
+        return redirect(freelancer.get_absolute_url())
+    return _flag(
+        request,
+        target=freelancer,
+        flag=lambda form: moderation.flag_freelancer(freelancer, by=request.user, **form.cleaned_data),
+        already=moderation.has_open_flag(request.user, client=freelancer),
+        what="freelancer",
+    )
+
+
+@login_required
+def flag_message(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Report message" in a room: the form (GET) and the flag (POST); participants only (404 for others)."""
+    message = get_object_or_404(
+        Message.objects.select_related("room", "sender"), pk=pk, room__memberships__user=request.user
+    )
+    if message.sender_id in (None, request.user.pk):
+        messages.error(request, "You can only report messages other people wrote.")
+        return redirect(message.room.get_absolute_url())
+    return _flag(
+        request,
+        target=message,
+        flag=lambda form: moderation.flag_message(message, by=request.user, **form.cleaned_data),
+        already=moderation.has_open_flag(request.user, message=message),
+        what="message",
+        back=message.room.get_absolute_url(),
+    )
+
+
+def _flag(request: HttpRequest, *, target, flag, already: bool, what: str, back: str = "") -> HttpResponse:
+    back = back or target.get_absolute_url()
     form = FlagForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -150,16 +188,16 @@ def _flag(request: HttpRequest, *, target, flag, already: bool, what: str) -> Ht
             except moderation.FlagRefused as exc:
                 if getattr(exc, "code", None) in ("duplicate", "rate_limited", "own"):  # dict errors carry no code
                     messages.error(request, " ".join(exc.messages))
-                    return redirect(target.get_absolute_url())
+                    return redirect(back)
                 form.add_error(None, exc)
             else:
                 messages.success(
                     request,
                     f"Thank you: a moderator will review this {what}. They will not be told who reported them.",
                 )
-                return redirect(target.get_absolute_url())
+                return redirect(back)
         status = 400
-    context = {"form": form, "target": target, "what": what, "already": already}
+    context = {"form": form, "target": target, "what": what, "already": already, "back": back}
     return render(request, "jobs/flag.html", context, status=status)
 
 

@@ -307,6 +307,9 @@ EMAIL_RETRY_FOR = timedelta(seconds=env.float("EMAIL_RETRY_FOR_SECONDS", default
 EMAIL_ENQUEUE_TIMEOUT = env.float("EMAIL_ENQUEUE_TIMEOUT_SECONDS", default=1.0)
 EMAIL_ENQUEUE_PAUSE = timedelta(seconds=env.float("EMAIL_ENQUEUE_PAUSE_SECONDS", default=10))
 FLAG_RATE_LIMIT_PER_HOUR = env.int("FLAG_RATE_LIMIT_PER_HOUR", default=10)
+# A new account's messages from the room form, against spam: at most this many an hour in its first days.
+NEW_ACCOUNT_MESSAGES_PER_HOUR = env.int("NEW_ACCOUNT_MESSAGES_PER_HOUR", default=20)
+NEW_ACCOUNT_DAYS = env.int("NEW_ACCOUNT_DAYS", default=2)
 # The hiring layer's screening of room messages, called by `messaging.services.post_message` (a hook, so
 # messaging never imports the layer above it; see `messaging/screening.py`).
 MESSAGE_SCREENING = "proposals.moderation.screen_room_message"
@@ -316,6 +319,8 @@ JOB_HIRING_LINKS = "proposals.links.job_links"
 CLIENT_PROFILE_LINKS = "jobs.links.client_profile_links"
 # The pages of an agency's contracts and balance, linked from the agency's page (see `agencies/links.py`).
 AGENCY_LINKS = "contracts.links.agency_links"
+# "Report message" under each room message comes from the jobs layer (messaging names no higher URL).
+MESSAGE_LINKS = "jobs.links.message_links"
 
 
 def _user_url(user) -> str:

@@ -122,6 +122,7 @@ class NotificationKind(models.TextChoices):
     AGENCY_MEMBERSHIP = "agency_membership", "Agency membership changed"
     AGENCY_PROPOSAL = "agency_proposal", "Named on an agency's proposal"
     AGENCY_DISTRIBUTION = "agency_payment", "Payment from your agency"
+    REPORT_REVIEWED = "report_reviewed", "A moderator reviewed my report"
 
 
 # Email on or off for each kind when the person has not chosen (in-app is always on). Kinds missing here
@@ -166,6 +167,7 @@ EMAIL_DEFAULTS: dict[str, bool] = {
     NotificationKind.AGENCY_MEMBERSHIP: True,
     NotificationKind.AGENCY_PROPOSAL: True,
     NotificationKind.AGENCY_DISTRIBUTION: True,
+    NotificationKind.REPORT_REVIEWED: True,
 }
 
 # "Email me when ..." on the notification settings page.
@@ -209,6 +211,7 @@ EMAIL_WHEN: dict[str, str] = {
     NotificationKind.AGENCY_MEMBERSHIP: "someone joins, declines, leaves or is removed from my agency",
     NotificationKind.AGENCY_PROPOSAL: "my agency names me on a proposal it sends",
     NotificationKind.AGENCY_DISTRIBUTION: "my agency pays me from its balance",
+    NotificationKind.REPORT_REVIEWED: "a moderator reviews something I reported",
 }
 
 # Sections of the notification settings page; a person sees the ones that match their roles.
@@ -228,6 +231,7 @@ PREFERENCE_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             NotificationKind.CONTRACT_PAUSED,
             NotificationKind.FEEDBACK_RECEIVED,
             NotificationKind.MODERATOR_WARNING,
+            NotificationKind.REPORT_REVIEWED,
         ),
     ),
     (

@@ -10,9 +10,10 @@ import logging
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q
@@ -136,6 +137,23 @@ def _clean_body(body: str) -> str:
 def _advance(field: str, when: datetime):
     """An update expression that moves a nullable timestamp forward to `when`, never back."""
     return Greatest(Coalesce(F(field), when), when)
+
+
+def check_new_account_rate(sender) -> None:
+    """A new account (younger than `NEW_ACCOUNT_DAYS`) sends at most `NEW_ACCOUNT_MESSAGES_PER_HOUR` messages an
+    hour from the room form, against spam (every message of theirs in the hour counts; only the form is refused).
+    Raises ValidationError past that.
+    """
+    limit = settings.NEW_ACCOUNT_MESSAGES_PER_HOUR
+    now = timezone.now()
+    if sender.date_joined < now - timedelta(days=settings.NEW_ACCOUNT_DAYS):
+        return
+    sent = Message.objects.filter(sender=sender, created_at__gte=now - timedelta(hours=1)).count()
+    if sent >= limit:
+        raise ValidationError(
+            f"New accounts can send {limit} messages an hour. Please wait a little before writing again.",
+            code="rate_limited",
+        )
 
 
 def post_message(room: Room, *, sender, body: str, notify_others: bool = True) -> Message:

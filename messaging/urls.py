@@ -10,6 +10,7 @@ urlpatterns = [
     path("messages/<int:pk>/send/", views.send, name="send"),
     path("messages/<int:pk>/read/", views.room_read, name="room_read"),
     path("messages/<int:pk>/updates/", views.updates, name="room_updates"),
+    path("leaving/", views.leaving, name="leaving"),
     path("notifications/", views.notifications, name="notifications"),
     path("notifications/read-all/", views.notifications_read_all, name="notifications_read_all"),
     path("notifications/seen/", views.notifications_seen, name="notifications_seen"),

@@ -71,6 +71,7 @@ def send(request: HttpRequest, pk: int) -> HttpResponse:
         form.add_error("body", "You are sending messages too fast. Wait a minute, then send it again.")
     if form.is_valid():
         try:
+            services.check_new_account_rate(request.user)
             services.post_message(room, sender=request.user, body=form.cleaned_data["body"])
         except ValidationError as exc:
             form.add_error("body", exc)
@@ -221,3 +222,13 @@ def preferences(request: HttpRequest) -> HttpResponse:
         flash.success(request, "Your notification settings were saved.")
         return redirect("messaging:preferences")
     return render(request, "messaging/preferences.html", {"form": form})
+
+
+@require_GET
+def leaving(request: HttpRequest) -> HttpResponse:
+    """ "You are leaving the marketplace": a notice before an external link from a message (no redirect)."""
+    target = request.GET.get("to", "")
+    if not target.lower().startswith(("http://", "https://")):
+        # urlize links "www.example.com" without a scheme.
+        target = f"http://{target}" if target.lower().startswith("www.") else ""
+    return render(request, "messaging/leaving.html", {"target": target})

@@ -181,9 +181,23 @@ def _room_senders(room: Room) -> list:
 
 
 def _decide_room(room: Room, *, by, note: str, dismiss: bool) -> int:
+    """Decide the room's open flags; each person who reported in it is told once (never who was reported)."""
+    reporter_ids = set(
+        Flag.objects.filter(room=room, status=FlagStatus.OPEN, reporter__isnull=False).values_list(
+            "reporter_id", flat=True
+        )
+    )
     count = decide_open_flags(Flag.objects.filter(room=room), moderator=by, note=note, dismiss=dismiss)
     if not count:
         raise ModerationError(f"The room “{room}” has no open flags.", code="no_flags")
+    outcome = "found nothing against the rules" if dismiss else "took action"
+    for reporter in get_user_model().objects.filter(pk__in=reporter_ids).order_by("pk"):
+        notify(
+            reporter,
+            NotificationKind.REPORT_REVIEWED,
+            text=f"Thank you for your report: a moderator reviewed it and {outcome}.",
+            url=room.get_absolute_url(),
+        )
     return count
 
 

@@ -104,9 +104,10 @@ def test_room_escapes_bodies_links_urls_and_keeps_line_breaks(client, room, clie
     assert "flash-messages" not in html  # the conversation must not leak into the flash messages block
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;<br>" in html
+    # External links open through the "You are leaving the marketplace" notice.
     assert (
-        '<a href="https://example.com/brief?a=1&amp;b=2" rel="nofollow">https://example.com/brief?a=1&amp;b=2</a>'
-        in html
+        '<a class="external-link" href="/leaving/?to=https%3A%2F%2Fexample.com%2Fbrief%3Fa%3D1%26b%3D2" '
+        'rel="nofollow">https://example.com/brief?a=1&amp;b=2</a>' in html
     )
     assert '<label for="id_body">Message</label>' in html
     assert "Send message</button>" in html
