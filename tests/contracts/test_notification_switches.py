@@ -18,6 +18,8 @@ from django.utils import timezone as dj_timezone
 from agencies import services as agency_services
 from contracts import services as contract_services
 from contracts.models import Contract, TimeEntry
+from jobs.models import FlagReason
+from jobs.moderation import flag_message
 from marketplace.accounts.models import User
 from messaging import tasks as messaging_tasks
 from messaging.models import PREFERENCE_GROUPS, EmailState, Notification, NotificationKind
@@ -205,6 +207,12 @@ def scenario(kind: str, monkeypatch) -> Step:
         post_message(app.room, sender=app.freelancer, body="Pay me via PayPal, send it to my email instead.")
         moderator = ModeratorFactory()
         return lambda: moderation.warn_room_sender(app.room, by=moderator)
+    if kind == K.REPORT_REVIEWED:
+        app = build(S.ACTIVE, job=JobPostFactory())
+        reported = post_message(app.room, sender=app.job.client, body="Let's talk about the schedule.")
+        flag_message(reported, by=app.freelancer, reason=FlagReason.SPAM)
+        moderator = ModeratorFactory()
+        return lambda: moderation.dismiss_room_flags(app.room, by=moderator)
     if kind in (K.AGENCY_INVITATION, K.AGENCY_MEMBERSHIP, K.AGENCY_PROPOSAL, K.AGENCY_DISTRIBUTION):
         return _agency_step(kind)
     raise AssertionError(f"no scenario for {kind}")

@@ -95,3 +95,63 @@ def test_a_risky_room_message_shows_the_notice_and_queues_the_room(browser: Brow
     mod_page.get_by_role("link", name="Flags", exact=True).click()
     mod_page.get_by_role("link", name="Rooms to review").click()
     expect(mod_page.get_by_role("row", name=re.compile(f"Room: {re.escape(room.title)}"))).to_be_visible()
+
+
+def test_a_reported_message_leads_a_moderator_to_suspend_its_sender(browser: Browser, live_server, log_in):
+    carla = ClientFactory(first_name="Carla", last_name="Client")
+    fred = FreelancerFactory(first_name="Fred", last_name="Freelancer")
+    job = JobPostFactory(client=carla, title="Booking website")
+    room = build(ApplicationStatus.ACTIVE, job=job, freelancer=fred).room
+    moderator = ModeratorFactory()
+    wording = "Before anything else, buy the premium template from my friend's shop."
+
+    carla_page = browser.new_context().new_page()
+    log_in(carla_page, carla)
+    carla_page.goto(f"{live_server.url}{room.get_absolute_url()}")
+    carla_page.get_by_label("Message", exact=True).fill(wording)
+    carla_page.get_by_role("button", name="Send message").click()
+    expect(carla_page.get_by_role("list", name="Messages").get_by_text(wording)).to_be_visible()
+    # Nobody reports their own message.
+    expect(carla_page.get_by_role("link", name="Report message")).to_have_count(0)
+
+    # Fred reports it from the room.
+    fred_page = browser.new_context().new_page()
+    log_in(fred_page, fred)
+    fred_page.goto(f"{live_server.url}{room.get_absolute_url()}")
+    message = fred_page.get_by_role("listitem").filter(has_text=wording)
+    message.get_by_role("link", name="Report message").click()
+    fred_page.get_by_label("Scam or phishing (suspicious links or files)").check()
+    fred_page.get_by_label("Comment (optional)").fill("Wants me to pay a shop before any contract.")
+    fred_page.get_by_role("button", name="Report message").click()
+    expect(fred_page.get_by_text("a moderator will review this message")).to_be_visible()
+
+    # The moderator finds the room in Flagged rooms, reads the message there and suspends its writer.
+    mod_page = browser.new_context().new_page()
+    _admin_log_in(mod_page, live_server, moderator)
+    mod_page.get_by_role("link", name="Flagged rooms").click()
+    row = mod_page.get_by_role("row", name=re.compile(re.escape(room.title)))
+    expect(row).to_contain_text(carla.username)
+    row.get_by_role("link", name=re.compile(re.escape(room.title))).click()
+    expect(mod_page.get_by_text(wording)).to_have_count(0)  # nothing is read before the moderator asks
+    mod_page.get_by_role("button", name="Read the conversation").click()
+    expect(mod_page.get_by_text(wording)).to_be_visible()
+    mod_page.get_by_role("link", name="Flagged rooms").first.click()
+    row = mod_page.get_by_role("row", name=re.compile(re.escape(room.title)))
+    row.get_by_role("checkbox").check()
+    mod_page.get_by_role("combobox", name="Action").select_option(label="Suspend the sender")
+    mod_page.get_by_role("button", name="Go").click()
+    expect(mod_page.get_by_text("Senders suspended in 1 room(s): they can no longer log in.")).to_be_visible()
+
+    # Carla can no longer log in.
+    carla_again = browser.new_context().new_page()
+    carla_again.goto(f"{live_server.url}/accounts/login/")
+    carla_again.get_by_label("Username").fill(carla.username)
+    carla_again.get_by_label("Password").fill(PASSWORD)
+    carla_again.get_by_role("button", name="Log in").click()
+    expect(carla_again.get_by_text("Please enter a correct username and password")).to_be_visible()
+    expect(carla_again.get_by_role("button", name="Log out")).to_have_count(0)
+
+    # Fred is told once, and never who was suspended.
+    fred_page.goto(f"{live_server.url}/notifications/")
+    told = fred_page.get_by_text("Thank you for your report: a moderator reviewed it and took action.")
+    expect(told).to_have_count(1)
