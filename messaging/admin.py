@@ -60,11 +60,14 @@ class NotificationAdmin(admin.ModelAdmin):
     list_select_related = ["recipient"]
     search_fields = ["recipient__username", "recipient__email", "text"]
     date_hierarchy = "created_at"
+    # The message itself stays out: its text would show here, and moderators read a conversation only through
+    # Flagged rooms, where every reading is recorded.
+    exclude = ["message"]
     readonly_fields = [
         "recipient",
         "actor",
         "room",
-        "message",
+        "message_ref",
         "created_at",
         "email_state",
         "email_attempts",
@@ -76,6 +79,10 @@ class NotificationAdmin(admin.ModelAdmin):
         "email_error_temporary",
     ]
     actions = ["retry_email"]
+
+    @admin.display(description="Message")
+    def message_ref(self, obj: Notification) -> str:
+        return f"Message #{obj.message_id}" if obj.message_id else "-"
 
     # Moderators watch email delivery: they see notifications and retry failed emails, and change nothing else.
     # Their flag-review permission tells them apart without a query (the admin has loaded permissions already).

@@ -62,3 +62,17 @@ def test_moderators_see_failed_emails_and_retry_them(client, freelancer, mailout
     assert notification.email_state == EmailState.SENT
     assert len(mailoutbox) == 1
     assert client.get(reverse("admin:messaging_notification_change", args=[notification.pk])).status_code == 200
+
+
+def test_a_notification_page_shows_moderators_no_message_text(client, room, client_user):
+    from messaging.services import post_message
+    from tests.jobs.factories import ModeratorFactory
+
+    message = post_message(room, sender=client_user, body="Private terms: 40 an hour, starting Monday")
+    notification = Notification.objects.get(message=message)
+    client.force_login(ModeratorFactory())
+
+    page = client.get(reverse("admin:messaging_notification_change", args=[notification.pk])).content.decode()
+
+    assert f"Message #{message.pk}" in page
+    assert "Private terms" not in page
