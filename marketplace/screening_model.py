@@ -1,17 +1,20 @@
-"""Statistical screening next to the rules: a text classifier per category, combined with the rules' hits.
+"""Statistical screening next to the rules: one text classifier per category, combined with the rules' hits.
 
-Pure module (scikit-learn, no Django), like `marketplace.screening`. TF-IDF over word 1-2-grams and character
-2-5-grams (robust to spelling, obfuscation and word order) feeds one logistic regression per category. The
-rules stay the precise part; the classifier adds paraphrases the rules don't know ("you're hired, begin today").
+Pure module (scikit-learn, no Django), like `marketplace.screening`. Each sentence is described by TF-IDF over
+word 1-2-grams and character 2-5-grams (robust to spelling, obfuscation and word order) plus one feature per
+category saying whether a rule hit falls in that sentence. One logistic regression per category turns that into
+a probability: the combined score. The rules stay the precise part (a rule hit weighs heavily), the words add
+paraphrases the rules don't know ("you're hired, begin today"), and near-misses the rules catch by mistake
+("my portfolio has free samples") can pull a rule hit's score down.
 
 * `training_examples(corpus, paraphrases)`: the labelled sentences. Corpus sentences take the categories the rules
   find in them (the rules are exact on the tuning corpus at group level), minus those the sentence is listed as a
-  negative for; paraphrases carry their own labels.
+  negative for; paraphrases (and moderators' exported decisions) carry their own labels.
 * `train(examples)` -> `Classifier`; `save`/`load` (joblib); `load_default()` loads the committed model once per
   process.
-* `scores(text, classifier)`: one score per category in [0, 1]: 1.0 when a rule hits, else the classifier's highest
-  probability over the text's sentences. `screen_combined(text, classifier, thresholds)` returns the rules'
-  `ScreeningResult` plus a "classifier" hit (the sentence) for each category whose score passes its threshold.
+* `scores(text, classifier)`: one score per category in [0, 1], the highest over the text's sentences.
+  `screen_combined(text, classifier, thresholds)` returns the hits of the categories whose score passes the
+  threshold: the rules' hits there, or the sentence itself (kind "classifier") when no rule hit it.
 """
 
 from __future__ import annotations
@@ -22,12 +25,15 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import joblib
+import numpy as np
+import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
-from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.pipeline import FeatureUnion
 from sklearn.preprocessing import MultiLabelBinarizer
 
 from .screening import Category, Hit, ScreeningResult, screen
@@ -36,9 +42,13 @@ __all__ = [
     "CATEGORIES",
     "DEFAULT_MODEL_PATH",
     "DEFAULT_THRESHOLDS",
+    "MAX_CLASSIFIED_CHARS",
     "Classifier",
+    "Example",
     "load",
     "load_default",
+    "load_json",
+    "save",
     "scores",
     "screen_combined",
     "train",
@@ -46,19 +56,34 @@ __all__ = [
 ]
 
 CATEGORIES: tuple[Category, ...] = tuple(Category)
+LABELS: tuple[str, ...] = tuple(str(c) for c in CATEGORIES)
 DEFAULT_MODEL_PATH = Path(__file__).with_name("screening_model.joblib")
-# Probability a sentence needs before the classifier alone raises a category (settings may override).
-DEFAULT_THRESHOLDS: dict[str, float] = {str(c): 0.5 for c in CATEGORIES}
+# Score a category needs before it is raised, chosen on the 5-fold cross-validated scores of the tuning data
+# (corpus + paraphrases), never on the held-out file. Settings (`SCREENING_THRESHOLDS`) may override them.
+DEFAULT_THRESHOLDS: dict[str, float] = {
+    "contact_details": 0.5,
+    "off_platform_payment": 0.5,
+    "work_before_contract": 0.65,
+    "unpaid_work": 0.5,
+    "suspicious_link": 0.7,
+    "off_platform_contact": 0.6,
+}
+# The classifier reads at most this many characters of a text, so its cost stays bounded (a room message has
+# at most 5,000); the rules still read all of it.
+MAX_CLASSIFIED_CHARS = 5_000
 SEED = 0
+# Inverse regularisation and the weight of the rule features against the (unit-length) TF-IDF vector.
+C_VALUE = 30.0
+RULE_WEIGHT = 3.0
 
 Example = tuple[str, frozenset[str]]
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+_SENTENCE = re.compile(r"[^\n]+?(?:[.!?]+(?=\s|$)|$)", re.MULTILINE)
 
 
-def training_examples(corpus: Mapping, paraphrases: Sequence[Mapping] = ()) -> list[Example]:
+def training_examples(corpus: Mapping[str, Any], paraphrases: Sequence[Mapping[str, Any]] = ()) -> list[Example]:
     groups = {
         "contact_details": {str(Category.CONTACT_DETAILS)},
-        "risky_talk": {str(c) for c in CATEGORIES} - {"contact_details"},
+        "risky_talk": set(LABELS) - {str(Category.CONTACT_DETAILS)},
     }
     negative_for: dict[str, set[str]] = {}
     sentences: list[str] = []
@@ -72,50 +97,70 @@ def training_examples(corpus: Mapping, paraphrases: Sequence[Mapping] = ()) -> l
     for text in corpus.get("neutral", []):
         if text not in negative_for:
             sentences.append(text)
-        negative_for[text] = {str(c) for c in CATEGORIES}
+        negative_for[text] = set(LABELS)
     examples = [(text, frozenset({str(c) for c in screen(text).categories} - negative_for[text])) for text in sentences]
-    examples += [(p["text"], frozenset(p["categories"])) for p in paraphrases]
+    examples += [(str(p["text"]), frozenset(p["categories"])) for p in paraphrases]
     return examples
 
 
-def _pipeline() -> Pipeline:
-    features = FeatureUnion(
+def _features() -> FeatureUnion:
+    return FeatureUnion(
         [
             ("word", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, lowercase=True)),
             ("char", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, lowercase=True)),
         ]
     )
-    model = LogisticRegression(C=10.0, solver="liblinear", max_iter=2000, random_state=SEED)
-    return Pipeline([("features", features), ("model", OneVsRestClassifier(model))])
+
+
+def _rule_matrix(rule_categories: Sequence[frozenset[str]]) -> sp.csr_matrix:
+    rows = [[RULE_WEIGHT if label in found else 0.0 for label in LABELS] for found in rule_categories]
+    return sp.csr_matrix(np.array(rows, dtype=float).reshape(len(rows), len(LABELS)))
 
 
 @dataclass(frozen=True)
 class Classifier:
-    pipeline: Pipeline
+    features: FeatureUnion
+    model: OneVsRestClassifier
     labels: tuple[str, ...]
 
-    def probabilities(self, texts: Sequence[str]) -> list[dict[str, float]]:
+    def probabilities(
+        self, texts: Sequence[str], rule_categories: Sequence[frozenset[str]] | None = None
+    ) -> list[dict[str, float]]:
+        """Per text, the probability of each category; `rule_categories` are the categories the rules found in
+        each text (screened here when not given)."""
         if not texts:
             return []
-        rows = self.pipeline.predict_proba(list(texts))
+        if rule_categories is None:
+            rule_categories = [frozenset(str(c) for c in screen(t).categories) for t in texts]
+        x = sp.hstack([self.features.transform(list(texts)), _rule_matrix(rule_categories)]).tocsr()
+        rows = self.model.predict_proba(x)
         return [{label: float(p) for label, p in zip(self.labels, row, strict=True)} for row in rows]
 
 
 def train(examples: Iterable[Example]) -> Classifier:
-    examples = sorted(examples)  # the same model whatever order the files list them in
-    binarizer = MultiLabelBinarizer(classes=[str(c) for c in CATEGORIES])
-    y = binarizer.fit_transform([labels for _, labels in examples])
-    pipeline = _pipeline().fit([text for text, _ in examples], y)
-    return Classifier(pipeline=pipeline, labels=tuple(binarizer.classes_))
+    ordered = sorted(set(examples), key=lambda e: (e[0], sorted(e[1])))  # the same model whatever the file order
+    texts = [text for text, _ in ordered]
+    binarizer = MultiLabelBinarizer(classes=list(LABELS))
+    y = binarizer.fit_transform([sorted(labels) for _, labels in ordered])
+    features = _features().fit(texts)
+    rules = [frozenset(str(c) for c in screen(t).categories) for t in texts]
+    x = sp.hstack([features.transform(texts), _rule_matrix(rules)]).tocsr()
+    regression = LogisticRegression(
+        C=C_VALUE, class_weight="balanced", solver="liblinear", max_iter=2000, random_state=SEED
+    )
+    model = OneVsRestClassifier(regression).fit(x, y)
+    return Classifier(features=features, model=model, labels=tuple(binarizer.classes_))
 
 
 def save(classifier: Classifier, path: Path) -> None:
-    joblib.dump({"pipeline": classifier.pipeline, "labels": classifier.labels}, path, compress=3)
+    joblib.dump(
+        {"features": classifier.features, "model": classifier.model, "labels": classifier.labels}, path, compress=3
+    )
 
 
 def load(path: Path) -> Classifier:
     data = joblib.load(path)
-    return Classifier(pipeline=data["pipeline"], labels=tuple(data["labels"]))
+    return Classifier(features=data["features"], model=data["model"], labels=tuple(data["labels"]))
 
 
 @functools.cache
@@ -125,55 +170,74 @@ def load_default() -> Classifier | None:
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
-    return spans or ([(0, len(text))] if text.strip() else [])
+    """Sentence spans of the first `MAX_CLASSIFIED_CHARS` characters, surrounding spaces trimmed."""
+    head = text[:MAX_CLASSIFIED_CHARS]
+    spans = []
+    for m in _SENTENCE.finditer(head):
+        start, end = m.start(), m.end()
+        while start < end and head[start].isspace():
+            start += 1
+        while end > start and head[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
 
 
-def _sentence_probabilities(text: str, classifier: Classifier) -> list[tuple[int, int, dict[str, float]]]:
+def _sentence_scores(
+    text: str, classifier: Classifier, rules: ScreeningResult
+) -> list[tuple[int, int, dict[str, float]]]:
     spans = _sentences(text)
-    probs = classifier.probabilities([text[s:e] for s, e in spans])
+    found = [
+        frozenset(str(h.category) for h in rules.hits if start <= h.start < end or h.start <= start < h.end)
+        for start, end in spans
+    ]
+    probs = classifier.probabilities([text[s:e] for s, e in spans], found)
     return [(s, e, p) for (s, e), p in zip(spans, probs, strict=True)]
 
 
-def scores(text: str, classifier: Classifier | None, *, rules: ScreeningResult | None = None) -> dict[str, float]:
-    """One score per category: 1.0 when a rule hits, else the classifier's highest sentence probability."""
+def scores(text: str, classifier: Classifier, *, rules: ScreeningResult | None = None) -> dict[str, float]:
+    """One score per category in [0, 1]: the highest combined probability over the text's sentences."""
     rules = rules if rules is not None else screen(text)
-    result = {str(c): 0.0 for c in CATEGORIES}
-    if classifier is not None:
-        for _, _, probs in _sentence_probabilities(text, classifier):
-            for label, p in probs.items():
-                result[label] = max(result[label], p)
-    for category in rules.categories:
-        result[str(category)] = 1.0
+    result = dict.fromkeys(LABELS, 0.0)
+    for _, _, probs in _sentence_scores(text, classifier, rules):
+        for label, p in probs.items():
+            result[label] = max(result[label], p)
     return result
 
 
 def screen_combined(
-    text: str, classifier: Classifier | None, thresholds: Mapping[str, float] | None = None
+    text: str,
+    classifier: Classifier,
+    thresholds: Mapping[str, float] | None = None,
+    *,
+    rules: ScreeningResult | None = None,
 ) -> ScreeningResult:
-    """The rules' result plus classifier hits (whole sentences) for categories the rules did not find."""
-    rules = screen(text)
-    if classifier is None or not text.strip():
-        return rules
+    """The hits of the categories whose combined score passes its threshold.
+
+    A category keeps the rules' hits when it passes and a rule found it; otherwise its best sentence becomes one
+    hit of kind "classifier" (`text[hit.start:hit.end] == hit.text`). Rule hits beyond the classified head of a
+    long text are kept as they are.
+    """
+    rules = rules if rules is not None else screen(text)
     limits = {**DEFAULT_THRESHOLDS, **(thresholds or {})}
-    found = rules.categories
-    extra: list[Hit] = []
     best: dict[str, tuple[float, int, int]] = {}
-    for start, end, probs in _sentence_probabilities(text, classifier):
+    for start, end, probs in _sentence_scores(text, classifier, rules):
         for label, p in probs.items():
-            if p >= limits[label] and Category(label) not in found and p > best.get(label, (0.0, 0, 0))[0]:
+            if p >= limits[label] and p > best.get(label, (-1.0, 0, 0))[0]:
                 best[label] = (p, start, end)
+    kept: list[Hit] = []
+    for hit in rules.hits:
+        if str(hit.category) in best or hit.start >= MAX_CLASSIFIED_CHARS:
+            kept.append(hit)
+    ruled = {str(h.category) for h in kept}
     for label, (_, start, end) in best.items():
-        # Trim the sentence's surrounding spaces so `text[hit.start:hit.end] == hit.text` reads well.
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        extra.append(Hit(Category(label), "classifier", text[start:end], start, end))
-    contact = rules.contact_details + tuple(h for h in extra if h.category == Category.CONTACT_DETAILS)
-    risky = rules.risky + tuple(h for h in extra if h.category != Category.CONTACT_DETAILS)
+        if label not in ruled:
+            kept.append(Hit(Category(label), "classifier", text[start:end], start, end))
+    contact = tuple(h for h in kept if h.category == Category.CONTACT_DETAILS)
+    risky = tuple(h for h in kept if h.category != Category.CONTACT_DETAILS)
     return ScreeningResult(contact_details=contact, risky=risky)
 
 
-def load_json(path: Path) -> dict:
+def load_json(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
