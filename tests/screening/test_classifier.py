@@ -36,7 +36,15 @@ CV_FLOOR = {
     "suspicious_link": (0.98, 0.91),
     "off_platform_contact": (0.94, 0.89),
 }
-HELDOUT_FLOOR: dict[str, tuple[float, float]] = {}
+# Scored once, after tuning; the target (precision >= 0.95 and recall >= 0.90) is met for three categories.
+HELDOUT_FLOOR = {
+    "contact_details": (0.90, 0.90),
+    "off_platform_payment": (1.00, 1.00),
+    "work_before_contract": (1.00, 0.75),
+    "unpaid_work": (1.00, 1.00),
+    "suspicious_link": (1.00, 0.90),
+    "off_platform_contact": (0.90, 0.90),
+}
 
 Figures = dict[str, tuple[float, float]]
 
