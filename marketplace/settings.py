@@ -334,6 +334,19 @@ def _user_url(user) -> str:
 
 # Django's public hook for "this model's URL is decided by the project" (accounts is below the hiring layer).
 ABSOLUTE_URL_OVERRIDES = {"accounts.user": _user_url}
+# Combined score (0-1, rules + classifier) a category needs before screening raises it; the defaults are
+# `marketplace.screening_model.DEFAULT_THRESHOLDS`, chosen by cross-validation (README "Screening").
+SCREENING_THRESHOLDS = {
+    category: env.float(f"SCREENING_THRESHOLD_{category.upper()}", default=default)
+    for category, default in {
+        "contact_details": 0.5,
+        "off_platform_payment": 0.5,
+        "work_before_contract": 0.65,
+        "unpaid_work": 0.5,
+        "suspicious_link": 0.7,
+        "off_platform_contact": 0.6,
+    }.items()
+}
 # Contracts after the hire (brief section 8): the payment gateway class, and how long a submitted milestone
 # waits for the client before it is released.
 PAYMENT_GATEWAY = env.str("PAYMENT_GATEWAY", default="payments.gateway.SandboxGateway")

@@ -1,0 +1,243 @@
+"""Statistical screening next to the rules: one text classifier per category, combined with the rules' hits.
+
+Pure module (scikit-learn, no Django), like `marketplace.screening`. Each sentence is described by TF-IDF over
+word 1-2-grams and character 2-5-grams (robust to spelling, obfuscation and word order) plus one feature per
+category saying whether a rule hit falls in that sentence. One logistic regression per category turns that into
+a probability: the combined score. The rules stay the precise part (a rule hit weighs heavily), the words add
+paraphrases the rules don't know ("you're hired, begin today"), and near-misses the rules catch by mistake
+("my portfolio has free samples") can pull a rule hit's score down.
+
+* `training_examples(corpus, paraphrases)`: the labelled sentences. Corpus sentences take the categories the rules
+  find in them (the rules are exact on the tuning corpus at group level), minus those the sentence is listed as a
+  negative for; paraphrases (and moderators' exported decisions) carry their own labels.
+* `train(examples)` -> `Classifier`; `save`/`load` (joblib); `load_default()` loads the committed model once per
+  process.
+* `scores(text, classifier)`: one score per category in [0, 1], the highest over the text's sentences.
+  `screen_combined(text, classifier, thresholds)` returns the hits of the categories whose score passes the
+  threshold: the rules' hits there, or the sentence itself (kind "classifier") when no rule hit it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import joblib
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.multiclass import OneVsRestClassifier
+from sklearn.pipeline import FeatureUnion
+from sklearn.preprocessing import MultiLabelBinarizer
+
+from .screening import Category, Hit, ScreeningResult, screen
+
+__all__ = [
+    "CATEGORIES",
+    "DEFAULT_MODEL_PATH",
+    "DEFAULT_THRESHOLDS",
+    "MAX_CLASSIFIED_CHARS",
+    "Classifier",
+    "Example",
+    "load",
+    "load_default",
+    "load_json",
+    "save",
+    "scores",
+    "screen_combined",
+    "train",
+    "training_examples",
+]
+
+CATEGORIES: tuple[Category, ...] = tuple(Category)
+LABELS: tuple[str, ...] = tuple(str(c) for c in CATEGORIES)
+DEFAULT_MODEL_PATH = Path(__file__).with_name("screening_model.joblib")
+# Score a category needs before it is raised, chosen on the 5-fold cross-validated scores of the tuning data
+# (corpus + paraphrases), never on the held-out file. Settings (`SCREENING_THRESHOLDS`) may override them.
+DEFAULT_THRESHOLDS: dict[str, float] = {
+    "contact_details": 0.5,
+    "off_platform_payment": 0.5,
+    "work_before_contract": 0.65,
+    "unpaid_work": 0.5,
+    "suspicious_link": 0.7,
+    "off_platform_contact": 0.6,
+}
+# The classifier reads at most this many characters of a text, so its cost stays bounded (a room message has
+# at most 5,000); the rules still read all of it.
+MAX_CLASSIFIED_CHARS = 5_000
+SEED = 0
+# Inverse regularisation and the weight of the rule features against the (unit-length) TF-IDF vector.
+C_VALUE = 30.0
+RULE_WEIGHT = 3.0
+
+Example = tuple[str, frozenset[str]]
+_SENTENCE = re.compile(r"[^\n]+?(?:[.!?]+(?=\s|$)|$)", re.MULTILINE)
+
+
+def training_examples(corpus: Mapping[str, Any], paraphrases: Sequence[Mapping[str, Any]] = ()) -> list[Example]:
+    groups = {
+        "contact_details": {str(Category.CONTACT_DETAILS)},
+        "risky_talk": set(LABELS) - {str(Category.CONTACT_DETAILS)},
+    }
+    negative_for: dict[str, set[str]] = {}
+    sentences: list[str] = []
+    for group, cats in groups.items():
+        for text in corpus[group]["positive"] + corpus[group]["negative"]:
+            if text not in negative_for:
+                sentences.append(text)
+                negative_for[text] = set()
+        for text in corpus[group]["negative"]:
+            negative_for[text] |= cats
+    for text in corpus.get("neutral", []):
+        if text not in negative_for:
+            sentences.append(text)
+        negative_for[text] = set(LABELS)
+    examples = [(text, frozenset({str(c) for c in screen(text).categories} - negative_for[text])) for text in sentences]
+    examples += [(str(p["text"]), frozenset(p["categories"])) for p in paraphrases]
+    return examples
+
+
+def _features() -> FeatureUnion:
+    return FeatureUnion(
+        [
+            ("word", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, lowercase=True)),
+            ("char", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, lowercase=True)),
+        ]
+    )
+
+
+def _rule_matrix(rule_categories: Sequence[frozenset[str]]) -> sp.csr_matrix:
+    rows = [[RULE_WEIGHT if label in found else 0.0 for label in LABELS] for found in rule_categories]
+    return sp.csr_matrix(np.array(rows, dtype=float).reshape(len(rows), len(LABELS)))
+
+
+@dataclass(frozen=True)
+class Classifier:
+    features: FeatureUnion
+    model: OneVsRestClassifier
+    labels: tuple[str, ...]
+
+    def probabilities(
+        self, texts: Sequence[str], rule_categories: Sequence[frozenset[str]] | None = None
+    ) -> list[dict[str, float]]:
+        """Per text, the probability of each category; `rule_categories` are the categories the rules found in
+        each text (screened here when not given)."""
+        if not texts:
+            return []
+        if rule_categories is None:
+            rule_categories = [frozenset(str(c) for c in screen(t).categories) for t in texts]
+        x = sp.hstack([self.features.transform(list(texts)), _rule_matrix(rule_categories)]).tocsr()
+        rows = self.model.predict_proba(x)
+        return [{label: float(p) for label, p in zip(self.labels, row, strict=True)} for row in rows]
+
+
+def train(examples: Iterable[Example]) -> Classifier:
+    ordered = sorted(set(examples), key=lambda e: (e[0], sorted(e[1])))  # the same model whatever the file order
+    texts = [text for text, _ in ordered]
+    binarizer = MultiLabelBinarizer(classes=list(LABELS))
+    y = binarizer.fit_transform([sorted(labels) for _, labels in ordered])
+    features = _features().fit(texts)
+    rules = [frozenset(str(c) for c in screen(t).categories) for t in texts]
+    x = sp.hstack([features.transform(texts), _rule_matrix(rules)]).tocsr()
+    regression = LogisticRegression(
+        C=C_VALUE, class_weight="balanced", solver="liblinear", max_iter=2000, random_state=SEED
+    )
+    model = OneVsRestClassifier(regression).fit(x, y)
+    return Classifier(features=features, model=model, labels=tuple(binarizer.classes_))
+
+
+def save(classifier: Classifier, path: Path) -> None:
+    joblib.dump(
+        {"features": classifier.features, "model": classifier.model, "labels": classifier.labels}, path, compress=3
+    )
+
+
+def load(path: Path) -> Classifier:
+    data = joblib.load(path)
+    return Classifier(features=data["features"], model=data["model"], labels=tuple(data["labels"]))
+
+
+@functools.cache
+def load_default() -> Classifier | None:
+    """The committed model, loaded once per process (None when it was never built)."""
+    return load(DEFAULT_MODEL_PATH) if DEFAULT_MODEL_PATH.exists() else None
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of the first `MAX_CLASSIFIED_CHARS` characters, surrounding spaces trimmed."""
+    head = text[:MAX_CLASSIFIED_CHARS]
+    spans = []
+    for m in _SENTENCE.finditer(head):
+        start, end = m.start(), m.end()
+        while start < end and head[start].isspace():
+            start += 1
+        while end > start and head[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def _sentence_scores(
+    text: str, classifier: Classifier, rules: ScreeningResult
+) -> list[tuple[int, int, dict[str, float]]]:
+    spans = _sentences(text)
+    found = [
+        frozenset(str(h.category) for h in rules.hits if start <= h.start < end or h.start <= start < h.end)
+        for start, end in spans
+    ]
+    probs = classifier.probabilities([text[s:e] for s, e in spans], found)
+    return [(s, e, p) for (s, e), p in zip(spans, probs, strict=True)]
+
+
+def scores(text: str, classifier: Classifier, *, rules: ScreeningResult | None = None) -> dict[str, float]:
+    """One score per category in [0, 1]: the highest combined probability over the text's sentences."""
+    rules = rules if rules is not None else screen(text)
+    result = dict.fromkeys(LABELS, 0.0)
+    for _, _, probs in _sentence_scores(text, classifier, rules):
+        for label, p in probs.items():
+            result[label] = max(result[label], p)
+    return result
+
+
+def screen_combined(
+    text: str,
+    classifier: Classifier,
+    thresholds: Mapping[str, float] | None = None,
+    *,
+    rules: ScreeningResult | None = None,
+) -> ScreeningResult:
+    """The hits of the categories whose combined score passes its threshold.
+
+    A category keeps the rules' hits when it passes and a rule found it; otherwise its best sentence becomes one
+    hit of kind "classifier" (`text[hit.start:hit.end] == hit.text`). Rule hits beyond the classified head of a
+    long text are kept as they are.
+    """
+    rules = rules if rules is not None else screen(text)
+    limits = {**DEFAULT_THRESHOLDS, **(thresholds or {})}
+    best: dict[str, tuple[float, int, int]] = {}
+    for start, end, probs in _sentence_scores(text, classifier, rules):
+        for label, p in probs.items():
+            if p >= limits[label] and p > best.get(label, (-1.0, 0, 0))[0]:
+                best[label] = (p, start, end)
+    kept: list[Hit] = []
+    for hit in rules.hits:
+        if str(hit.category) in best or hit.start >= MAX_CLASSIFIED_CHARS:
+            kept.append(hit)
+    ruled = {str(h.category) for h in kept}
+    for label, (_, start, end) in best.items():
+        if label not in ruled:
+            kept.append(Hit(Category(label), "classifier", text[start:end], start, end))
+    contact = tuple(h for h in kept if h.category == Category.CONTACT_DETAILS)
+    risky = tuple(h for h in kept if h.category != Category.CONTACT_DETAILS)
+    return ScreeningResult(contact_details=contact, risky=risky)
+
+
+def load_json(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))

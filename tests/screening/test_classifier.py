@@ -1,0 +1,173 @@
+"""The screening classifier: reproducible training, figures on the tuning data, 5-fold CV and the held-out file.
+
+Tuning (features, C, rule weight, thresholds) used 5-fold cross-validation on corpus + paraphrases only. The
+held-out file (`heldout.json`) was written before this pass and is never tuned on: it was scored once, after
+tuning, and these tests only hold the figures measured then (README "Screening"). A change that makes the
+classifier worse fails here.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import time
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from sklearn.model_selection import KFold
+
+from marketplace import screening_model as sm
+from marketplace.screening import screen
+
+HERE = Path(__file__).parent
+CORPUS = json.loads((HERE / "corpus.json").read_text(encoding="utf-8"))
+PARAPHRASES = json.loads((HERE / "paraphrases.json").read_text(encoding="utf-8"))["sentences"]
+HELDOUT = json.loads((HERE / "heldout.json").read_text(encoding="utf-8"))["sentences"]
+
+# Measured (precision, recall) per category, rounded down: a change that lowers one fails.
+CV_FLOOR = {
+    "contact_details": (0.99, 0.97),
+    "off_platform_payment": (0.98, 0.88),
+    "work_before_contract": (0.95, 0.88),
+    "unpaid_work": (0.89, 0.85),
+    "suspicious_link": (0.98, 0.91),
+    "off_platform_contact": (0.94, 0.89),
+}
+# Scored once, after tuning; the issue's target (precision >= 0.95 and recall >= 0.90) is met for three categories.
+HELDOUT_FLOOR = {
+    "contact_details": (0.90, 0.90),
+    "off_platform_payment": (1.00, 1.00),
+    "work_before_contract": (1.00, 0.75),
+    "unpaid_work": (1.00, 1.00),
+    "suspicious_link": (1.00, 0.90),
+    "off_platform_contact": (0.90, 0.90),
+}
+
+Figures = dict[str, tuple[float, float]]
+
+
+def _figures(pairs: list[tuple[set[str], set[str]]]) -> Figures:
+    out = {}
+    for category in sm.LABELS:
+        tp = sum(1 for got, want in pairs if category in got and category in want)
+        fp = sum(1 for got, want in pairs if category in got and category not in want)
+        fn = sum(1 for got, want in pairs if category not in got and category in want)
+        out[category] = (tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0)
+    return out
+
+
+def _show(name: str, figures: Figures) -> None:
+    print(f"\n{name}:", {c: f"{p:.2f}/{r:.2f}" for c, (p, r) in figures.items()})
+
+
+def _predict(classifier: sm.Classifier, text: str) -> set[str]:
+    return {str(c) for c in sm.screen_combined(text, classifier).categories}
+
+
+@pytest.fixture(scope="module")
+def examples() -> list[sm.Example]:
+    return sorted(sm.training_examples(CORPUS, PARAPHRASES), key=lambda e: (e[0], sorted(e[1])))
+
+
+@pytest.fixture(scope="module")
+def committed() -> sm.Classifier:
+    classifier = sm.load_default()
+    assert classifier is not None, "run `python manage.py train_screening` and commit the model"
+    return classifier
+
+
+def test_committed_model_is_what_train_screening_builds(tmp_path, committed):
+    output = tmp_path / "model.joblib"
+    call_command("train_screening", output=output, stdout=StringIO())
+    fresh = sm.load(output)
+    texts = [p["text"] for p in PARAPHRASES[::7]]
+    for new, stored in zip(fresh.probabilities(texts), committed.probabilities(texts), strict=True):
+        assert new == pytest.approx(stored, abs=1e-9)
+
+
+def test_train_screening_takes_extra_labelled_files(tmp_path):
+    extra = tmp_path / "moderators.json"
+    extra.write_text(json.dumps({"sentences": [{"text": "pay me in gift vouchers", "categories": []}]}))
+    out = StringIO()
+    call_command("train_screening", output=tmp_path / "m.joblib", extra=[extra], stdout=out)
+    expected = len(sm.training_examples(CORPUS, PARAPHRASES)) + 1
+    assert out.getvalue().startswith(f"Trained on {expected} sentences (1 extra file(s));")
+
+
+def test_figures_on_the_tuning_data_are_perfect(committed, examples):
+    figures = _figures([(_predict(committed, text), set(labels)) for text, labels in examples])
+    _show("tuning data", figures)
+    assert figures == dict.fromkeys(sm.LABELS, (1.0, 1.0))
+
+
+def test_five_fold_cross_validated_figures_hold_their_floors(examples):
+    pairs = []
+    for train_idx, test_idx in KFold(5, shuffle=True, random_state=sm.SEED).split(examples):
+        model = sm.train([examples[i] for i in train_idx])
+        pairs += [(_predict(model, examples[i][0]), set(examples[i][1])) for i in test_idx]
+    figures = _figures(pairs)
+    _show("5-fold CV", figures)
+    for category, (precision, recall) in figures.items():
+        floor_p, floor_r = CV_FLOOR[category]
+        assert precision >= floor_p and recall >= floor_r, (category, precision, recall)
+
+
+def test_figures_on_the_held_out_file_hold_their_floors(committed):
+    figures = _figures([(_predict(committed, s["text"]), set(s["categories"])) for s in HELDOUT])
+    _show("held-out", figures)
+    assert len(HELDOUT) >= 100
+    for category, (precision, recall) in figures.items():
+        floor_p, floor_r = HELDOUT_FLOOR[category]
+        assert precision >= floor_p and recall >= floor_r, (category, precision, recall)
+
+
+def test_no_paraphrase_is_in_the_held_out_file():
+    assert not {s["text"].casefold() for s in HELDOUT} & {p["text"].casefold() for p in PARAPHRASES}
+
+
+def test_combined_hits_point_at_their_text_when_the_classifier_adds_a_category(committed):
+    text = "Thanks for the call. You got the job, so start building today and the offer follows next week."
+    result = sm.screen_combined(text, committed)
+    assert [(h.category, h.kind) for h in result.hits] == [("work_before_contract", "classifier")]
+    for hit in result.hits:
+        assert text[hit.start : hit.end] == hit.text
+    scores = sm.scores(text, committed)
+    assert set(scores) == set(sm.LABELS)
+    assert all(0.0 <= s <= 1.0 for s in scores.values())
+
+
+def test_combined_keeps_rule_hits_of_a_clear_case(committed):
+    result = sm.screen_combined("Email me at ana@example.com", committed)
+    assert [(h.category, h.kind, h.text) for h in result.hits] == [("contact_details", "email", "ana@example.com")]
+
+
+def test_thresholds_decide_when_a_category_is_raised(committed):
+    text = "Could you make us a free mockup first so we can choose?"
+    strict = sm.screen_combined(text, committed, dict.fromkeys(sm.LABELS, 1.01))
+    lenient = sm.screen_combined(text, committed, dict.fromkeys(sm.LABELS, 0.0))
+    assert not strict.hits
+    assert "unpaid_work" in lenient.categories
+
+
+def test_settings_thresholds_default_to_the_models():
+    assert settings.SCREENING_THRESHOLDS == sm.DEFAULT_THRESHOLDS
+
+
+def test_classifier_cost_is_bounded_for_long_texts(committed):
+    text = "please send the design files when the milestone is funded. " * 1700  # about 100,000 characters
+    rules = screen(text)
+    sm.screen_combined(text, committed, rules=rules)
+    started = time.perf_counter()
+    sm.screen_combined(text, committed, rules=rules)
+    # Only the first MAX_CLASSIFIED_CHARS are classified: about 20 ms here, ~250 ms without the cap.
+    assert time.perf_counter() - started < 0.1
+
+
+def test_the_module_stays_free_of_django():
+    tree = ast.parse(Path(sm.__file__).read_text(encoding="utf-8"))
+    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert imported and not any(name.split(".")[0] == "django" for name in imported)
