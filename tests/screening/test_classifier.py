@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ast
 import json
-import time
 from io import StringIO
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from django.core.management import call_command
 from sklearn.model_selection import KFold
 
 from marketplace import screening_model as sm
-from marketplace.screening import screen
 
 HERE = Path(__file__).parent
 CORPUS = json.loads((HERE / "corpus.json").read_text(encoding="utf-8"))
@@ -156,14 +154,12 @@ def test_settings_thresholds_default_to_the_models():
     assert settings.SCREENING_THRESHOLDS == sm.DEFAULT_THRESHOLDS
 
 
-def test_classifier_cost_is_bounded_for_long_texts(committed):
+def test_classifier_reads_at_most_the_first_characters_of_long_texts():
+    """Its cost does not grow past `MAX_CLASSIFIED_CHARS` (timings are in the README's benchmark, not here)."""
     text = "please send the design files when the milestone is funded. " * 1700  # about 100,000 characters
-    rules = screen(text)
-    sm.screen_combined(text, committed, rules=rules)
-    started = time.perf_counter()
-    sm.screen_combined(text, committed, rules=rules)
-    # Only the first MAX_CLASSIFIED_CHARS are classified: about 20 ms here, ~250 ms without the cap.
-    assert time.perf_counter() - started < 0.1
+    spans = sm._sentences(text)
+    assert spans and max(end for _, end in spans) <= sm.MAX_CLASSIFIED_CHARS
+    assert len(spans) == len(sm._sentences(text[: sm.MAX_CLASSIFIED_CHARS]))
 
 
 def test_the_module_stays_free_of_django():
