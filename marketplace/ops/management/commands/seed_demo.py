@@ -3,21 +3,26 @@ import logging
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from contracts import demo as contracts_demo
+from jobs import demo as jobs_demo
 from marketplace.accounts.demo import CLIENTS, DEMO_PASSWORD, FREELANCERS, MODERATOR, seed_people
+from proposals import demo as proposals_demo
+
+# Each app's `demo.seed(people)`, from the lowest layer up (a later one builds on the rows of the ones before).
+SEEDERS = (jobs_demo.seed, proposals_demo.seed, contracts_demo.seed)
 
 
 class Command(BaseCommand):
     help = "Create demo clients, freelancers, jobs and applications. Safe to run again."
 
     def handle(self, *args, **options) -> None:
-        # The command sits in the highest layer (contracts) so it may seed every app below it.
         # A newcomer reads the logins, not a log line per email task or expiry the seeding sets off.
         logging.disable(logging.WARNING)
         try:
             with transaction.atomic():
                 people = seed_people()
-                for seeder in self._app_seeders():
-                    seeder(people)
+                for seed in SEEDERS:
+                    seed(people)
         finally:
             logging.disable(logging.NOTSET)
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Log in at /accounts/login/ with:"))
@@ -26,16 +31,3 @@ class Command(BaseCommand):
         for username, *_ in FREELANCERS:
             self.stdout.write(f"  freelancer  {username:<10} password {DEMO_PASSWORD}")
         self.stdout.write(f"  moderator   {MODERATOR:<10} password {DEMO_PASSWORD}  (Django admin at /admin/)")
-
-    def _app_seeders(self) -> list:
-        """Each app may offer `<app>.demo.seed(people)`; they run from the lowest layer up."""
-        from importlib import import_module
-
-        seeders = []
-        for module in ("jobs.demo", "proposals.demo", "contracts.demo"):
-            try:
-                seeders.append(import_module(module).seed)
-            except ModuleNotFoundError as exc:
-                if exc.name != module:
-                    raise
-        return seeders
