@@ -18,6 +18,7 @@ from marketplace.activity.services import log_action
 from messaging.models import NotificationKind
 from messaging.services import notify
 
+from . import hooks
 from .models import (
     MANAGERS,
     Agency,
@@ -26,7 +27,6 @@ from .models import (
     MembershipStatus,
     Role,
 )
-from .signals import agency_suspended, membership_ended
 
 NAME_MAX_LENGTH = 120
 NOTE_MAX_LENGTH = 500
@@ -203,10 +203,11 @@ def decline_membership(membership: AgencyMembership, *, by) -> AgencyMembership:
 
 def remove_member(membership: AgencyMembership, *, by) -> AgencyMembership:
     """An owner or admin removes a member (or withdraws an invitation). Access ends at once: the membership is
-    no longer active, and `membership_ended` lets the layers above take the person out of the agency's rooms.
+    no longer active, and `hooks.membership_ended` lets the layers above take the person out of the agency's rooms.
     Admins cannot remove owners; the last owner cannot be removed.
 
-    Side effects: the membership becomes removed; `membership_ended` is sent; one activity entry; the person is told.
+    Side effects: the membership becomes removed; the layers above are told (`hooks.membership_ended`); one
+    activity entry; the person is told.
     """
     with transaction.atomic():
         locked = lock_membership(membership)
@@ -222,7 +223,7 @@ def remove_member(membership: AgencyMembership, *, by) -> AgencyMembership:
         locked.remove()
         locked.save()
         if from_state == MembershipStatus.ACTIVE:
-            membership_ended.send(sender=AgencyMembership, agency=agency, user=locked.user, by=by)
+            hooks.membership_ended(agency=agency, user=locked.user, by=by)
         log_action(by, "remove_member", locked, from_state=from_state, note=locked.user.username)
         notify(
             locked.user,
@@ -239,8 +240,8 @@ def remove_member(membership: AgencyMembership, *, by) -> AgencyMembership:
 def leave_agency(agency: Agency, *, by) -> AgencyMembership:
     """ "Leave agency": a member leaves. The last owner cannot leave (add another owner first).
 
-    Side effects: the membership becomes left; `membership_ended` is sent; one activity entry; owners and
-    admins are told.
+    Side effects: the membership becomes left; the layers above are told (`hooks.membership_ended`); one
+    activity entry; owners and admins are told.
     """
     with transaction.atomic():
         agency = lock_agency(agency)
@@ -254,7 +255,7 @@ def leave_agency(agency: Agency, *, by) -> AgencyMembership:
             )
         mine.leave()
         mine.save()
-        membership_ended.send(sender=AgencyMembership, agency=agency, user=by, by=by)
+        hooks.membership_ended(agency=agency, user=by, by=by)
         log_action(by, "leave_agency", mine, from_state=MembershipStatus.ACTIVE)
         _tell_managers(agency, actor=by, text=f"{by} left the agency “{agency.name}”", except_user=by)
     return mine
@@ -279,10 +280,10 @@ def set_may_be_named(agency: Agency, *, by, agree: bool) -> AgencyMembership:
 
 def suspend_agency(agency: Agency, *, by, note: str = "") -> Agency:
     """A moderator suspends an agency: it can no longer send proposals, add members or take new members, and
-    its open applications are closed (by the hiring layer, on `agency_suspended`).
+    its open applications are closed (by the hiring layer, through `hooks.agency_suspended`).
 
-    Side effects: the agency becomes suspended; `agency_suspended` is sent; one activity entry; its owners are
-    told.
+    Side effects: the agency becomes suspended; the layers above are told (`hooks.agency_suspended`); one
+    activity entry; its owners are told.
     """
     return _moderate(agency, by=by, note=note, suspend=True)
 
@@ -306,7 +307,7 @@ def _moderate(agency: Agency, *, by, note: str, suspend: bool) -> Agency:
             if locked.status == AgencyStatus.SUSPENDED:
                 raise ActionNotAllowed(f"{locked.name} is already suspended.", code="suspended")
             locked.suspend(note=note)
-            agency_suspended.send(sender=Agency, agency=locked, by=by, note=note)
+            hooks.agency_suspended(agency=locked, by=by, note=note)
         else:
             if locked.status != AgencyStatus.SUSPENDED:
                 raise ActionNotAllowed(f"{locked.name} is not suspended.", code="active")

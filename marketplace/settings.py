@@ -321,6 +321,13 @@ CLIENT_PROFILE_LINKS = "jobs.links.client_profile_links"
 AGENCY_LINKS = "contracts.links.agency_links"
 # "Report message" under each room message comes from the jobs layer (messaging names no higher URL).
 MESSAGE_LINKS = "jobs.links.message_links"
+# What the layers above do, in the same transaction, when an agency member leaves or is removed and when a
+# moderator suspends an agency (see `agencies/hooks.py`).
+AGENCY_MEMBERSHIP_ENDED = [
+    "proposals.agency_hooks.leave_agency_rooms",
+    "contracts.agency_hooks.drop_agency_assignments",
+]
+AGENCY_SUSPENDED = ["proposals.agency_hooks.close_agency_applications"]
 
 
 def _user_url(user) -> str:

@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from agencies import selectors, services
 from agencies.models import AgencyMembership, AgencyStatus, MembershipStatus, Role
-from agencies.signals import membership_ended
 from marketplace.activity.models import Activity
 from messaging.models import Notification, NotificationKind
 from tests.factories import AgencyFactory, AgencyMembershipFactory, ClientFactory, FreelancerFactory, UserFactory
@@ -109,16 +108,19 @@ def test_the_invited_freelancer_declines_and_only_they_answer(agency, owner):
     assert services.invite_member(agency, by=owner, username="maria").status == M.INVITED
 
 
-def test_removal_takes_effect_at_once_and_is_announced(agency, owner):
+HEARD: list[tuple] = []
+
+
+def hear(*, agency, user, by) -> None:
+    HEARD.append((agency, user, by))
+
+
+def test_removal_takes_effect_at_once_and_is_announced(agency, owner, settings):
     membership = AgencyMembershipFactory(agency=agency)
-    heard = []
-    receiver = lambda sender, **kw: heard.append((kw["agency"], kw["user"]))  # noqa: E731
-    membership_ended.connect(receiver)
-    try:
-        services.remove_member(membership, by=owner)
-    finally:
-        membership_ended.disconnect(receiver)
-    assert heard == [(agency, membership.user)]
+    HEARD.clear()
+    settings.AGENCY_MEMBERSHIP_ENDED = [*settings.AGENCY_MEMBERSHIP_ENDED, f"{__name__}.hear"]
+    services.remove_member(membership, by=owner)
+    assert [(agency, membership.user, owner)] == HEARD
     assert not selectors.is_member(agency, membership.user)
     assert not selectors.agencies_of(membership.user).exists()
     assert Notification.objects.filter(recipient=membership.user, text__contains="removed you").exists()

@@ -1,18 +1,19 @@
-"""The hiring layer's answers to the agencies layer's signals.
+"""The hiring layer's answers to changes in the agencies layer (settings `AGENCY_MEMBERSHIP_ENDED` and
+`AGENCY_SUSPENDED`, called by `agencies.hooks`).
 
-- A member leaves or is removed (`membership_ended`): they are taken out of the rooms of the agency's
+- A member leaves or is removed: they are taken out of the rooms of the agency's
   applications at once (they also stop seeing its applications: `selectors.visible_to` asks for an active
   membership).
-- A moderator suspends an agency (`agency_suspended`): its open applications are closed, each logged and both
+- A moderator suspends an agency: its open applications are closed, each logged and both
   sides told, as when a moderator suspends a job.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.utils import timezone
 
+from agencies.models import Agency
+from marketplace.accounts.models import User
 from messaging.models import NotificationKind
 from messaging.services import leave_rooms
 
@@ -20,12 +21,12 @@ from .models import OPEN_STATES, Application, ApplicationAction, Offer, OfferSta
 from .services import lock_application, notify_client, notify_freelancer, record_event, system_message
 
 
-def leave_agency_rooms(sender: Any, *, agency, user, **kwargs: Any) -> None:
+def leave_agency_rooms(*, agency: Agency, user: User, by: User) -> None:
     rooms = Application.objects.filter(agency=agency, room__isnull=False).values("room_id")
     leave_rooms(user, rooms)
 
 
-def close_agency_applications(sender: Any, *, agency, by, note: str = "", **kwargs: Any) -> None:
+def close_agency_applications(*, agency: Agency, by: User, note: str = "") -> None:
     now = timezone.now()
     ids = list(
         Application.objects.filter(agency=agency, status__in=OPEN_STATES).order_by("pk").values_list("pk", flat=True)
