@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from agencies import selectors
 from agencies.models import Agency, MembershipStatus, Role
@@ -164,3 +165,16 @@ def test_an_owner_withdraws_an_invitation(client):
     assert flash(response) == ["This invitation was withdrawn."]
     assert client.post("/agencies/no-such-agency/leave/").status_code == 404
     assert client.post(reverse("agencies:remove_member", args=[agency.slug, 999999])).status_code == 404
+
+
+@pytest.mark.parametrize("rows", [3, 60])
+def test_my_agencies_query_budget(client, rows, django_assert_max_num_queries):
+    freelancer = FreelancerFactory()
+    for i in range(rows):
+        status = MembershipStatus.INVITED if i % 3 == 0 else MembershipStatus.ACTIVE
+        AgencyMembershipFactory(user=freelancer, status=status, joined_at=None if i % 3 == 0 else timezone.now())
+    client.force_login(freelancer)
+    # session, user, memberships with their agencies, and the header's two unread counts
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("agencies:mine"))
+    assert len(response.context["memberships"]) == rows

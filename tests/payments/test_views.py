@@ -11,7 +11,7 @@ from django.urls import reverse
 from payments import ledger
 from payments.gateway import CardDeclined, SandboxGateway
 from payments.models import PaymentMethod, TransactionKind
-from tests.factories import ClientFactory, FreelancerFactory
+from tests.factories import AgencyFactory, AgencyMembershipFactory, ClientFactory, FreelancerFactory
 
 from .helpers import hire
 
@@ -125,4 +125,18 @@ def test_payments_query_budget(client, rows, django_assert_max_num_queries):
     # session, user, count, page of transactions (annotated, with contracts), balances, nav counts (2)
     with django_assert_max_num_queries(8):
         response = client.get(reverse("payments:list"))
+    assert len(response.context["transactions"]) == min(rows, 25)
+
+
+@pytest.mark.parametrize("rows", [3, 60])
+def test_agency_payments_query_budget(client, rows, django_assert_max_num_queries):
+    agency = AgencyFactory()
+    member = AgencyMembershipFactory(agency=agency).user
+    contract = hire(fixed=True, agency=agency, freelancer=member, sender=agency.created_by)
+    _transactions(contract, rows)
+    client.force_login(agency.created_by)
+    # session, user, agency, membership, members, count, page of transactions, balance, nav counts (2)
+    with django_assert_max_num_queries(11):
+        response = client.get(reverse("payments:agency", args=[agency.slug]))
+    assert response.status_code == 200
     assert len(response.context["transactions"]) == min(rows, 25)
