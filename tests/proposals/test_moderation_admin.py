@@ -44,7 +44,6 @@ def test_moderators_group_has_only_the_permissions_it_needs():
         "jobs.view_flag",
         "jobs.change_flag",
         "jobs.view_jobpost",
-        "jobs.view_moderationdecision",
         "jobs.view_flaggedroom",
         "jobs.change_flaggedroom",
         "accounts.view_clientprofile",
