@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 
 from marketplace.activity.admin import ActivityInline
+from marketplace.admin_base import ActionsOnlyAdmin, ReadOnlyInline
 
 from . import services
 from .models import Agency, AgencyMembership, MembershipStatus
@@ -24,38 +25,18 @@ class AgencyActionForm(ActionForm):
     )
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ReadOnlyInline):
     model = AgencyMembership
-    extra = 0
-    can_delete = False
     fields = ["user", "role", "status", "may_be_named", "invited_by", "created_at", "joined_at", "ended_at"]
     readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
 
 class AgencyActivityInline(ActivityInline):
     verbose_name_plural = "Moderation and activity"
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        # The agency page is read-only; "change" only unlocks the moderation actions on the list.
-        return obj is None and super().has_change_permission(request, obj)
-
-
 @admin.register(Agency)
-class AgencyAdmin(ReadOnlyAdmin):
+class AgencyAdmin(ActionsOnlyAdmin):
     list_display = ["name", "slug", "status", "members", "created_by", "created_at"]
     list_filter = ["status", "created_at"]
     list_select_related = ["created_by"]
@@ -104,7 +85,7 @@ class AgencyAdmin(ReadOnlyAdmin):
 
 
 @admin.register(AgencyMembership)
-class AgencyMembershipAdmin(ReadOnlyAdmin):
+class AgencyMembershipAdmin(ActionsOnlyAdmin):
     list_display = ["user", "agency", "role", "status", "may_be_named", "created_at"]
     list_filter = ["role", "status"]
     list_select_related = ["user", "agency"]

@@ -4,19 +4,9 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from marketplace.admin_base import ReadOnlyInline
+
 from .models import Contract, Feedback, Milestone, Timesheet
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-    show_change_link = False
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
 
 class MilestoneInline(ReadOnlyInline):

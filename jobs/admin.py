@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 from taggit.admin import TagAdmin
 from taggit.models import Tag
 
+from marketplace.admin_base import ActionsOnlyAdmin, ReadOnlyInline
 from marketplace.http import parse_id
 
 from . import moderation
@@ -55,13 +56,11 @@ def format_hits(hits) -> str:
     )
 
 
-class FlagInline(admin.TabularInline):
+class FlagInline(ReadOnlyInline):
     """Every flag on the job: what, by whom (moderators only), what the screening found, and the decision."""
 
     model = Flag
     fk_name = "job"
-    extra = 0
-    can_delete = False
     fields = (
         "created_at",
         "reason",
@@ -79,12 +78,6 @@ class FlagInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("reporter", "moderator")
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
     @admin.display(description="Reporter")
     def reporter_display(self, flag: Flag) -> str:
@@ -218,7 +211,7 @@ class FlagQueueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Flag)
-class FlagAdmin(admin.ModelAdmin):
+class FlagAdmin(ActionsOnlyAdmin):
     """Every flag, open ones first; "Rooms to review" lists the conversations the screening queued.
 
     Read-only: flags are decided through the actions (services), which record the moderator, time and note.
@@ -247,16 +240,6 @@ class FlagAdmin(admin.ModelAdmin):
         "created_at",
     )
     readonly_fields = fields
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        # The change page is read-only; "change" only unlocks the actions on the list.
-        return obj is None and super().has_change_permission(request, obj)
 
     @admin.display(description="About", ordering="job__title")
     def target(self, flag: Flag) -> str:

@@ -10,21 +10,10 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 
 from marketplace.activity.admin import ActivityInline
+from marketplace.admin_base import ReadOnlyInline
 
 from . import services
 from .models import Application, ApplicationAction, Offer
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-    show_change_link = False
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
 
 class ApplicationEventInline(ActivityInline):

@@ -21,6 +21,7 @@ from jobs.admin import FlagInline, ModerationActionForm, action_note, decisions_
 from jobs.models import Flag, FlaggedJob, FlaggedRoom, FlagReason, FlagStatus, JobPost, JobStatus
 from marketplace.accounts.admin import ClientProfileAdmin
 from marketplace.accounts.models import ClientProfile
+from marketplace.admin_base import ActionsOnlyAdmin
 from messaging.models import Message
 
 from . import moderation, services
@@ -80,7 +81,7 @@ class QueueFilter(admin.SimpleListFilter):
 
 
 @admin.register(FlaggedJob)
-class FlaggedJobAdmin(EachRowAction, admin.ModelAdmin):
+class FlaggedJobAdmin(EachRowAction, ActionsOnlyAdmin):
     """The moderation queue: jobs with open flags, riskiest first (open flags, then screening hits)."""
 
     list_display = (
@@ -147,16 +148,6 @@ class FlaggedJobAdmin(EachRowAction, admin.ModelAdmin):
     def get_ordering(self, request) -> list[str]:
         # Riskiest first: the most open flags, then the most screening hits, then the newest flag.
         return ["-open_flag_count", "-screening_hits", "-newest_flag"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        # The job page is read-only; "change" only unlocks the moderation actions on the list.
-        return obj is None and super().has_change_permission(request, obj)
 
     @admin.display(description="Open flags", ordering="open_flag_count")
     def open_flags(self, job: FlaggedJob) -> int:
@@ -238,7 +229,7 @@ class FlaggedJobAdmin(EachRowAction, admin.ModelAdmin):
         )
 
 
-class ModeratedClientProfileAdmin(ClientProfileAdmin):
+class ModeratedClientProfileAdmin(ActionsOnlyAdmin, ClientProfileAdmin):
     """Client profiles with the moderators' actions; the verification flag and the account state are read-only."""
 
     list_display = ("user", "company_name", "location", "payment_verified", "active", "open_flags")
@@ -254,15 +245,6 @@ class ModeratedClientProfileAdmin(ClientProfileAdmin):
             .get_queryset(request)
             .annotate(open_flag_count=Count("user__flags_received", filter=Q(user__flags_received__status="open")))
         )
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return obj is None and super().has_change_permission(request, obj)
 
     @admin.display(description="Can log in", boolean=True, ordering="user__is_active")
     def active(self, profile: ClientProfile) -> bool:
@@ -361,7 +343,7 @@ def highlighted(message: Message) -> SafeString:
 
 
 @admin.register(FlaggedRoom)
-class FlaggedRoomAdmin(EachRowAction, admin.ModelAdmin):
+class FlaggedRoomAdmin(EachRowAction, ActionsOnlyAdmin):
     """Flagged rooms, riskiest first. A room's page shows its flags, job and applications; the conversation is
     shown by "Read the conversation" (a POST, so a GET writes nothing), and every reading is recorded.
 
@@ -393,16 +375,6 @@ class FlaggedRoomAdmin(EachRowAction, admin.ModelAdmin):
 
     def get_ordering(self, request) -> list:
         return ["-open_flag_count", "-screening_hits", F("newest_flag").desc(nulls_last=True), "-pk"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        # Nobody writes in a room from here; "change" only unlocks the actions on the list.
-        return obj is None and super().has_change_permission(request, obj)
 
     @admin.display(description="Open flags", ordering="open_flag_count")
     def open_flags(self, room: FlaggedRoom) -> int:
