@@ -85,15 +85,21 @@ def main() -> None:
         started = time.monotonic()
         print(manage("seed_bench", "--jobs", JOBS, "--applications", APPLICATIONS).strip())
         print(f"(seed_bench took {time.monotonic() - started:.0f} s)")
+    key = secrets.token_urlsafe(50)  # one key for the sessions made by pages_plan and for gunicorn
     plan = subprocess.run(
-        [PY, str(ROOT / "bench" / "pages_plan.py")], cwd=ROOT, env=env(), check=True, capture_output=True, text=True
+        [PY, str(ROOT / "bench" / "pages_plan.py")],
+        cwd=ROOT,
+        env=env(SECRET_KEY=key),
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     pages = [line.split("\t") for line in plan.strip().splitlines()]  # label, path, cookie, queries
     server = subprocess.Popen(
         [ROOT / ".venv/bin/gunicorn", "marketplace.wsgi", "-b", f"127.0.0.1:{PORT}", "-w", WORKERS, "--log-level",
          "warning"],
         cwd=ROOT,
-        env=env(DEBUG="false", SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="127.0.0.1"),
+        env=env(DEBUG="false", SECRET_KEY=key, ALLOWED_HOSTS="127.0.0.1"),
     )  # fmt: skip
     try:
         for _ in range(100):
