@@ -11,12 +11,13 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import Lower
 from django.utils import timezone
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItem
 
 from . import moderation
 from .models import JobPost
@@ -172,11 +173,13 @@ def refresh_search_vectors(job_ids: Iterable[int]) -> None:
     from django.contrib.postgres.search import SearchVector
 
     config = "english"
+    # From the tag rows straight: through the job's GenericRelation, Django casts object_id to bigint, which
+    # defeats taggit's (content_type, object_id) index and made the update scan every tag row per job.
     skill_names = (
-        JobPost.objects.filter(pk=OuterRef("pk"))
+        TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(JobPost), object_id=OuterRef("pk"))
         .order_by()
-        .values("pk")
-        .annotate(names=StringAgg("skills__name", delimiter=" ", default=Value("")))
+        .values("object_id")
+        .annotate(names=StringAgg("tag__name", delimiter=" ", default=Value("")))
         .values("names")
     )
     JobPost.objects.filter(pk__in=list(job_ids)).update(
