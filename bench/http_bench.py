@@ -77,6 +77,7 @@ def _ms(value: str) -> float:
 
 
 def main() -> None:
+    (ROOT / "var").mkdir(exist_ok=True)
     if not shutil.which("wrk"):
         sys.exit("make bench needs wrk: apt-get install -y wrk")
     if not SKIP_SEED:
@@ -85,6 +86,7 @@ def main() -> None:
         started = time.monotonic()
         print(manage("seed_bench", "--jobs", JOBS, "--applications", APPLICATIONS).strip())
         print(f"(seed_bench took {time.monotonic() - started:.0f} s)")
+    manage("collectstatic", "--noinput", "-v0", DEBUG="false")  # the hashed names DEBUG=false serves
     key = secrets.token_urlsafe(50)  # one key for the sessions made by pages_plan and for gunicorn
     plan = subprocess.run(
         [PY, str(ROOT / "bench" / "pages_plan.py")],
@@ -100,6 +102,7 @@ def main() -> None:
          "warning"],
         cwd=ROOT,
         env=env(DEBUG="false", SECRET_KEY=key, ALLOWED_HOSTS="127.0.0.1"),
+        stderr=open(ROOT / "var" / "bench-gunicorn.log", "w"),  # noqa: SIM115 - lives as long as the server
     )  # fmt: skip
     try:
         for _ in range(100):
