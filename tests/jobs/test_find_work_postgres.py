@@ -12,7 +12,7 @@ from django.utils import timezone
 from jobs import services
 from jobs.models import JobPost
 from jobs.selectors import JobSearch, find_work
-from tests.factories import ClientFactory, JobPostFactory
+from tests.factories import ClientFactory, JobPostFactory, UserFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
@@ -98,3 +98,27 @@ def test_the_search_filter_can_read_the_gin_index():
         )
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "job_search_vector_gin" in plan, plan
+
+
+def test_an_edit_in_the_admin_refreshes_the_stored_search_document(client):
+    job = JobPostFactory(title="Holiday rentals site")
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    data = {
+        "client": job.client_id,
+        "title": "Tea shop site",
+        "description": job.description,
+        "skills": "Shopify",
+        "category": job.category,
+        "budget_type": job.budget_type,
+        "hourly_min": "30",
+        "hourly_max": "60",
+        "fixed_budget": "",
+        "experience_level": job.experience_level,
+        "duration": job.duration,
+        "hires_needed": "1",
+        "visibility": job.visibility,
+    }
+    assert client.post(reverse("admin:jobs_jobpost_change", args=[job.pk]), data).status_code == 302
+    client.logout()
+    assert _titles(client, q="holiday") == []
+    assert _titles(client, q="tea shopify") == ["Tea shop site"]
