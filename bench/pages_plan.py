@@ -31,7 +31,7 @@ def main() -> None:
     hot_client = User.objects.get(username="bench-client-0")
     hot_freelancer = User.objects.get(username="bench-freelancer-0")
     hot_job = JobPost.objects.filter(client=hot_client).order_by("pk").first()
-    other_job = JobPost.objects.order_by("pk")[500]
+    other_job = JobPost.objects.order_by("pk")[min(500, JobPost.objects.count() - 1)]
     application_counts = Application.objects.filter(job=hot_job).count()
     pages = [
         ("Find work", "/jobs/", None),

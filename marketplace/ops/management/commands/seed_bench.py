@@ -1,9 +1,9 @@
 """`manage.py seed_bench --jobs 10000 --applications 100000`: marketplace-sized data for `make bench`.
 
 Bulk inserts, not the services: the services would take hours at this size, and the pages only read the rows.
-Hot spots: one job with 1,000 applications, one freelancer with 1,000, one client with 200 jobs. Every user's
-password is the demo password. Meant for a throwaway database (`make bench` makes one); refuses a database that
-already has jobs.
+Hot spots: one job with 1,000 applications, one freelancer with 1,000, one client with 200 jobs (fewer when
+there are fewer jobs or freelancers, for a quick check). Every user's password is the demo password. Meant for a
+throwaway database (`make bench` makes one); refuses a database that already has jobs.
 """
 
 from __future__ import annotations
@@ -102,8 +102,11 @@ class Command(BaseCommand):
     def handle(self, *args, jobs: int, applications: int, freelancers: int, clients: int, seed: int, **options):
         if JobPost.objects.exists():
             raise CommandError("seed_bench fills an empty database; this one already has jobs.")
-        if jobs < HOT or freelancers < HOT or clients < 1:
-            raise CommandError(f"Needs at least {HOT} jobs, {HOT} freelancers and one client.")
+        if jobs < 2 or freelancers < 2 or clients < 1:
+            raise CommandError("Needs at least two jobs, two freelancers and one client.")
+        hot = min(HOT, jobs, freelancers)
+        if applications > (jobs - 1) * (freelancers - 1) + hot:
+            raise CommandError("More applications than there are distinct (job, freelancer) pairs.")
         rng = random.Random(seed)
         started = time.monotonic()
         with transaction.atomic():
@@ -111,7 +114,7 @@ class Command(BaseCommand):
             self._phase("users", started)
             job_ids = self._jobs(rng, jobs, client_users)
             self._phase("jobs and skills", started)
-            pairs = self._pairs(rng, applications, job_ids, [u.pk for u in freelancer_users])
+            pairs = self._pairs(rng, applications, job_ids, [u.pk for u in freelancer_users], hot)
             self._applications(rng, pairs, job_ids, {u.pk: u for u in client_users})
             self._phase("applications, rooms and messages", started)
         refresh_search_vectors(job_ids)
@@ -121,8 +124,9 @@ class Command(BaseCommand):
         seconds = time.monotonic() - started
         self.stdout.write(f"Seeded {jobs} jobs and {len(pairs)} applications in {seconds:.0f} s.")
         self.stdout.write(f"hot job: {job_ids[0]}")
-        self.stdout.write(f"hot client (200 jobs, the hot job among them): {client_users[0].username}")
-        self.stdout.write(f"hot freelancer (1,000 applications): {freelancer_users[0].username}")
+        hot_jobs = min(HOT_CLIENT_JOBS, jobs)
+        self.stdout.write(f"hot client ({hot_jobs:,} jobs, the hot job among them): {client_users[0].username}")
+        self.stdout.write(f"hot freelancer ({hot:,} applications): {freelancer_users[0].username}")
         self.stdout.write(f"password: {DEMO_PASSWORD}")
 
     def _users(self, clients: int, freelancers: int) -> tuple[list[User], list[User]]:
@@ -200,11 +204,14 @@ class Command(BaseCommand):
         )
         return ids
 
-    def _pairs(self, rng: random.Random, count: int, job_ids: list[int], people: list[int]) -> list[tuple[int, int]]:
-        """Distinct (job, freelancer) pairs: the hot job's and the hot freelancer's first, then random ones."""
+    def _pairs(
+        self, rng: random.Random, count: int, job_ids: list[int], people: list[int], hot: int
+    ) -> list[tuple[int, int]]:
+        """Distinct (job, freelancer) pairs: the hot job's and the hot freelancer's first (`hot` each), then random
+        ones."""
         seen: set[tuple[int, int]] = set()
         pairs: list[tuple[int, int]] = []
-        for pair in [(job_ids[0], p) for p in people[:HOT]] + [(j, people[0]) for j in job_ids[1:HOT]]:
+        for pair in [(job_ids[0], p) for p in people[:hot]] + [(j, people[0]) for j in job_ids[1:hot]]:
             seen.add(pair)
             pairs.append(pair)
         while len(pairs) < count:
