@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 # moves everything to the newest allowed versions.
 COMPILE := $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 --custom-compile-command "make lock"
 
-.PHONY: run test lint lock coverage up
+.PHONY: run test lint bench lock coverage up
 
 # Depends on the lock files, so a changed lock reinstalls on the next `make run`/`make test`.
 $(STAMP): requirements.txt requirements-dev.txt
@@ -58,3 +58,10 @@ coverage: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Marketplace-sized benchmark (issue 14): a throwaway PostgreSQL database (BENCH_DATABASE_URL, default
+# postgres://postgres@127.0.0.1:5432/mk_bench, dropped and made again), seed_bench, gunicorn with DEBUG=false
+# and wrk, installed from Debian when missing. See README, "Performance".
+bench: $(STAMP)
+	command -v wrk >/dev/null || apt-get install -y wrk || { echo "make bench needs wrk: apt-get install -y wrk"; exit 1; }
+	$(BIN)/python bench/http_bench.py

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from agencies import services as agency_services
 from agencies.models import Agency
+from jobs import services as job_services
 from jobs.models import BudgetType, JobPost
 from payments.models import PaymentMethod
 from payments.services import add_payment_method
@@ -75,6 +76,7 @@ def _hire(
         budget_type=budget_type,
         **job_fields,
     )
+    job_services.refresh_search_vectors([job.pk])  # as post_job does
     as_agency = {"agency": agency, "named": freelancer} if agency is not None else {}
     app = proposal_services.submit_proposal(
         job, by=sender or freelancer, cover_letter="Happy to take this on.", **terms, **as_agency

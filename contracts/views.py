@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -55,6 +56,9 @@ def _refusal(request: HttpRequest, exc: Exception) -> None:
         messages.error(request, getattr(exc, "message", "") or str(exc) or "This action is not allowed.")
 
 
+CONTRACTS_PAGE_SIZE = 25
+
+
 def _listed(contracts: QuerySet[Contract]) -> QuerySet[Contract]:
     """Active contracts first, then paused, then ended; newest first within each (one query)."""
     return (
@@ -76,10 +80,14 @@ def contract_list(request: HttpRequest) -> HttpResponse:
     """/contracts/: "My Jobs" (the freelancer's contracts) and the client's contracts, active first."""
     user = request.user
     mine = access.freelancer_side(user)
-    as_freelancer = list(_listed(Contract.objects.filter(mine))) if user.is_freelancer else None
-    as_client = list(_listed(Contract.objects.filter(client=user))) if user.is_client else None
+
+    def page_of(contracts: QuerySet[Contract], param: str):
+        return Paginator(_listed(contracts), CONTRACTS_PAGE_SIZE).get_page(request.GET.get(param))
+
+    as_freelancer = page_of(Contract.objects.filter(mine), "page") if user.is_freelancer else None
+    as_client = page_of(Contract.objects.filter(client=user), "client_page") if user.is_client else None
     if as_freelancer is None and as_client is None:  # neither role yet: show what they have
-        as_freelancer = list(_listed(Contract.objects.filter(mine)))
+        as_freelancer = page_of(Contract.objects.filter(mine), "page")
     context = {"as_freelancer": as_freelancer, "as_client": as_client}
     return render(request, "contracts/list.html", context)
 

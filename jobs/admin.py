@@ -12,7 +12,7 @@ from taggit.models import Tag
 from marketplace.admin_base import ActionsOnlyAdmin, ReadOnlyInline
 from marketplace.http import parse_id
 
-from . import moderation
+from . import moderation, services
 from .models import Flag, FlagStatus, JobPost, ModerationAction
 
 # Shown, never edited: the state moves only through the services' transitions.
@@ -130,6 +130,12 @@ class JobPostAdmin(admin.ModelAdmin):
         ("State", {"fields": STATE_FIELDS}),
         ("Moderation", {"fields": ("flags_summary", "moderation_history")}),
     )
+
+    def save_related(self, request, form, formsets, change) -> None:
+        """The title, description and skills may change here (a superuser's edit): Find work's stored search
+        document follows, as after the services' writes."""
+        super().save_related(request, form, formsets, change)
+        services.refresh_search_vectors([form.instance.pk])
 
     @admin.display(description="Flags")
     def flags_summary(self, job: JobPost) -> str:

@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -90,6 +91,10 @@ class JobPost(ConcurrentTransitionMixin, models.Model):
     # Screening found off-platform payment or free-work talk in the post: hidden from "Find work" and from
     # freelancers until a moderator decides (see jobs.moderation). Changed by services only.
     held_for_review = models.BooleanField(default=False, editable=False)
+    # Find work's search document (title and skills weight A, description B), stored so a search reads an index
+    # instead of parsing every job. Kept current by jobs.services.refresh_search_vectors; PostgreSQL only (a GIN
+    # index, made by migration 0009); SQLite leaves it empty and searches with LIKE.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]

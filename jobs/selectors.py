@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import Enum
 
 from django.conf import settings
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from marketplace.accounts import reputation
@@ -196,7 +196,12 @@ def find_work(search: JobSearch, viewer=None) -> QuerySet[JobPost]:
     the client and the client's profile are joined, skills prefetched (one query a page), and each job carries
     `proposals_count` and `my_status` (the state of the viewer's latest application there, or None). A page
     costs a COUNT, the page's rows and the skills."""
-    jobs = searchable_jobs().select_related("client", "client__client_profile").prefetch_related("skills")
+    jobs = (
+        searchable_jobs()
+        .defer("search_vector")
+        .select_related("client", "client__client_profile")
+        .prefetch_related("skills")
+    )
     if search.skill.strip():
         jobs = jobs.filter(pk__in=JobPost.objects.filter(skills__name__iexact=search.skill.strip()).values("pk"))
     if search.budget_type:
@@ -236,24 +241,12 @@ def find_work(search: JobSearch, viewer=None) -> QuerySet[JobPost]:
 
 
 def _full_text(jobs: QuerySet[JobPost], query: str) -> QuerySet[JobPost]:
-    """PostgreSQL full-text search over title and skills (weight A) and description (weight B)."""
-    from django.contrib.postgres.aggregates import StringAgg
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+    """PostgreSQL full-text search on the stored, GIN-indexed `search_vector` (title and skills weight A,
+    description weight B), ranked."""
+    from django.contrib.postgres.search import SearchQuery, SearchRank
 
-    skill_names = (
-        JobPost.objects.filter(pk=OuterRef("pk"))
-        .order_by()
-        .values("pk")
-        .annotate(names=StringAgg("skills__name", delimiter=" ", default=Value("")))
-        .values("names")
-    )
-    vector = (
-        SearchVector("title", weight="A", config=SEARCH_CONFIG)
-        + SearchVector(Subquery(skill_names), weight="A", config=SEARCH_CONFIG)
-        + SearchVector("description", weight="B", config=SEARCH_CONFIG)
-    )
     search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-    return jobs.annotate(document=vector, rank=SearchRank(vector, search_query)).filter(document=search_query)
+    return jobs.filter(search_vector=search_query).annotate(rank=SearchRank(F("search_vector"), search_query))
 
 
 def _contains_every_word(jobs: QuerySet[JobPost], query: str) -> QuerySet[JobPost]:

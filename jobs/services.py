@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import Lower
 from django.utils import timezone
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItem
 
 from . import moderation
 from .models import JobPost
@@ -59,6 +62,8 @@ def post_job(*, client, data: Mapping[str, Any]) -> JobPost:
         if skills is not None:
             _set_skills(job, skills)
         moderation.hold_if_risky(job)  # off-platform payment or free work: held for review, not published
+        refresh_search_vectors([job.pk])
+    job.refresh_from_db(fields=["search_vector"])
     return job
 
 
@@ -83,6 +88,8 @@ def update_job(job: JobPost, *, by, data: Mapping[str, Any]) -> JobPost:
         if skills is not None:
             _set_skills(locked, skills)
         moderation.hold_if_risky(locked)
+        refresh_search_vectors([locked.pk])
+    locked.refresh_from_db(fields=["search_vector"])
     _sync(job)
     return locked
 
@@ -155,6 +162,31 @@ def _set_skills(job: JobPost, names: list[str]) -> None:
         for tag in Tag.objects.annotate(lname=Lower("name")).filter(lname__in=[n.lower() for n in names]):
             existing.setdefault(tag.name.lower(), tag)
     job.skills.set([existing.get(name.lower(), name) for name in names])
+
+
+def refresh_search_vectors(job_ids: Iterable[int]) -> None:
+    """Store the search document of these jobs (one UPDATE). Called by every service that changes a job's title,
+    description or skills, and in bulk by seed_bench. Nothing on SQLite, whose search does not use it."""
+    if not settings.IS_POSTGRES:
+        return
+    from django.contrib.postgres.aggregates import StringAgg
+    from django.contrib.postgres.search import SearchVector
+
+    config = "english"
+    # From the tag rows straight: through the job's GenericRelation, Django casts object_id to bigint, which
+    # defeats taggit's (content_type, object_id) index and made the update scan every tag row per job.
+    skill_names = (
+        TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(JobPost), object_id=OuterRef("pk"))
+        .order_by()
+        .values("object_id")
+        .annotate(names=StringAgg("tag__name", delimiter=" ", default=Value("")))
+        .values("names")
+    )
+    JobPost.objects.filter(pk__in=list(job_ids)).update(
+        search_vector=SearchVector("title", weight="A", config=config)
+        + SearchVector(Subquery(skill_names), weight="A", config=config)
+        + SearchVector("description", weight="B", config=config)
+    )
 
 
 def _validate(job: JobPost) -> None:

@@ -9,6 +9,7 @@ admin.site.site_title = "Marketplace admin"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("ping", views.ping, name="ping"),
     path("admin/", admin.site.urls),
     # The hiring layer's pages under other apps' paths (/jobs/<id>/applicants/, /jobs/<id>/apply/, closing a
     # job, /freelancers/<username>/ with response time and "Invite to interview"): they live in proposals

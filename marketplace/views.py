@@ -89,3 +89,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse(
         {"status": "ok" if healthy else "unavailable", "checks": checks}, status=200 if healthy else 503
     )
+
+
+@require_GET
+def ping(request: HttpRequest) -> HttpResponse:
+    """The trivial view `make bench` compares each page with: the same middleware, no database, no template."""
+    return HttpResponse("ok", content_type="text/plain")

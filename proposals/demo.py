@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from jobs import services as job_services
 from jobs.demo import JOBS as JOB_ROWS
 from jobs.models import BudgetType, JobPost, JobStatus, Visibility
 from messaging.models import EmailState, Notification
@@ -50,7 +51,7 @@ def _create_job(client, title: str, *, budget_type: str = BudgetType.HOURLY, hir
     fields = {"hourly_min": Decimal("35"), "hourly_max": Decimal("70")}
     if budget_type == BudgetType.FIXED:
         fields = {"fixed_budget": Decimal("1500")}
-    return JobPost.objects.create(
+    job = JobPost.objects.create(
         client=client,
         title=title,
         description=f"{title}. Demo job: clear scope, friendly client, paid through the platform.",
@@ -58,6 +59,8 @@ def _create_job(client, title: str, *, budget_type: str = BudgetType.HOURLY, hir
         hires_needed=hires_needed,
         **fields,
     )
+    job_services.refresh_search_vectors([job.pk])
+    return job
 
 
 def _named_job(client, title: str) -> JobPost:

@@ -6,10 +6,11 @@ import math
 import statistics
 from datetime import datetime, timedelta
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from agencies import selectors as agency_selectors
+from jobs import selectors as job_selectors
 from marketplace.activity.models import Activity
 
 from .models import (
@@ -137,24 +138,44 @@ APPLICANT_TAB_NUMBERS: dict[str, str] = {
 }
 
 
-def _group(apps, groups) -> dict[str, list[Application]]:
+PAGE_SIZE = 20
+
+
+def _statuses(groups, key: str) -> tuple[str, ...]:
+    return next(statuses for k, _, statuses in groups if k == key)
+
+
+def _counts(qs: QuerySet[Application], groups) -> dict[str, int]:
+    """Rows per group key, in one GROUP BY query."""
     by_status = {status: key for key, _, statuses in groups for status in statuses}
-    grouped: dict[str, list[Application]] = {key: [] for key, _, _ in groups}
-    for app in apps:
-        grouped[by_status[app.status]].append(app)
-    return grouped
+    counts = {key: 0 for key, _, _ in groups}
+    for status, n in qs.order_by().values_list("status").annotate(n=Count("id")):
+        counts[by_status[status]] += n
+    return counts
 
 
-def freelancer_sections(freelancer) -> dict[str, list[Application]]:
-    """The freelancer's applications grouped by FREELANCER_SECTIONS keys (two queries)."""
-    apps = _with_details(Application.objects.filter(_freelancer_side(freelancer))).order_by("-updated_at", "-id")
-    return _group(apps, FREELANCER_SECTIONS)
+def freelancer_section_counts(freelancer) -> dict[str, int]:
+    """How many applications each FREELANCER_SECTIONS key holds, their agencies' included (one query)."""
+    return _counts(Application.objects.filter(_freelancer_side(freelancer)), FREELANCER_SECTIONS)
 
 
-def applicants_by_tab(job) -> dict[str, list[Application]]:
-    """A job's applications grouped by APPLICANT_TABS keys (two queries)."""
-    apps = _with_details(Application.objects.filter(job=job)).order_by("-updated_at", "-id")
-    return _group(apps, APPLICANT_TABS)
+def freelancer_section(freelancer, key: str) -> QuerySet[Application]:
+    """One section of the freelancer's /proposals/, newest change first (slice it: two queries a page)."""
+    qs = Application.objects.filter(_freelancer_side(freelancer), status__in=_statuses(FREELANCER_SECTIONS, key))
+    return _with_details(qs).order_by("-updated_at", "-id")
+
+
+def applicant_tab_counts(job) -> dict[str, int]:
+    """How many applications each APPLICANT_TABS key holds: the job's numbers (one query), the same figures every
+    other page shows. The page's only source of tab counts; its paginator reuses them instead of a COUNT."""
+    numbers = job_selectors.job_numbers(job)
+    return {key: numbers[APPLICANT_TAB_NUMBERS[key]] for key, _, _ in APPLICANT_TABS}
+
+
+def applicants_in_tab(job, key: str) -> QuerySet[Application]:
+    """One tab of a job's applicants, newest change first (slice it: two queries a page)."""
+    qs = Application.objects.filter(job=job, status__in=_statuses(APPLICANT_TABS, key))
+    return _with_details(qs).order_by("-updated_at", "-id")
 
 
 def application_for(user, pk: int) -> Application | None:

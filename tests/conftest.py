@@ -14,6 +14,13 @@ from django.conf import settings as django_settings
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the test are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# Connections persist for 60 s by default (settings, CONN_MAX_AGE). In the live server of the Chromium tests a
+# keep-alive socket keeps its handler thread, and so its connection, open until the browser closes, after the
+# test database should have been dropped ("is being accessed by other users"). Tests close each connection when
+# its request ends, unless CONN_MAX_AGE is set on purpose.
+if "CONN_MAX_AGE" not in os.environ:
+    django_settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
+
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

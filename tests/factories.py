@@ -7,6 +7,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from jobs.models import BudgetType, JobPost
+from jobs.services import refresh_search_vectors
 from marketplace.accounts.models import ClientProfile, FreelancerProfile, User
 
 PASSWORD = "correct-Horse-battery-9"
@@ -76,6 +77,11 @@ class JobPostFactory(DjangoModelFactory):
     def skills(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.skills.add(*extracted)
+
+    @factory.post_generation
+    def search_document(obj, create, extracted, **kwargs):
+        if create:  # as the services do after writing a job
+            refresh_search_vectors([obj.pk])
 
 
 class AgencyFactory(DjangoModelFactory):

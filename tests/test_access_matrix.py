@@ -183,6 +183,7 @@ def _kwargs(name: str, route: str, ids: dict[str, Any]) -> dict[str, Any]:
 SITE: dict[str, dict[str, str]] = {
     "home": {"GET": "ooooooo"},
     "healthz": {"GET": "uuuuuuu"},
+    "ping": {"GET": "ooooooo", "POST": "nnnnnnn"},
     "hiring:applicants": {"GET": "lddddod"},
     "hiring:applicants_viewed": {"POST": "lddddod"},
     "hiring:submit_proposal": {"GET": "ldooddo", "POST": "ldooddo"},

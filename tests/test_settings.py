@@ -42,3 +42,27 @@ def test_production_settings_pass_check_deploy():
         ALLOWED_HOSTS="marketplace.example.com",
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_database_connections_persist_with_health_checks_by_default():
+    clean = {k: v for k, v in os.environ.items() if k not in {"CONN_MAX_AGE", "CONN_HEALTH_CHECKS"}}
+    code = "from django.conf import settings as s; d = s.DATABASES['default']; print(d['CONN_MAX_AGE'])"
+    code += "; print(d['CONN_HEALTH_CHECKS'])"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v", "0", "-c", code],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.split() == ["60", "True"], result.stderr
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v", "0", "-c", code],
+        cwd=ROOT,
+        env={**clean, "CONN_MAX_AGE": "0"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.split()[0] == "0", result.stderr

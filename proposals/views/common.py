@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -37,6 +38,19 @@ CONCURRENT_MESSAGE = "Someone acted on this application at the same moment. Here
 
 
 # Helpers -----------------------------------------------------------------------------------------------------
+def _tab_page(request: HttpRequest, param: str, counts: dict[str, int], rows_of) -> tuple[str, Page]:
+    """The chosen tab (`?<param>=key`, else the first with rows) and its `?page=`.
+
+    The tab counts are already known, so the paginator gets its count from them instead of a COUNT query.
+    """
+    key = request.GET.get(param, "")
+    if key not in counts:
+        key = next((k for k, n in counts.items() if n), next(iter(counts)))
+    paginator = Paginator(rows_of(key), selectors.PAGE_SIZE)
+    paginator.count = counts[key]  # a cached_property: set, it skips the COUNT query
+    return key, paginator.get_page(request.GET.get("page"))
+
+
 def _application_or_404(request: HttpRequest, pk: int) -> Application:
     """The application with its job, people, room and offers, for its two parties only (404 for anyone else)."""
     app = selectors.application_for(request.user, pk)

@@ -25,6 +25,7 @@ from .common import (
     _button_action,
     _form_action,
     _render_detail,
+    _tab_page,
 )
 
 EMPTY_SECTIONS = {
@@ -41,12 +42,18 @@ EMPTY_SECTIONS = {
 @login_required
 def proposal_list(request: HttpRequest) -> HttpResponse:
     """/proposals/: offers, invitations, active candidacies, submitted proposals, archived and past ones."""
-    grouped = selectors.freelancer_sections(request.user)
+    counts = selectors.freelancer_section_counts(request.user)
+    current, page = _tab_page(request, "section", counts, lambda key: selectors.freelancer_section(request.user, key))
     sections = [
-        {"key": key, "label": label, "applications": grouped[key], "empty": EMPTY_SECTIONS[key]}
+        {"key": key, "label": label, "count": counts[key], "empty": EMPTY_SECTIONS[key]}
         for key, label, _ in selectors.FREELANCER_SECTIONS
     ]
-    return render(request, "proposals/list.html", {"sections": sections, "is_freelancer": request.user.is_freelancer})
+    section = next(s for s in sections if s["key"] == current)
+    return render(
+        request,
+        "proposals/list.html",
+        {"sections": sections, "section": section, "page": page, "is_freelancer": request.user.is_freelancer},
+    )
 
 
 @login_required

@@ -29,6 +29,7 @@ from .common import (
     _name,
     _next_or,
     _refusal,
+    _tab_page,
     _with_fee_preview,
 )
 
@@ -55,18 +56,14 @@ def _own_job_or_404(request: HttpRequest, pk: int) -> JobPost:
 def applicants(request: HttpRequest, pk: int) -> HttpResponse:
     """The client's review page: the job's applicants by stage, with the actions each state allows."""
     job = _own_job_or_404(request, pk)
-    grouped = selectors.applicants_by_tab(job)
-    numbers = job_selectors.job_numbers(job)
-    tabs = []
-    for key, label, _ in selectors.APPLICANT_TABS:
-        apps = grouped[key]
-        for app in apps:
-            app.job = job  # the same row; keeps the page's figures and guards in one object
-            app.allowed = set(app.actions_for(request.user))
-        tabs.append(
-            {"key": key, "label": label, "applications": apps, "count": numbers[selectors.APPLICANT_TAB_NUMBERS[key]]}
-        )
-    return render(request, "proposals/applicants.html", {"job": job, "tabs": tabs})
+    counts = selectors.applicant_tab_counts(job)
+    current, page = _tab_page(request, "tab", counts, lambda key: selectors.applicants_in_tab(job, key))
+    for app in page:
+        app.job = job  # the same row; keeps the page's figures and guards in one object
+        app.allowed = set(app.actions_for(request.user))
+    tabs = [{"key": key, "label": label, "count": counts[key]} for key, label, _ in selectors.APPLICANT_TABS]
+    tab = next(t for t in tabs if t["key"] == current)
+    return render(request, "proposals/applicants.html", {"job": job, "tabs": tabs, "tab": tab, "page": page})
 
 
 @login_required

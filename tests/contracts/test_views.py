@@ -90,6 +90,9 @@ def test_the_client_sees_their_contracts(client):
 CONTRACTS_BUDGET = 6
 
 
+CONTRACTS_PAGE_SIZE = 25
+
+
 def _many_contracts(freelancer, client_user, count: int) -> None:
     for _ in range(count):
         hire(freelancer, client_user)
@@ -104,7 +107,8 @@ def test_contracts_page_query_budget(client, count, django_assert_max_num_querie
         client.get(reverse("contracts:list"))
         with django_assert_max_num_queries(CONTRACTS_BUDGET):
             response = client.get(reverse("contracts:list"))
-        assert response.content.decode().count('class="status-pill contract-status-active"') == count
+        shown = response.content.decode().count('class="status-pill contract-status-active"')
+        assert shown == min(count, CONTRACTS_PAGE_SIZE)
 
 
 def test_contracts_page_queries_do_not_grow_with_the_data(client):

@@ -1,14 +1,18 @@
 """PostgreSQL full-text search for "Find work": stemming, skills, websearch syntax and ranking."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from jobs import services
 from jobs.models import JobPost
-from tests.factories import JobPostFactory
+from jobs.selectors import JobSearch, find_work
+from tests.factories import ClientFactory, JobPostFactory, UserFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
@@ -55,3 +59,66 @@ def test_newest_first_by_default_best_match_on_request(client):
     _aged(JobPostFactory(title="Pet shop website", description="We also sell aquarium supplies."), 1)
     assert _titles(client, q="aquarium") == ["Pet shop website", "Aquarium maintenance app"]
     assert _titles(client, q="aquarium", sort="relevance") == ["Aquarium maintenance app", "Pet shop website"]
+
+
+JOB_DATA = {
+    "category": "web",
+    "budget_type": "hourly",
+    "hourly_min": Decimal("40.00"),
+    "hourly_max": Decimal("70.00"),
+    "experience_level": "expert",
+    "duration": "1to3m",
+    "hires_needed": 1,
+    "visibility": "public",
+}
+
+
+def test_the_services_keep_the_stored_search_document_current(client):
+    carla = ClientFactory()
+    job = services.post_job(
+        client=carla,
+        data={**JOB_DATA, "title": "Holiday rentals site", "description": "Guests pay online.", "skills": ["Stripe"]},
+    )
+    assert _titles(client, q="stripe") == ["Holiday rentals site"]
+    services.update_job(job, by=carla, data={"title": "Tea shop site", "skills": ["Shopify"]})
+    assert _titles(client, q="holiday") == [] and _titles(client, q="stripe") == []
+    assert _titles(client, q="tea shopify") == ["Tea shop site"]
+
+
+def test_the_search_filter_can_read_the_gin_index():
+    JobPostFactory(title="Holiday rentals site")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'job_search_vector_gin'")
+        assert "USING gin (search_vector)" in cursor.fetchone()[0]
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a handful of rows: make the planner show its index
+        where = find_work(JobSearch(query="holiday")).query.where
+        assert "search_vector" in str(where)
+        cursor.execute(
+            "EXPLAIN SELECT id FROM jobs_jobpost WHERE search_vector @@ websearch_to_tsquery('english', 'holiday')"
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "job_search_vector_gin" in plan, plan
+
+
+def test_an_edit_in_the_admin_refreshes_the_stored_search_document(client):
+    job = JobPostFactory(title="Holiday rentals site")
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    data = {
+        "client": job.client_id,
+        "title": "Tea shop site",
+        "description": job.description,
+        "skills": "Shopify",
+        "category": job.category,
+        "budget_type": job.budget_type,
+        "hourly_min": "30",
+        "hourly_max": "60",
+        "fixed_budget": "",
+        "experience_level": job.experience_level,
+        "duration": job.duration,
+        "hires_needed": "1",
+        "visibility": job.visibility,
+    }
+    assert client.post(reverse("admin:jobs_jobpost_change", args=[job.pk]), data).status_code == 302
+    client.logout()
+    assert _titles(client, q="holiday") == []
+    assert _titles(client, q="tea shopify") == ["Tea shop site"]

@@ -12,10 +12,11 @@ import pytest
 from django.utils import timezone
 
 from contracts import services as contract_services
-from jobs.models import BudgetType
+from jobs.models import BudgetType, JobPost
+from marketplace.accounts.models import User
 from proposals import services
-from proposals.models import Application, ApplicationStatus, DeclineReason, RejectReason, WithdrawReason
-from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory
+from proposals.models import Application, ApplicationStatus, DeclineReason, Origin, RejectReason, WithdrawReason
+from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory, UserFactory
 
 S = ApplicationStatus
 
@@ -102,4 +103,34 @@ def fixed_job(client_user):
         hourly_min=None,
         hourly_max=None,
         fixed_budget=Decimal("800.00"),
+    )
+
+
+def bulk_applications(count: int, *, status: str = S.SENT, job=None, freelancer=None) -> None:
+    """`count` applications in `status`, written in bulk: only for the 1,000-row page tests.
+
+    With `job`, each comes from a new freelancer; with `freelancer`, each is for a new job of one client. Going
+    through the services would take minutes at this size; the pages only read these rows.
+    """
+    if job is not None:
+        people = User.objects.bulk_create(
+            [UserFactory.build(username=f"bulk-{job.pk}-{status}-{i}", is_freelancer=True) for i in range(count)]
+        )
+        pairs = [(job, person) for person in people]
+    else:
+        client = ClientFactory()
+        jobs = JobPost.objects.bulk_create([JobPostFactory.build(client=client) for _ in range(count)])
+        pairs = [(one, freelancer) for one in jobs]
+    Application.objects.bulk_create(
+        [
+            Application(
+                job=one,
+                freelancer=person,
+                origin=Origin.PROPOSAL,
+                status=status,
+                cover_letter="I have done this before.",
+                hourly_rate=Decimal("45.00"),
+            )
+            for one, person in pairs
+        ]
     )

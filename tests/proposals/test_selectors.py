@@ -10,7 +10,7 @@ from django.utils import timezone
 from proposals import selectors, services
 from proposals.models import Application, ApplicationStatus, DeclineReason, RejectReason, WithdrawReason
 from tests.factories import FreelancerFactory, JobPostFactory, UserFactory
-from tests.proposals.builders import build
+from tests.proposals.builders import build, bulk_applications
 
 pytestmark = pytest.mark.django_db
 
@@ -115,10 +115,14 @@ def test_response_time_is_one_query(fred, django_assert_num_queries):
 
 def test_the_freelancer_sections_and_the_applicant_tabs(fred, django_assert_num_queries):
     apps = {state: build(state, freelancer=fred) for state in S.values}
-    with django_assert_num_queries(2):
-        sections = selectors.freelancer_sections(fred)
-        for group in sections.values():
-            for app in group:
+    with django_assert_num_queries(1):
+        counts = selectors.freelancer_section_counts(fred)
+    assert counts == {"offers": 1, "invitations": 1, "active": 1, "submitted": 1, "archived": 1, "past": 6}
+    sections = {}
+    with django_assert_num_queries(2 * len(counts)):
+        for key in counts:
+            sections[key] = list(selectors.freelancer_section(fred, key)[: selectors.PAGE_SIZE])
+            for app in sections[key]:
                 _ = (app.job.title, app.job.client.username, app.latest_offer, app.room)
     assert [app.status for app in sections["offers"]] == [S.OFFERED]
     assert [app.status for app in sections["invitations"]] == [S.INVITED]
@@ -134,9 +138,22 @@ def test_the_freelancer_sections_and_the_applicant_tabs(fred, django_assert_num_
         S.CLOSED,
     }
     job = apps[S.SENT].job
-    tabs = selectors.applicants_by_tab(job)
-    assert [a.pk for a in tabs["proposals"]] == [apps[S.SENT].pk]
-    assert all(not group for key, group in tabs.items() if key != "proposals")
+    tab_counts = selectors.applicant_tab_counts(job)
+    assert tab_counts == {"proposals": 1, "invited": 0, "interviewing": 0, "offers": 0, "hired": 0, "closed": 0}
+    assert [a.pk for a in selectors.applicants_in_tab(job, "proposals")] == [apps[S.SENT].pk]
+    assert not selectors.applicants_in_tab(job, "invited").exists()
+
+
+def test_each_applicant_tab_counts_the_rows_it_pages(django_assert_num_queries):
+    """The tab counts are the job's numbers (`jobs.selectors.job_numbers`) and the paginator trusts them, so each
+    must be exactly the rows its tab lists, whatever the state."""
+    job = JobPostFactory()
+    for state in S.values:
+        bulk_applications(1, status=state, job=job)
+    with django_assert_num_queries(1):
+        counts = selectors.applicant_tab_counts(job)
+    assert counts == {key: selectors.applicants_in_tab(job, key).count() for key in counts}
+    assert sum(counts.values()) == len(S.values)
 
 
 def test_only_the_parties_see_an_application(fred):
