@@ -11,8 +11,10 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+from django_fsm import FSMField, transition
 from taggit.managers import TaggableManager
+
+from marketplace.fsm import ConcurrentTransitionMixin
 
 
 class AgencyStatus(models.TextChoices):

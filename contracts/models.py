@@ -9,10 +9,11 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+from django_fsm import FSMField, transition
 
 from agencies import selectors as agency_selectors
 from jobs.models import BudgetType
+from marketplace.fsm import ConcurrentTransitionMixin
 from proposals.models import OfferTerms
 
 

@@ -6,9 +6,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transition
+from django_fsm import RETURN_VALUE, FSMField, transition
 from taggit.managers import TaggableManager
 
+from marketplace.fsm import ConcurrentTransitionMixin
 from messaging.models import Room
 
 # Statuses in which a job no longer takes proposals but its post stays readable.

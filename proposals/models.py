@@ -16,10 +16,11 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+from django_fsm import FSMField, transition
 
 from jobs.models import BudgetType
 from marketplace.activity.models import Activity
+from marketplace.fsm import ConcurrentTransitionMixin
 
 
 class ApplicationStatus(models.TextChoices):
