@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from .models import MANAGERS, Agency, AgencyMembership, MembershipStatus, Role
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
 
-def membership(agency: Agency | int, user) -> AgencyMembership | None:
+    from marketplace.accounts.models import User
+
+    # Whoever is looking: a signed-in user, an anonymous visitor or nobody (a background task).
+    Viewer = User | AnonymousUser | None
+    # A subquery of agency ids (`.values("agency_id")`), for `agency_id__in=` / `pk__in=`.
+    AgencyIds = QuerySet[AgencyMembership, Mapping[str, object]]
+
+
+def membership(agency: Agency | int, user: Viewer) -> AgencyMembership | None:
     """`user`'s active membership of `agency`, or None (one query)."""
     if user is None or not user.is_authenticated:
         return None
@@ -16,11 +29,11 @@ def membership(agency: Agency | int, user) -> AgencyMembership | None:
     ).first()
 
 
-def is_member(agency: Agency | int, user) -> bool:
+def is_member(agency: Agency | int, user: Viewer) -> bool:
     return membership(agency, user) is not None
 
 
-def agency_ids(user, *, roles: tuple[str, ...] | None = None) -> QuerySet[AgencyMembership]:
+def agency_ids(user: Viewer, *, roles: tuple[str, ...] | None = None) -> AgencyIds:
     """A subquery of the agencies `user` is an active member of (optionally with one of `roles`)."""
     if user is None or not user.is_authenticated:
         return AgencyMembership.objects.none().values("agency_id")
@@ -30,7 +43,7 @@ def agency_ids(user, *, roles: tuple[str, ...] | None = None) -> QuerySet[Agency
     return qs.values("agency_id")
 
 
-def managed_agency_ids(user) -> QuerySet[AgencyMembership]:
+def managed_agency_ids(user: Viewer) -> AgencyIds:
     return agency_ids(user, roles=MANAGERS)
 
 
@@ -43,7 +56,7 @@ def active_members(agency: Agency | int) -> QuerySet[AgencyMembership]:
     )
 
 
-def agencies_of(user) -> QuerySet[Agency]:
+def agencies_of(user: Viewer) -> QuerySet[Agency]:
     """The active agencies `user` is an active member of, by name."""
     return Agency.objects.filter(pk__in=agency_ids(user))
 
@@ -53,7 +66,7 @@ def nameable_members(agency: Agency) -> QuerySet[AgencyMembership]:
     return agency.memberships.filter(status=MembershipStatus.ACTIVE, may_be_named=True).select_related("user")
 
 
-def my_memberships(user) -> QuerySet[AgencyMembership]:
+def my_memberships(user: User) -> QuerySet[AgencyMembership]:
     """`user`'s invitations and active memberships, with the agency (one query)."""
     return (
         AgencyMembership.objects.filter(user=user, status__in=[MembershipStatus.INVITED, MembershipStatus.ACTIVE])
@@ -75,6 +88,7 @@ def profile(slug: str) -> Agency | None:
     ).select_related("user", "user__freelancer_profile")
     return (
         Agency.objects.filter(slug=slug)
-        .prefetch_related("skills", Prefetch("memberships", queryset=live, to_attr="live_memberships"))
+        # django-taggit ships no types, so the plugin cannot see that its TaggableManager `skills` prefetches.
+        .prefetch_related("skills", Prefetch("memberships", queryset=live, to_attr="live_memberships"))  # type: ignore[misc]
         .first()
     )

@@ -8,10 +8,12 @@ state that does not allow the action; `ValidationError`, keyed by field, for bad
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils.text import slugify
 
 from marketplace.activity.services import log_action
@@ -27,6 +29,9 @@ from .models import (
     MembershipStatus,
     Role,
 )
+
+if TYPE_CHECKING:
+    from marketplace.accounts.models import User
 
 NAME_MAX_LENGTH = 120
 NOTE_MAX_LENGTH = 500
@@ -47,17 +52,17 @@ def lock_agency(agency: Agency | int) -> Agency:
 
 
 def lock_membership(membership: AgencyMembership | int) -> AgencyMembership:
-    pk = getattr(membership, "pk", membership)
+    pk = membership.pk if isinstance(membership, AgencyMembership) else membership
     return AgencyMembership.objects.select_for_update(of=("self",)).select_related("agency", "user").get(pk=pk)
 
 
-def _active_membership(agency: Agency, user) -> AgencyMembership | None:
+def _active_membership(agency: Agency, user: User | None) -> AgencyMembership | None:
     if user is None or not user.is_authenticated:
         return None
     return AgencyMembership.objects.filter(agency=agency, user=user, status=MembershipStatus.ACTIVE).first()
 
 
-def require_manager(agency: Agency, user, what: str) -> AgencyMembership:
+def require_manager(agency: Agency, user: User | None, what: str) -> AgencyMembership:
     """`user`'s active owner or admin membership; PermissionDenied for anyone else."""
     mine = _active_membership(agency, user)
     if mine is None or mine.role not in MANAGERS:
@@ -70,11 +75,11 @@ def require_active(agency: Agency, what: str) -> None:
         raise ActionNotAllowed(f"This agency is suspended by a moderator, so you can't {what}.", code="suspended")
 
 
-def _owners(agency: Agency):
+def _owners(agency: Agency) -> QuerySet[AgencyMembership]:
     return AgencyMembership.objects.filter(agency=agency, role=Role.OWNER, status=MembershipStatus.ACTIVE)
 
 
-def _tell_managers(agency: Agency, *, actor, text: str, except_user=None) -> None:
+def _tell_managers(agency: Agency, *, actor: User, text: str, except_user: User | None = None) -> None:
     managers = (
         AgencyMembership.objects.filter(agency=agency, role__in=MANAGERS, status=MembershipStatus.ACTIVE)
         .exclude(user=except_user)
@@ -94,7 +99,7 @@ def _unique_slug(name: str) -> str:
 
 
 # Actions -------------------------------------------------------------------------------------------------------
-def create_agency(*, by, name: str, description: str = "", skills: Iterable[str] = ()) -> Agency:
+def create_agency(*, by: User, name: str, description: str = "", skills: Iterable[str] = ()) -> Agency:
     """A freelancer creates an agency and becomes its first owner.
 
     Side effects: one Agency row, its skills, the creator's owner membership (active), one activity entry.
@@ -119,7 +124,7 @@ def create_agency(*, by, name: str, description: str = "", skills: Iterable[str]
     return agency
 
 
-def invite_member(agency: Agency, *, by, username: str, role: str = Role.MEMBER) -> AgencyMembership:
+def invite_member(agency: Agency, *, by: User, username: str, role: str = Role.MEMBER) -> AgencyMembership:
     """ "Add member": an owner or admin invites an existing freelancer by username; they accept or decline.
 
     Side effects: one invited membership, one activity entry, a notification to the freelancer.
@@ -160,7 +165,7 @@ def invite_member(agency: Agency, *, by, username: str, role: str = Role.MEMBER)
     return membership
 
 
-def _answer(membership: AgencyMembership, *, by, accept: bool) -> AgencyMembership:
+def _answer(membership: AgencyMembership, *, by: User, accept: bool) -> AgencyMembership:
     with transaction.atomic():
         locked = lock_membership(membership)
         if by is None or by.pk != locked.user_id:
@@ -185,7 +190,7 @@ def _answer(membership: AgencyMembership, *, by, accept: bool) -> AgencyMembersh
     return locked
 
 
-def accept_membership(membership: AgencyMembership, *, by) -> AgencyMembership:
+def accept_membership(membership: AgencyMembership, *, by: User) -> AgencyMembership:
     """The invited freelancer accepts and becomes an active member.
 
     Side effects: the membership becomes active; one activity entry; the agency's owners and admins are told.
@@ -193,7 +198,7 @@ def accept_membership(membership: AgencyMembership, *, by) -> AgencyMembership:
     return _answer(membership, by=by, accept=True)
 
 
-def decline_membership(membership: AgencyMembership, *, by) -> AgencyMembership:
+def decline_membership(membership: AgencyMembership, *, by: User) -> AgencyMembership:
     """The invited freelancer declines.
 
     Side effects: the membership is declined; one activity entry; the agency's owners and admins are told.
@@ -201,7 +206,7 @@ def decline_membership(membership: AgencyMembership, *, by) -> AgencyMembership:
     return _answer(membership, by=by, accept=False)
 
 
-def remove_member(membership: AgencyMembership, *, by) -> AgencyMembership:
+def remove_member(membership: AgencyMembership, *, by: User) -> AgencyMembership:
     """An owner or admin removes a member (or withdraws an invitation). Access ends at once: the membership is
     no longer active, and `hooks.membership_ended` lets the layers above take the person out of the agency's rooms.
     Admins cannot remove owners; the last owner cannot be removed.
@@ -237,7 +242,7 @@ def remove_member(membership: AgencyMembership, *, by) -> AgencyMembership:
     return locked
 
 
-def leave_agency(agency: Agency, *, by) -> AgencyMembership:
+def leave_agency(agency: Agency, *, by: User) -> AgencyMembership:
     """ "Leave agency": a member leaves. The last owner cannot leave (add another owner first).
 
     Side effects: the membership becomes left; the layers above are told (`hooks.membership_ended`); one
@@ -261,7 +266,7 @@ def leave_agency(agency: Agency, *, by) -> AgencyMembership:
     return mine
 
 
-def set_may_be_named(agency: Agency, *, by, agree: bool) -> AgencyMembership:
+def set_may_be_named(agency: Agency, *, by: User, agree: bool) -> AgencyMembership:
     """A member agrees (or stops agreeing) that the agency may name them on proposals it sends.
 
     Side effects: the membership's `may_be_named`; one activity entry.
@@ -278,7 +283,7 @@ def set_may_be_named(agency: Agency, *, by, agree: bool) -> AgencyMembership:
     return mine
 
 
-def suspend_agency(agency: Agency, *, by, note: str = "") -> Agency:
+def suspend_agency(agency: Agency, *, by: User, note: str = "") -> Agency:
     """A moderator suspends an agency: it can no longer send proposals, add members or take new members, and
     its open applications are closed (by the hiring layer, through `hooks.agency_suspended`).
 
@@ -288,7 +293,7 @@ def suspend_agency(agency: Agency, *, by, note: str = "") -> Agency:
     return _moderate(agency, by=by, note=note, suspend=True)
 
 
-def reinstate_agency(agency: Agency, *, by, note: str = "") -> Agency:
+def reinstate_agency(agency: Agency, *, by: User, note: str = "") -> Agency:
     """A moderator lifts an agency's suspension.
 
     Side effects: the agency becomes active; one activity entry; its owners are told.
@@ -296,7 +301,7 @@ def reinstate_agency(agency: Agency, *, by, note: str = "") -> Agency:
     return _moderate(agency, by=by, note=note, suspend=False)
 
 
-def _moderate(agency: Agency, *, by, note: str, suspend: bool) -> Agency:
+def _moderate(agency: Agency, *, by: User, note: str, suspend: bool) -> Agency:
     if by is None or not getattr(by, "is_moderator", False):
         raise PermissionDenied("Only moderators can suspend or reinstate an agency.")
     note = (note or "").strip()[:NOTE_MAX_LENGTH]

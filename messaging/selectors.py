@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -10,11 +11,14 @@ from django.http import Http404
 
 from .models import Membership, Message, Notification, NotificationPreference, Room, email_default
 
+if TYPE_CHECKING:
+    from marketplace.accounts.models import User
+
 # Before any message: compared with a null read marker, every message counts as unread.
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def unread_counts(user) -> dict[str, int]:
+def unread_counts(user: User) -> dict[str, int]:
     """Unread notifications and rooms with unread messages, for the navigation badges (two COUNT queries)."""
     notifications = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
     rooms = (
@@ -25,7 +29,7 @@ def unread_counts(user) -> dict[str, int]:
     return {"notifications": notifications, "messages": rooms}
 
 
-def inbox(user) -> QuerySet[Membership]:
+def inbox(user: User) -> QuerySet[Membership]:
     """The user's rooms, newest activity first, each annotated for the inbox in two queries.
 
     Annotations on each membership: `last_body`, `last_sender_id` (null for a system message), `unread`
@@ -58,7 +62,7 @@ def inbox(user) -> QuerySet[Membership]:
     )
 
 
-def membership_or_404(user, room_id: int) -> Membership:
+def membership_or_404(user: User, room_id: int) -> Membership:
     """The user's membership of the room, with the room; 404 for anyone who is not a participant."""
     membership = Membership.objects.select_related("room").filter(room_id=room_id, user=user).first()
     if membership is None:
@@ -97,19 +101,19 @@ def messages_after(room_id: int, after: int, *, limit: int = 200) -> list[Messag
     return list(Message.objects.filter(room_id=room_id, id__gt=after).select_related("sender").order_by("id")[:limit])
 
 
-def participants(room: Room) -> list:
+def participants(room: Room) -> list[User]:
     return [m.user for m in room.memberships.select_related("user").order_by("joined_at")]
 
 
-def notifications_for(user) -> QuerySet[Notification]:
+def notifications_for(user: User) -> QuerySet[Notification]:
     return Notification.objects.filter(recipient=user).select_related("actor").order_by("-created_at", "-id")
 
 
-def email_preferences(user) -> dict[str, bool]:
+def email_preferences(user: User) -> dict[str, bool]:
     """Email on/off for every kind the user has chosen; kinds without a row use `EMAIL_DEFAULTS`."""
     return dict(NotificationPreference.objects.filter(user=user).values_list("kind", "email"))
 
 
-def email_enabled(user, kind: str) -> bool:
+def email_enabled(user: User, kind: str) -> bool:
     chosen = NotificationPreference.objects.filter(user=user, kind=kind).values_list("email", flat=True).first()
     return email_default(kind) if chosen is None else chosen

@@ -7,16 +7,16 @@ transaction: they write rows, and email delivery is enqueued only after the comm
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
@@ -30,6 +30,9 @@ from .models import (
     Room,
 )
 from .screening import screen_message
+
+if TYPE_CHECKING:
+    from marketplace.accounts.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -57,10 +60,10 @@ def batched_emails() -> Iterator[None]:
 
 
 def notify(
-    recipient,
+    recipient: User,
     kind: NotificationKind,
     *,
-    actor=None,
+    actor: User | None = None,
     text: str,
     url: str = "",
     context: dict[str, Any] | None = None,
@@ -102,7 +105,7 @@ def _enqueue_emails(ids: list[int]) -> None:
     enqueue_notification_emails(ids)
 
 
-def open_room(*, subject: models.Model, participants: list, title: str) -> Room:
+def open_room(*, subject: models.Model, participants: Iterable[User], title: str) -> Room:
     """Return the room about `subject`, creating it (and memberships) if needed. Idempotent."""
     from django.contrib.contenttypes.models import ContentType
 
@@ -113,7 +116,7 @@ def open_room(*, subject: models.Model, participants: list, title: str) -> Room:
     return room
 
 
-def leave_rooms(user, rooms) -> int:
+def leave_rooms(user: User, rooms: QuerySet[models.Model, Any] | Iterable[int]) -> int:
     """Take `user` out of `rooms` (a queryset or ids): they no longer see them or hear about them. Returns how
     many memberships ended.
 
@@ -134,12 +137,12 @@ def _clean_body(body: str) -> str:
     return body
 
 
-def _advance(field: str, when: datetime):
+def _advance(field: str, when: datetime) -> Greatest:
     """An update expression that moves a nullable timestamp forward to `when`, never back."""
     return Greatest(Coalesce(F(field), when), when)
 
 
-def check_new_account_rate(sender) -> None:
+def check_new_account_rate(sender: User) -> None:
     """A new account (younger than `NEW_ACCOUNT_DAYS`) sends at most `NEW_ACCOUNT_MESSAGES_PER_HOUR` messages an
     hour from the room form, against spam (every message of theirs in the hour counts; only the form is refused).
     Raises ValidationError past that.
@@ -156,7 +159,7 @@ def check_new_account_rate(sender) -> None:
         )
 
 
-def post_message(room: Room, *, sender, body: str, notify_others: bool = True) -> Message:
+def post_message(room: Room, *, sender: User, body: str, notify_others: bool = True) -> Message:
     """`sender` writes `body` in `room`: the one way a person's message is posted.
 
     The words go through the screening hook first (`messaging.screening`, setting `MESSAGE_SCREENING`): it
@@ -200,7 +203,7 @@ def post_message(room: Room, *, sender, body: str, notify_others: bool = True) -
     return message
 
 
-def post_system_message(room: Room, *, body: str, actor=None, actor_body: str = "") -> Message:
+def post_system_message(room: Room, *, body: str, actor: User | None = None, actor_body: str = "") -> Message:
     """A message from the marketplace itself (no sender), e.g. "Maria withdrew the offer.".
 
     `actor`: the person whose action the note reports; they read `actor_body` ("You withdrew the offer.") and
@@ -224,7 +227,7 @@ def post_system_message(room: Room, *, body: str, actor=None, actor_body: str = 
     return message
 
 
-def mark_room_read(room: Room, *, user, up_to: datetime | None = None) -> None:
+def mark_room_read(room: Room, *, user: User, up_to: datetime | None = None) -> None:
     """The user has seen the room's messages up to `up_to` (default: the latest message).
 
     Side effects: the user's read marker moves forward; their unread message notifications for those
@@ -248,7 +251,7 @@ def mark_room_read(room: Room, *, user, up_to: datetime | None = None) -> None:
         )
 
 
-def mark_notification_read(notification: Notification, *, user) -> Notification:
+def mark_notification_read(notification: Notification, *, user: User) -> Notification:
     """Mark one of the user's notifications read. Raises PermissionDenied for someone else's."""
     if notification.recipient_id != user.pk:
         raise PermissionDenied("This notification is not yours.")
@@ -258,24 +261,24 @@ def mark_notification_read(notification: Notification, *, user) -> Notification:
     return notification
 
 
-def mark_read(user, ids) -> int:
+def mark_read(user: User, ids: Iterable[int]) -> int:
     """Mark these notifications of the user read (others' ids are ignored); returns how many changed."""
     return Notification.objects.filter(recipient=user, pk__in=list(ids), read_at__isnull=True).update(
         read_at=timezone.now()
     )
 
 
-def mark_all_read(user) -> int:
+def mark_all_read(user: User) -> int:
     """Mark every unread notification of the user read; returns how many changed."""
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
 
 
-def unsubscribe(user, kind: str) -> None:
+def unsubscribe(user: User, kind: str) -> None:
     """The signed link in an email (`messaging.unsubscribe`): that kind of email off for that person."""
     set_preferences(user, {kind: False})
 
 
-def set_preferences(user, email_by_kind: Mapping[str, bool]) -> None:
+def set_preferences(user: User, email_by_kind: Mapping[str, bool]) -> None:
     """Store the user's email choice for each given kind (in-app notifications are always on)."""
     valid = set(NotificationKind.values)
     rows = [
