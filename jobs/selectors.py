@@ -10,14 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, F, IntegerField, Model, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from marketplace.accounts import reputation
 
 from .models import BudgetType, JobPost, JobStatus
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from marketplace.accounts.models import User
 
 # proposals.Application values (kept as strings: jobs sits below proposals).
 ORIGIN_PROPOSAL = "proposal"
@@ -43,7 +49,7 @@ class Access(Enum):
     GONE = "gone"  # 410: suspended by a moderator
 
 
-def job_access(job: JobPost, user) -> Access:
+def job_access(job: JobPost, user: User | AnonymousUser) -> Access:
     """The job's client and staff see everything. A job held for review is hidden from everyone else. An
     invite-only job is visible only to freelancers with an application on it (any state); a suspended job is
     gone for everyone else; a public job, open or ended, is visible to anyone."""
@@ -65,14 +71,19 @@ def job_access(job: JobPost, user) -> Access:
 
 def job_for_page(pk: int) -> JobPost:
     """One job with its client, the client's profile and its skills (two queries). Raises DoesNotExist."""
-    return JobPost.objects.select_related("client", "client__client_profile").prefetch_related("skills").get(pk=pk)
+    # django-taggit ships no types, so the plugin cannot see that its TaggableManager `skills` prefetches.
+    return (
+        JobPost.objects.select_related("client", "client__client_profile")
+        .prefetch_related("skills")  # type: ignore[misc]
+        .get(pk=pk)
+    )
 
 
 # One set of numbers: each figure about a job's applications has one name and one definition, and every page
 # that shows it (My job posts, the applicants page's tabs, the job's client activity, Find work) reads it from
 # here. The filters are on the application row; `_numbers_filters("applications__")` aims them from a job.
 def _number_filters(prefix: str = "") -> dict[str, Q]:
-    def q(**lookups) -> Q:
+    def q(**lookups: object) -> Q:
         return Q(**{f"{prefix}{key}": value for key, value in lookups.items()})
 
     return {
@@ -114,7 +125,7 @@ def with_job_numbers(jobs: QuerySet[JobPost]) -> QuerySet[JobPost]:
     )
 
 
-def client_activity(job: JobPost) -> dict:
+def client_activity(job: JobPost) -> dict[str, object]:
     """ "Client activity on this job": the job's numbers (`job_numbers`), the hired freelancers and when the
     client last looked. At most two queries."""
     figures = job_numbers(job)
@@ -134,7 +145,7 @@ def client_activity(job: JobPost) -> dict:
     }
 
 
-def viewer_application(job: JobPost, user):
+def viewer_application(job: JobPost, user: User | AnonymousUser) -> Model | None:
     """The freelancer's own open or hired application on this job (one query), or None.
 
     The job page leads them to it ("View your application", "You are hired") rather than offering another
@@ -150,7 +161,7 @@ def viewer_application(job: JobPost, user):
     )
 
 
-def client_summary(client) -> dict:
+def client_summary(client: User) -> dict[str, object]:
     """The client's box on a job page: one query for the figures; the profile comes with the job.
 
     Keys: jobs_posted, open_jobs, hires (hired applications across all the client's jobs), member_since,
@@ -191,7 +202,7 @@ def searchable_jobs() -> QuerySet[JobPost]:
     return JobPost.objects.filter(status=JobStatus.OPEN, visibility="public", held_for_review=False)
 
 
-def find_work(search: JobSearch, viewer=None) -> QuerySet[JobPost]:
+def find_work(search: JobSearch, viewer: User | AnonymousUser | None = None) -> QuerySet[JobPost]:
     """Open public jobs matching the search, newest first (or best match first), ready for a list page:
     the client and the client's profile are joined, skills prefetched (one query a page), and each job carries
     `proposals_count` and `my_status` (the state of the viewer's latest application there, or None). A page
@@ -200,7 +211,7 @@ def find_work(search: JobSearch, viewer=None) -> QuerySet[JobPost]:
         searchable_jobs()
         .defer("search_vector")
         .select_related("client", "client__client_profile")
-        .prefetch_related("skills")
+        .prefetch_related("skills")  # type: ignore[misc]  # taggit's `skills`: prefetchable, but untyped
     )
     if search.skill.strip():
         jobs = jobs.filter(pk__in=JobPost.objects.filter(skills__name__iexact=search.skill.strip()).values("pk"))
@@ -233,10 +244,11 @@ def find_work(search: JobSearch, viewer=None) -> QuerySet[JobPost]:
     if viewer is not None and viewer.is_authenticated:
         # The hiring layer's Application, reached through the reverse relation (jobs never imports it).
         application = JobPost._meta.get_field("applications").related_model
-        mine = application.objects.filter(job=OuterRef("pk"), freelancer=viewer).order_by("-created_at", "-pk")
+        mine = application._default_manager.filter(job=OuterRef("pk"), freelancer=viewer).order_by("-created_at", "-pk")
         jobs = jobs.annotate(my_status=Subquery(mine.values("status")[:1]))
     if ranked and search.sort == "relevance":
-        return jobs.order_by("-rank", "-created_at", "-id")
+        # `rank` is annotated by `_full_text`, which the plugin cannot follow through the `QuerySet[JobPost]` type.
+        return jobs.order_by("-rank", "-created_at", "-id")  # type: ignore[misc]
     return jobs.order_by("-created_at", "-id")
 
 
@@ -263,7 +275,7 @@ def _contains_every_word(jobs: QuerySet[JobPost], query: str) -> QuerySet[JobPos
 # My job posts
 
 
-def my_job_posts(client) -> QuerySet[JobPost]:
+def my_job_posts(client: User) -> QuerySet[JobPost]:
     """The client's jobs, newest first, each with its numbers (`with_job_numbers`), in one query (plus a COUNT
     to page)."""
     return with_job_numbers(JobPost.objects.filter(client=client)).order_by("-created_at", "-id")

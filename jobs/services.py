@@ -8,7 +8,7 @@ the job page's "Close job" and "Cancel job post" buttons post to the hiring laye
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -22,6 +22,9 @@ from taggit.models import Tag, TaggedItem
 from . import moderation
 from .models import JobPost
 from .selectors import HIRED
+
+if TYPE_CHECKING:
+    from marketplace.accounts.models import User
 
 # Fields a client sets when posting or editing a job; `skills` is a list of names.
 EDITABLE_FIELDS = (
@@ -46,7 +49,7 @@ class JobStateError(ValidationError):
     """The job's state does not allow the action (editing or closing a job that is not open)."""
 
 
-def post_job(*, client, data: Mapping[str, Any]) -> JobPost:
+def post_job(*, client: User, data: Mapping[str, Any]) -> JobPost:
     """A client publishes a job post. `data` holds EDITABLE_FIELDS (missing ones take defaults) and `skills`.
 
     Side effects: the job; when the screening finds off-platform payment or free-work talk, the job is held for
@@ -67,7 +70,7 @@ def post_job(*, client, data: Mapping[str, Any]) -> JobPost:
     return job
 
 
-def update_job(job: JobPost, *, by, data: Mapping[str, Any]) -> JobPost:
+def update_job(job: JobPost, *, by: User, data: Mapping[str, Any]) -> JobPost:
     """The job's client edits it while it is open. Only the keys present in `data` change.
 
     Side effects: the job; held for review like `post_job` when the new text asks for off-platform payment.
@@ -107,7 +110,7 @@ def _check_hires_needed(job: JobPost) -> None:
         )
 
 
-def record_applicants_view(job: JobPost, *, by) -> None:
+def record_applicants_view(job: JobPost, *, by: User) -> None:
     """The job's client opened the applicants page: "last viewed by client" moves to now.
 
     Staff looking at the page leave the figure alone; anybody else is refused.
@@ -194,7 +197,7 @@ def _validate(job: JobPost) -> None:
     job.full_clean(exclude=["status"])
 
 
-def _lock_owned(job: JobPost, by) -> JobPost:
+def _lock_owned(job: JobPost, by: User) -> JobPost:
     """The job's row, locked until the transaction ends; PermissionDenied for anyone but its client."""
     if by is None or job.client_id != by.pk:
         raise PermissionDenied("Only the job's client can change it.")
