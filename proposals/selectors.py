@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import statistics
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -26,6 +27,15 @@ from .models import (
     reason_label,
 )
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from jobs.models import JobPost
+    from marketplace.accounts.models import User
+
+# (key, title, statuses): the sections of a list page.
+Groups = tuple[tuple[str, str, tuple[str, ...]], ...]
+
 RESPONSE_WINDOW = timedelta(days=90)
 MIN_ANSWERED = 3
 WITHDRAWN_GRACE = timedelta(hours=24)
@@ -33,7 +43,7 @@ DAY = timedelta(hours=24)
 THREE_DAYS = timedelta(days=3)
 
 
-def response_time(freelancer, *, now: datetime | None = None) -> str | None:
+def response_time(freelancer: User, *, now: datetime | None = None) -> str | None:
     """How fast the freelancer answers invitations: "within 24 hours", "within 3 days", "more than 3 days".
 
     The median over invitations received in the last 90 days of the time until the freelancer accepted or
@@ -49,6 +59,8 @@ def response_time(freelancer, *, now: datetime | None = None) -> str | None:
     seconds: list[float] = []
     answered = 0
     for invited_at, responded_at, status, ended_at in rows:
+        if invited_at is None:  # never: filtered out above (this tells the type checker)
+            continue
         if responded_at is not None:
             answered += 1
             seconds.append(max((responded_at - invited_at).total_seconds(), 0.0))
@@ -70,7 +82,7 @@ def response_time(freelancer, *, now: datetime | None = None) -> str | None:
     return "more than 3 days"
 
 
-def _freelancer_side(user) -> Q:
+def _freelancer_side(user: User) -> Q:
     """Applications `user` sees on the freelancer's side: their own, and their agencies'.
 
     An agency's application is seen by the freelancer it names, the member who sent it and the agency's owners
@@ -82,7 +94,7 @@ def _freelancer_side(user) -> Q:
     return own | for_agency
 
 
-def visible_to(user) -> QuerySet[Application]:
+def visible_to(user: User | AnonymousUser) -> QuerySet[Application]:
     """The applications `user` is a party of (as the freelancer, a member of its agency, or the job's client)."""
     if not user.is_authenticated:
         return Application.objects.none()
@@ -99,7 +111,7 @@ def _with_details(qs: QuerySet[Application]) -> QuerySet[Application]:
 
 
 # The freelancer's /proposals/ page, in this order (brief section 7).
-FREELANCER_SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+FREELANCER_SECTIONS: Groups = (
     ("offers", "Offers", (ApplicationStatus.OFFERED,)),
     ("invitations", "Invitations to interview", (ApplicationStatus.INVITED,)),
     ("active", "Active candidacies", (ApplicationStatus.ACTIVE,)),
@@ -110,7 +122,7 @@ FREELANCER_SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 
 # The client's /jobs/<id>/applicants/ tabs. Each tab's count is one of the job's numbers
 # (`jobs.selectors.job_numbers`, named in APPLICANT_TAB_NUMBERS), the same figure every other page shows.
-APPLICANT_TABS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+APPLICANT_TABS: Groups = (
     ("proposals", "New proposals", (ApplicationStatus.SENT,)),
     ("invited", "Unanswered invites", (ApplicationStatus.INVITED, ApplicationStatus.ARCHIVED)),
     ("interviewing", "Interviewing", (ApplicationStatus.ACTIVE,)),
@@ -141,11 +153,11 @@ APPLICANT_TAB_NUMBERS: dict[str, str] = {
 PAGE_SIZE = 20
 
 
-def _statuses(groups, key: str) -> tuple[str, ...]:
+def _statuses(groups: Groups, key: str) -> tuple[str, ...]:
     return next(statuses for k, _, statuses in groups if k == key)
 
 
-def _counts(qs: QuerySet[Application], groups) -> dict[str, int]:
+def _counts(qs: QuerySet[Application], groups: Groups) -> dict[str, int]:
     """Rows per group key, in one GROUP BY query."""
     by_status = {status: key for key, _, statuses in groups for status in statuses}
     counts = {key: 0 for key, _, _ in groups}
@@ -154,31 +166,31 @@ def _counts(qs: QuerySet[Application], groups) -> dict[str, int]:
     return counts
 
 
-def freelancer_section_counts(freelancer) -> dict[str, int]:
+def freelancer_section_counts(freelancer: User) -> dict[str, int]:
     """How many applications each FREELANCER_SECTIONS key holds, their agencies' included (one query)."""
     return _counts(Application.objects.filter(_freelancer_side(freelancer)), FREELANCER_SECTIONS)
 
 
-def freelancer_section(freelancer, key: str) -> QuerySet[Application]:
+def freelancer_section(freelancer: User, key: str) -> QuerySet[Application]:
     """One section of the freelancer's /proposals/, newest change first (slice it: two queries a page)."""
     qs = Application.objects.filter(_freelancer_side(freelancer), status__in=_statuses(FREELANCER_SECTIONS, key))
     return _with_details(qs).order_by("-updated_at", "-id")
 
 
-def applicant_tab_counts(job) -> dict[str, int]:
+def applicant_tab_counts(job: JobPost) -> dict[str, int]:
     """How many applications each APPLICANT_TABS key holds: the job's numbers (one query), the same figures every
     other page shows. The page's only source of tab counts; its paginator reuses them instead of a COUNT."""
     numbers = job_selectors.job_numbers(job)
     return {key: numbers[APPLICANT_TAB_NUMBERS[key]] for key, _, _ in APPLICANT_TABS}
 
 
-def applicants_in_tab(job, key: str) -> QuerySet[Application]:
+def applicants_in_tab(job: JobPost, key: str) -> QuerySet[Application]:
     """One tab of a job's applicants, newest change first (slice it: two queries a page)."""
     qs = Application.objects.filter(job=job, status__in=_statuses(APPLICANT_TABS, key))
     return _with_details(qs).order_by("-updated_at", "-id")
 
 
-def application_for(user, pk: int) -> Application | None:
+def application_for(user: User | AnonymousUser, pk: int) -> Application | None:
     """One application with its job, people, room and offers, if `user` is a party of it; else None."""
     return _with_details(visible_to(user)).filter(pk=pk).first()
 
@@ -194,7 +206,7 @@ _PRIVATE_REASON_ACTIONS = {
 _ACTION_LABELS = dict(ApplicationAction.choices)
 
 
-def timeline(application: Application, viewer) -> list[Activity]:
+def timeline(application: Application, viewer: User | AnonymousUser | None) -> list[Activity]:
     """The application's events, oldest first, as `viewer` may see them (one query).
 
     Each event gets `label` (what happened, in words for the viewer) and `shown_reason`: a reason from a list

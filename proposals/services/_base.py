@@ -4,11 +4,13 @@ the room helpers and the input checks.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.urls import reverse
 from django_fsm import can_proceed
 
@@ -18,7 +20,7 @@ from jobs.models import BudgetType, JobPost
 from marketplace.activity.models import Activity
 from marketplace.activity.services import log_action
 from marketplace.screening import find_contact_details
-from messaging.models import Message, Room
+from messaging.models import Message, Notification, NotificationKind, Room
 from messaging.services import notify, open_room, post_message, post_system_message
 
 from ..models import (
@@ -32,6 +34,11 @@ from ..models import (
     OfferStatus,
     format_money,
 )
+
+if TYPE_CHECKING:
+    from marketplace.accounts.models import User
+
+_M = TypeVar("_M", bound=models.Model)
 
 TEXT_MAX_LENGTH = 5000
 REASON_TEXT_MAX_LENGTH = 500
@@ -56,9 +63,9 @@ def applicants_url(job: JobPost) -> str:
 
 
 # Locking and checks (also used by contracts.services) ---------------------------------------------------------
-def lock_job(job_or_id) -> JobPost:
+def lock_job(job_or_id: JobPost | int) -> JobPost:
     """Lock and return the job row (must run inside a transaction)."""
-    pk = getattr(job_or_id, "pk", job_or_id)
+    pk = job_or_id.pk if isinstance(job_or_id, JobPost) else job_or_id
     return JobPost.objects.select_for_update(of=("self",)).select_related("client").get(pk=pk)
 
 
@@ -75,7 +82,7 @@ def lock_application(application: Application | int) -> Application:
     return app
 
 
-def sync(target, fresh):
+def sync(target: _M | None, fresh: _M) -> _M:
     """Copy the fresh row's values onto the caller's instance (FSM fields are protected from setattr)."""
     if target is fresh or target is None:
         return fresh
@@ -152,13 +159,16 @@ def _why_not(app: Application, action: str) -> str:
 
 def _who(app: Application, action: str) -> str | None:
     """The side a transition is for (its `custom={"who": ...}`), read through django-fsm's public listing."""
-    for transition in app.get_all_status_transitions():
+    # django-fsm adds `get_all_status_transitions` to the class when it is built (FSMField.contribute_to_class);
+    # django-stubs cannot see it.
+    for transition in app.get_all_status_transitions():  # type: ignore[attr-defined]
         if transition.name == action:
-            return transition.custom.get("who")
+            who: str | None = transition.custom.get("who")
+            return who
     return None
 
 
-def check_action(app: Application, action: str, by) -> None:
+def check_action(app: Application, action: str, by: User) -> None:
     """Who may act (PermissionDenied), then the state (ActionNotAllowed), then the guards (job still open)."""
     who = _who(app, action)
     move = getattr(app, action)
@@ -184,7 +194,7 @@ def check_action(app: Application, action: str, by) -> None:
 def record_event(
     app: Application,
     *,
-    actor,
+    actor: User | None,
     action: str,
     from_state: str,
     reason: str = "",
@@ -207,14 +217,23 @@ def record_event(
     )
 
 
-def _context(app: Application, note: str = "", **extra) -> dict:
+def _context(app: Application, note: str = "", **extra: object) -> dict[str, object]:
     context = {"job_title": app.job.title, "application_id": app.pk, "note": note, **extra}
     if app.room_id is not None:
         context.setdefault("room_url", reverse("messaging:room", args=[app.room_id]))  # "Open the conversation"
     return context
 
 
-def notify_freelancer(app: Application, kind: str, *, actor, text: str, note: str = "", url: str = "", **extra):
+def notify_freelancer(
+    app: Application,
+    kind: NotificationKind,
+    *,
+    actor: User | None,
+    text: str,
+    note: str = "",
+    url: str = "",
+    **extra: object,
+) -> Notification:
     return notify(
         app.freelancer,
         kind,
@@ -225,7 +244,16 @@ def notify_freelancer(app: Application, kind: str, *, actor, text: str, note: st
     )
 
 
-def notify_client(app: Application, kind: str, *, actor, text: str, note: str = "", url: str = "", **extra):
+def notify_client(
+    app: Application,
+    kind: NotificationKind,
+    *,
+    actor: User | None,
+    text: str,
+    note: str = "",
+    url: str = "",
+    **extra: object,
+) -> Notification:
     return notify(
         app.job.client,
         kind,
@@ -238,7 +266,7 @@ def notify_client(app: Application, kind: str, *, actor, text: str, note: str = 
 
 def ensure_room(app: Application) -> Room:
     """The application's room (the two parties), opened if there is none yet."""
-    if app.room_id is not None:
+    if app.room is not None:  # no query when `room_id` is None
         return app.room
     title = f"{app.job.title}: {app.freelancer}"[:200]
     room = open_room(subject=app, participants=[app.job.client, app.freelancer], title=title)
@@ -246,7 +274,7 @@ def ensure_room(app: Application) -> Room:
     return room
 
 
-def post_in_room(room: Room, *, sender, body: str) -> Message:
+def post_in_room(room: Room, *, sender: User, body: str) -> Message:
     """Post the actor's words in the room without a separate "message received" notification.
 
     The service's own notification (e.g. "Maria accepted your invitation") quotes the same words, so the
@@ -255,9 +283,9 @@ def post_in_room(room: Room, *, sender, body: str) -> Message:
     return post_message(room, sender=sender, body=body, notify_others=False)
 
 
-def system_message(app: Application, body: str, *, actor=None, actor_body: str = "") -> None:
+def system_message(app: Application, body: str, *, actor: User | None = None, actor_body: str = "") -> None:
     """A note in the application's room; `actor` reads `actor_body` (second person) about their own action."""
-    if app.room_id is not None:
+    if app.room is not None:  # no query when `room_id` is None
         post_system_message(app.room, body=body, actor=actor, actor_body=actor_body)
 
 
@@ -273,7 +301,7 @@ def _text(value: str | None, field: str, *, required: str | None = None, max_len
     return value
 
 
-def _money(value, field: str, low: Decimal, high: Decimal, what: str) -> Decimal | None:
+def _money(value: Decimal | str | None, field: str, low: Decimal, high: Decimal, what: str) -> Decimal | None:
     if value is None or value == "":
         return None
     try:
@@ -290,7 +318,11 @@ def _money(value, field: str, low: Decimal, high: Decimal, what: str) -> Decimal
 
 
 def clean_terms(
-    job: JobPost, *, hourly_rate=None, fixed_bid=None, estimated_duration: str = ""
+    job: JobPost,
+    *,
+    hourly_rate: Decimal | str | None = None,
+    fixed_bid: Decimal | str | None = None,
+    estimated_duration: str = "",
 ) -> tuple[Decimal | None, Decimal | None, str]:
     """A freelancer's terms: an hourly rate for an hourly job, a fixed bid and a duration for a fixed one."""
     hourly_rate = _money(hourly_rate, "hourly_rate", HOURLY_RATE_MIN, HOURLY_RATE_MAX, "hourly rate")
@@ -307,13 +339,13 @@ def clean_terms(
     return hourly_rate, None, ""
 
 
-def _has_terms_input(hourly_rate, fixed_bid) -> bool:
+def _has_terms_input(hourly_rate: Decimal | str | None, fixed_bid: Decimal | str | None) -> bool:
     return any(v not in (None, "") for v in (hourly_rate, fixed_bid))
 
 
-def clean_reason(choices, reason: str | None, other_text: str | None) -> tuple[str, str]:
+def clean_reason(choices: type[models.TextChoices], reason: str | None, other_text: str | None) -> tuple[str, str]:
     """A reason from the list; "Other" needs a few words."""
-    if reason not in choices.values:
+    if reason is None or reason not in choices.values:
         raise ValidationError({"reason": "Choose a reason from the list."}, code="invalid_choice")
     other_text = _text(other_text, "other_text", max_length=REASON_TEXT_MAX_LENGTH)
     if reason == "other" and not other_text:
@@ -337,7 +369,7 @@ def refuse_contact_details(text: str, field: str = "message") -> None:
         )
 
 
-def _decline_input(reason, other_text, message) -> tuple[str, str, str]:
+def _decline_input(reason: str | None, other_text: str | None, message: str | None) -> tuple[str, str, str]:
     reason, other_text = clean_reason(DeclineReason, reason, other_text)
     message = _text(message, "message")
     refuse_contact_details(message, "message")
@@ -346,14 +378,15 @@ def _decline_input(reason, other_text, message) -> tuple[str, str, str]:
 
 
 # Creating an application: invite and submit ------------------------------------------------------------------------
-_EXISTING_FOR_CLIENT = {
+# Keyed by status value: the statuses read back from the database are plain strings.
+_EXISTING_FOR_CLIENT: dict[str, str] = {
     ApplicationStatus.INVITED: "{name} is already invited to interview for this job.",
     ApplicationStatus.ARCHIVED: "{name} is already invited to interview for this job.",
     ApplicationStatus.SENT: "{name} already sent a proposal for this job: invite them to interview from it.",
     ApplicationStatus.ACTIVE: "{name} is already interviewing for this job.",
     ApplicationStatus.OFFERED: "{name} already has an open offer for this job.",
 }
-_EXISTING_FOR_FREELANCER = {
+_EXISTING_FOR_FREELANCER: dict[str, str] = {
     ApplicationStatus.INVITED: "You were invited to interview for this job: accept the invitation instead.",
     ApplicationStatus.ARCHIVED: "You were invited to interview for this job: accept the invitation instead.",
     ApplicationStatus.SENT: "You already sent a proposal for this job.",
@@ -362,12 +395,12 @@ _EXISTING_FOR_FREELANCER = {
 }
 
 # The same, when an agency names a member who already has an open application for the job.
-_EXISTING_FOR_NAMED = {
+_EXISTING_FOR_NAMED: dict[str, str] = {
     status: "{name} already has an open application for this job." for status in _EXISTING_FOR_FREELANCER
 }
 
 
-def _refuse_second_application(job: JobPost, freelancer, *, messages: dict[str, str]) -> None:
+def _refuse_second_application(job: JobPost, freelancer: User, *, messages: Mapping[str, str]) -> None:
     statuses = set(
         Application.objects.filter(
             job=job, freelancer=freelancer, status__in=[*OPEN_STATES, ApplicationStatus.HIRED]
@@ -379,7 +412,7 @@ def _refuse_second_application(job: JobPost, freelancer, *, messages: dict[str, 
         raise ActionNotAllowed(messages[statuses.pop()].format(name=freelancer), code="already_applied")
 
 
-def _create_application(**fields) -> Application:
+def _create_application(**fields: Any) -> Application:
     try:
         with transaction.atomic():
             return Application.objects.create(**fields)
@@ -403,7 +436,7 @@ def _refuse_closed_job(job: JobPost, what: str) -> None:
 
 
 # Agencies: "Submit as" -----------------------------------------------------------------------------------------
-def clean_submit_as(agency: Agency | None, named, *, by):
+def clean_submit_as(agency: Agency | None, named: User | None, *, by: User) -> User:
     """Who an application is for when `by` sends it "as" `agency` naming `named` (default: `by`).
 
     `by` must be an active member of an active agency; `named` must be an active member who agreed to be named,

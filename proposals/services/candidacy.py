@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -40,17 +43,21 @@ from ._base import (
     system_message,
 )
 
+if TYPE_CHECKING:
+    from agencies.models import Agency
+    from marketplace.accounts.models import User
+
 
 def submit_proposal(
     job: JobPost,
     *,
-    by,
+    by: User,
     cover_letter: str,
-    hourly_rate=None,
-    fixed_bid=None,
+    hourly_rate: Decimal | str | None = None,
+    fixed_bid: Decimal | str | None = None,
     estimated_duration: str = "",
-    agency=None,
-    named=None,
+    agency: Agency | None = None,
+    named: User | None = None,
 ) -> Application:
     """A freelancer sends a proposal: a cover letter (fixed once sent) and terms.
 
@@ -106,7 +113,7 @@ def submit_proposal(
             actor=by,
             text=f"{sender} sent a proposal for “{job.title}”{named_part} ({app.terms_display})",
         )
-        if freelancer != by:
+        if agency is not None and freelancer != by:  # someone else named them (only an agency can)
             notify_freelancer(
                 app,
                 NotificationKind.AGENCY_PROPOSAL,
@@ -116,7 +123,7 @@ def submit_proposal(
     return app
 
 
-def respond(application: Application, *, by, message: str) -> Application:
+def respond(application: Application, *, by: User, message: str) -> Application:
     """The client's first message on a proposal starts the candidacy; the room opens."""
     message = _text(message, "message", required="Write a message to the freelancer.")
     with transaction.atomic():
@@ -139,7 +146,12 @@ def respond(application: Application, *, by, message: str) -> Application:
 
 
 def update_terms(
-    application: Application, *, by, hourly_rate=None, fixed_bid=None, estimated_duration: str = ""
+    application: Application,
+    *,
+    by: User,
+    hourly_rate: Decimal | str | None = None,
+    fixed_bid: Decimal | str | None = None,
+    estimated_duration: str = "",
 ) -> Application:
     """The freelancer proposes a different rate or bid; the state and the cover letter stay."""
     with transaction.atomic():
@@ -170,7 +182,7 @@ def update_terms(
     return sync(application, app)
 
 
-def withdraw(application: Application, *, by, reason: str, other_text: str = "") -> Application:
+def withdraw(application: Application, *, by: User, reason: str, other_text: str = "") -> Application:
     """Withdraw proposal: the freelancer leaves (sent or active -> withdrawn) with a reason from the list."""
     reason, other_text = clean_reason(WithdrawReason, reason, other_text)
     now = timezone.now()
@@ -199,7 +211,7 @@ def withdraw(application: Application, *, by, reason: str, other_text: str = "")
     return sync(application, app)
 
 
-def reject(application: Application, *, by, reason: str, other_text: str = "") -> Application:
+def reject(application: Application, *, by: User, reason: str, other_text: str = "") -> Application:
     """Decline candidate (or withdraw an invitation). The freelancer is told politely, never the reason."""
     reason, other_text = clean_reason(RejectReason, reason, other_text)
     now = timezone.now()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -37,6 +38,9 @@ from ._base import (
     sync,
     system_message,
 )
+
+if TYPE_CHECKING:
+    from marketplace.accounts.models import User
 
 logger = logging.getLogger("proposals.services")  # the name it logged under before the split
 
@@ -138,7 +142,7 @@ def _expire_one(pk: int, now: datetime) -> int:
     return 0
 
 
-_CLOSE_TEXT = {
+_CLOSE_TEXT: dict[str, str] = {
     SystemReason.JOB_CLOSED: "The client closed the job “{title}”, so your application is closed",
     SystemReason.JOB_CANCELLED: "The client cancelled the job “{title}”, so your application is closed",
     SystemReason.JOB_FILLED: (
@@ -153,13 +157,14 @@ def close_open_applications(
 ) -> list[Application]:
     """Close every open application of a (locked) job: one event and one notification per freelancer."""
     now = now or timezone.now()
-    apps = list(
+    open_apps = (
         Application.objects.select_for_update(of=("self",))
         .select_related("freelancer", "room")
         .filter(job=job, status__in=OPEN_STATES)
-        .exclude(pk=exclude)
-        .order_by("pk")
     )
+    if exclude is not None:
+        open_apps = open_apps.exclude(pk=exclude)
+    apps = list(open_apps.order_by("pk"))
     text = _CLOSE_TEXT[reason].format(title=job.title)
     with batched_emails():
         _close_each(apps, job, reason=reason, text=text, now=now)
@@ -181,7 +186,7 @@ def _close_each(apps: list[Application], job: JobPost, *, reason: str, text: str
         notify_freelancer(app, NotificationKind.JOB_CLOSED, actor=None, text=text)
 
 
-_CLOSE_TO = {
+_CLOSE_TO: dict[str, tuple[str, SystemReason]] = {
     JobStatus.CLOSED: ("close", SystemReason.JOB_CLOSED),
     JobStatus.CANCELLED: ("cancel", SystemReason.JOB_CANCELLED),
     JobStatus.SUSPENDED: ("suspend", SystemReason.JOB_SUSPENDED),
@@ -191,11 +196,11 @@ _CLOSE_TO = {
 def close_job(
     job: JobPost,
     *,
-    by,
+    by: User,
     reason: str = "",
     to: str = JobStatus.CLOSED,
     note: str | None = None,
-    data: dict | None = None,
+    data: dict[str, Any] | None = None,
 ) -> JobPost:
     """Close, cancel (the client) or suspend (a moderator) a job, and close every open application of it.
 

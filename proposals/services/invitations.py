@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -38,8 +41,12 @@ from ._base import (
     sync,
 )
 
+if TYPE_CHECKING:
+    from agencies.models import Agency
+    from marketplace.accounts.models import User
 
-def invite(job: JobPost, freelancer, *, by, message: str = "", tell: bool = True) -> Application:
+
+def invite(job: JobPost, freelancer: User, *, by: User, message: str = "", tell: bool = True) -> Application:
     """The client invites a freelancer to interview (a new application in "invited").
 
     `tell=False`: the caller's own notification covers it (`hire_directly` tells about the offer once)."""
@@ -79,7 +86,7 @@ def invite(job: JobPost, freelancer, *, by, message: str = "", tell: bool = True
 
 
 # Transitions on an existing application ---------------------------------------------------------------------------
-def invite_to_interview(application: Application, *, by, message: str = "") -> Application:
+def invite_to_interview(application: Application, *, by: User, message: str = "") -> Application:
     """The client asks the author of a proposal to interview, without messaging yet (sent -> invited)."""
     message = _text(message, "message")
     now = timezone.now()
@@ -103,12 +110,12 @@ def invite_to_interview(application: Application, *, by, message: str = "") -> A
 def accept_invitation(
     application: Application,
     *,
-    by,
+    by: User,
     message: str,
-    hourly_rate=None,
-    fixed_bid=None,
+    hourly_rate: Decimal | str | None = None,
+    fixed_bid: Decimal | str | None = None,
     estimated_duration: str = "",
-    agency=None,
+    agency: Agency | None = None,
 ) -> Application:
     """The freelancer accepts (optionally with new terms) and writes a message; the room opens.
 
@@ -165,7 +172,7 @@ def accept_invitation(
 
 
 def decline_invitation(
-    application: Application, *, by, reason: str, other_text: str = "", message: str = ""
+    application: Application, *, by: User, reason: str, other_text: str = "", message: str = ""
 ) -> Application:
     """The freelancer declines with a reason from the list and an optional message (no contact details)."""
     reason, other_text, message = _decline_input(reason, other_text, message)
@@ -195,7 +202,7 @@ def decline_invitation(
     return sync(application, app)
 
 
-def ignore_invitation(application: Application, *, by) -> Application:
+def ignore_invitation(application: Application, *, by: User) -> Application:
     """Out of the way, under "Archived"; the client is not told, and it is not a response."""
     with transaction.atomic():
         app = lock_application(application)

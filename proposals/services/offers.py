@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from jobs.models import BudgetType
+from jobs.models import BudgetType, JobPost
 from messaging.models import NotificationKind
 from messaging.services import post_system_message
 
@@ -44,10 +46,34 @@ from ._base import (
 )
 from .invitations import invite
 
+if TYPE_CHECKING:
+    from marketplace.accounts.models import User
+
+# An offer's first milestones as the form gives them: (description, amount) pairs.
+Milestones = Sequence[tuple[str, Decimal | str]]
+
+
+class OfferTermsInput(TypedDict):
+    """`clean_offer_terms`' result: the Offer fields it checked (`send_offer` adds the milestones)."""
+
+    payment_type: str
+    hourly_rate: Decimal | None
+    weekly_limit: int | None
+    fixed_price: Decimal | None
+    start_date: date
+    expires_at: datetime
+    milestones: NotRequired[list[dict[str, str]]]
+
 
 def clean_offer_terms(
-    *, hourly_rate=None, weekly_limit=None, fixed_price=None, start_date: date | None, expires_at=None, now=None
-) -> dict:
+    *,
+    hourly_rate: Decimal | str | None = None,
+    weekly_limit: int | str | None = None,
+    fixed_price: Decimal | str | None = None,
+    start_date: date | None,
+    expires_at: datetime | date | None = None,
+    now: datetime | None = None,
+) -> OfferTermsInput:
     """Offer terms: an hourly rate and a weekly hour limit, or a fixed price; a start date; an expiry."""
     now = now or timezone.now()
     hourly_rate = _money(hourly_rate, "hourly_rate", HOURLY_RATE_MIN, HOURLY_RATE_MAX, "hourly rate")
@@ -90,7 +116,7 @@ def clean_offer_terms(
 MILESTONES_MAX = 20
 
 
-def clean_offer_milestones(milestones, fixed_price: Decimal | None) -> list[dict]:
+def clean_offer_milestones(milestones: Milestones | None, fixed_price: Decimal | None) -> list[dict[str, str]]:
     """An offer's first milestones: (description, amount) pairs adding up to the fixed price; none on hourly."""
     if not milestones:
         return []
@@ -98,13 +124,13 @@ def clean_offer_milestones(milestones, fixed_price: Decimal | None) -> list[dict
         raise ValidationError({"milestones": "Milestones are for fixed-price offers."})
     if len(milestones) > MILESTONES_MAX:
         raise ValidationError({"milestones": f"Offer at most {MILESTONES_MAX} milestones; add more later."})
-    cleaned = []
+    cleaned: list[dict[str, str]] = []
     for description, amount in milestones:
         description = (description or "").strip()
         if not description or len(description) > 200:
             raise ValidationError({"milestones": "Describe each milestone in at most 200 characters."})
-        amount = _money(amount, "milestones", FIXED_MIN, FIXED_MAX, "milestone amount")
-        cleaned.append({"description": description, "amount": str(amount)})
+        checked = _money(amount, "milestones", FIXED_MIN, FIXED_MAX, "milestone amount")
+        cleaned.append({"description": description, "amount": str(checked)})
     total = sum((Decimal(m["amount"]) for m in cleaned), Decimal("0"))
     if total != fixed_price:
         raise ValidationError(
@@ -119,14 +145,14 @@ def clean_offer_milestones(milestones, fixed_price: Decimal | None) -> list[dict
 def send_offer(
     application: Application,
     *,
-    by,
-    hourly_rate=None,
-    weekly_limit=None,
-    fixed_price=None,
+    by: User,
+    hourly_rate: Decimal | str | None = None,
+    weekly_limit: int | str | None = None,
+    fixed_price: Decimal | str | None = None,
     start_date: date | None,
     expires_at: datetime | date | None = None,
     message: str = "",
-    milestones=None,
+    milestones: Milestones | None = None,
 ) -> Offer:
     """The client's formal hire proposal (sent or active -> offered); opens the room if none. Returns the offer.
 
@@ -184,7 +210,7 @@ def _open_offer_or_refuse(app: Application, action: str) -> Offer:
     return offer
 
 
-def hire_directly(job, freelancer, *, by, message: str = "", **terms) -> Offer:
+def hire_directly(job: JobPost, freelancer: User, *, by: User, message: str = "", **terms: Any) -> Offer:
     """ "Hire" from a freelancer's profile: an offer without a proposal.
 
     One transaction: an invitation (not told on its own) and its offer (invited -> offered, the direct-offer
@@ -195,7 +221,7 @@ def hire_directly(job, freelancer, *, by, message: str = "", **terms) -> Offer:
         return send_offer(app, by=by, message=message, **terms)
 
 
-def withdraw_offer(application: Application, *, by) -> Application:
+def withdraw_offer(application: Application, *, by: User) -> Application:
     """The client takes the offer back (offered -> active); the candidacy goes on."""
     now = timezone.now()
     with transaction.atomic():
@@ -218,7 +244,7 @@ def withdraw_offer(application: Application, *, by) -> Application:
     return sync(application, app)
 
 
-def ask_clarification(application: Application, *, by, message: str) -> Application:
+def ask_clarification(application: Application, *, by: User, message: str) -> Application:
     """The freelancer asks about the offer in the room; the offer stays open."""
     message = _text(message, "message", required="Write your question for the client.")
     with transaction.atomic():
@@ -240,7 +266,9 @@ def ask_clarification(application: Application, *, by, message: str) -> Applicat
     return sync(application, app)
 
 
-def decline_offer(application: Application, *, by, reason: str, other_text: str = "", message: str = "") -> Application:
+def decline_offer(
+    application: Application, *, by: User, reason: str, other_text: str = "", message: str = ""
+) -> Application:
     """The freelancer declines the offer with a reason and an optional message (no contact details)."""
     reason, other_text, message = _decline_input(reason, other_text, message)
     now = timezone.now()
@@ -263,7 +291,7 @@ def decline_offer(application: Application, *, by, reason: str, other_text: str 
             note=message,
             now=now,
         )
-        if app.room_id is not None:
+        if app.room is not None:  # no query when `room_id` is None
             if message:
                 post_in_room(app.room, sender=by, body=message)
             post_system_message(
