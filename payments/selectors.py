@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import DecimalField, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
@@ -11,6 +12,23 @@ from django.db.models.functions import Coalesce
 from marketplace.money import to_money
 
 from .models import AccountKind, LedgerEntry, LedgerTransaction
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    from agencies.models import Agency
+    from marketplace.accounts.models import User
+
+
+class Amounts(TypedDict):
+    """What `with_amounts` adds to each transaction."""
+
+    fee: Decimal
+    escrow: Decimal
+    paid: Decimal
+    received: Decimal
+    to_agency: Decimal
+
 
 ZERO = Decimal("0.00")
 _MONEY = DecimalField(max_digits=12, decimal_places=2)
@@ -24,10 +42,10 @@ class Balances:
     in_escrow_as_freelancer: Decimal
 
 
-def balances(user) -> Balances:
+def balances(user: User) -> Balances:
     """One query: every balance the person has, summed from entries."""
 
-    def total(condition: Q):
+    def total(condition: Q) -> Coalesce:
         return Coalesce(Sum("amount", filter=condition), Value(ZERO), output_field=_MONEY)
 
     row = LedgerEntry.objects.filter(
@@ -46,10 +64,12 @@ def balances(user) -> Balances:
     )
 
 
-def with_amounts(transactions: QuerySet[LedgerTransaction], user=None) -> QuerySet[LedgerTransaction]:
+def with_amounts(
+    transactions: QuerySet[LedgerTransaction], user: User | None = None
+) -> QuerySet[WithAnnotations[LedgerTransaction, Amounts]]:
     """Each transaction with its total, fee and escrow movement (and the person's own share), in one query."""
 
-    def part(condition: Q):
+    def part(condition: Q) -> Coalesce:
         return Coalesce(Sum("entries__amount", filter=condition), Value(ZERO), output_field=_MONEY)
 
     annotated = transactions.select_related("contract").annotate(
@@ -62,7 +82,7 @@ def with_amounts(transactions: QuerySet[LedgerTransaction], user=None) -> QueryS
     return annotated.order_by("-created_at", "-id")
 
 
-def for_user(user) -> QuerySet[LedgerTransaction]:
+def for_user(user: User) -> QuerySet[WithAnnotations[LedgerTransaction, Amounts]]:
     """A person's transactions: their contracts' as client or freelancer (an agency contract's are the agency's,
     see `for_agency`), and money their agencies paid them."""
     mine = LedgerEntry.objects.filter(account__owner=user).values("transaction_id")
@@ -73,7 +93,7 @@ def for_user(user) -> QuerySet[LedgerTransaction]:
     )
 
 
-def for_agency(agency) -> QuerySet[LedgerTransaction]:
+def for_agency(agency: Agency) -> QuerySet[WithAnnotations[LedgerTransaction, Amounts]]:
     """Every movement of the agency's balance: what its contracts earned and what it distributed."""
     moved = LedgerEntry.objects.filter(account__kind=AccountKind.AGENCY, account__agency=agency).values(
         "transaction_id"
@@ -81,7 +101,7 @@ def for_agency(agency) -> QuerySet[LedgerTransaction]:
     return with_amounts(LedgerTransaction.objects.filter(pk__in=moved))
 
 
-def agency_balance(agency) -> Decimal:
+def agency_balance(agency: Agency) -> Decimal:
     """The agency's balance (one query)."""
     total = LedgerEntry.objects.filter(account__kind=AccountKind.AGENCY, account__agency=agency).aggregate(
         total=Sum("amount")
@@ -89,7 +109,7 @@ def agency_balance(agency) -> Decimal:
     return to_money(total or 0)
 
 
-def amount_for(tx: LedgerTransaction, user) -> Decimal:
+def amount_for(tx: WithAnnotations[LedgerTransaction, Amounts], user: User) -> Decimal:
     """What the transaction meant to `user` (an annotated row): what a client paid in (negative) or got back,
     what was released from their escrow, or what a freelancer received after the fee."""
     if tx.contract is not None and tx.contract.client_id == user.pk:
@@ -97,6 +117,6 @@ def amount_for(tx: LedgerTransaction, user) -> Decimal:
     return tx.received
 
 
-def amount_for_agency(tx: LedgerTransaction) -> Decimal:
+def amount_for_agency(tx: WithAnnotations[LedgerTransaction, Amounts]) -> Decimal:
     """What the transaction moved on the agency's balance (earned, or distributed: negative)."""
     return tx.to_agency

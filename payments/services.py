@@ -8,6 +8,7 @@ where it was.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -17,7 +18,7 @@ from agencies import selectors as agency_selectors
 from agencies.models import Role
 from marketplace.accounts.models import ClientProfile
 from marketplace.activity.services import log_action
-from marketplace.money import to_money
+from marketplace.money import Amount, to_money
 from messaging.models import NotificationKind
 from messaging.services import notify
 from proposals.models import format_money
@@ -27,12 +28,16 @@ from . import ledger
 from .gateway import CardDeclined, Charge, get_gateway
 from .models import LedgerTransaction, PaymentMethod
 
+if TYPE_CHECKING:
+    from agencies.models import Agency
+    from marketplace.accounts.models import User
+
 
 class PaymentDeclined(ActionNotAllowed):
     """The gateway declined the charge; nothing moved."""
 
 
-def add_payment_method(user, *, number: str, exp_month: int, exp_year: int, cvc: str) -> PaymentMethod:
+def add_payment_method(user: User, *, number: str, exp_month: int, exp_year: int, cvc: str) -> PaymentMethod:
     """ "Add payment method": the gateway verifies the card; a verified card marks the client verified."""
     if not user.is_client:
         raise PermissionDenied("Only clients add payment methods.")
@@ -57,7 +62,7 @@ def add_payment_method(user, *, number: str, exp_month: int, exp_year: int, cvc:
     return method
 
 
-def remove_payment_method(method: PaymentMethod, *, by) -> None:
+def remove_payment_method(method: PaymentMethod, *, by: User) -> None:
     if method.user_id != by.pk:
         raise PermissionDenied("This is not your payment method.")
     with transaction.atomic():
@@ -66,11 +71,11 @@ def remove_payment_method(method: PaymentMethod, *, by) -> None:
             ClientProfile.objects.filter(user=by).update(payment_verified=False)
 
 
-def default_method(user) -> PaymentMethod | None:
+def default_method(user: User) -> PaymentMethod | None:
     return PaymentMethod.objects.filter(user=user, verified=True).order_by("-created_at", "-id").first()
 
 
-def charge_client(client, amount: Decimal, *, key: str, description: str) -> Charge:
+def charge_client(client: User, amount: Decimal, *, key: str, description: str) -> Charge:
     """Charge the client's newest verified card; `PaymentDeclined` when there is none or the card is declined."""
     method = default_method(client)
     if method is None:
@@ -86,7 +91,9 @@ def charge_client(client, amount: Decimal, *, key: str, description: str) -> Cha
 DISTRIBUTION_MIN = Decimal("0.01")
 
 
-def distribute_to_member(agency, *, by, member, amount, note: str, key: str):
+def distribute_to_member(
+    agency: Agency, *, by: User, member: User, amount: Amount, note: str, key: str
+) -> LedgerTransaction:
     """ "Distribute": the agency's owner moves money from the agency's balance to a member's earnings, as one
     internal ledger transfer. `key` comes from the form, so a double submit moves the money once.
 
