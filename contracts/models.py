@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -15,6 +16,9 @@ from agencies import selectors as agency_selectors
 from jobs.models import BudgetType
 from marketplace.fsm import ConcurrentTransitionMixin
 from proposals.models import OfferTerms
+
+if TYPE_CHECKING:
+    from marketplace.accounts.models import User
 
 
 class ContractStatus(models.TextChoices):
@@ -96,7 +100,7 @@ class Contract(OfferTerms, ConcurrentTransitionMixin, models.Model):
             return f"{self.agency.name} ({self.freelancer.display_name})"
         return self.freelancer.display_name
 
-    def other_party(self, user):
+    def other_party(self, user: User) -> User:
         return self.freelancer if user.pk == self.client_id else self.client
 
     @transition(field=status, source=ContractStatus.ACTIVE, target=ContractStatus.PAUSED)

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 
 from agencies import selectors as agency_selectors
 from marketplace.activity.services import log_action
+from messaging.models import Notification, NotificationKind
 from messaging.services import notify
 from proposals.models import format_money
 from proposals.services import ActionNotAllowed
 
 from ..models import Contract, ContractStatus, Milestone
+
+if TYPE_CHECKING:
+    from marketplace.accounts.models import User
 
 __all__ = [
     "ActionNotAllowed",
@@ -30,7 +34,7 @@ __all__ = [
 
 def lock_contract(contract: Contract | int) -> Contract:
     """Lock and return the contract row with its parties (inside a transaction)."""
-    pk = getattr(contract, "pk", contract)
+    pk = contract.pk if isinstance(contract, Contract) else contract
     return (
         Contract.objects.select_for_update(of=("self",))
         .select_related("client", "freelancer", "job", "application__room")
@@ -41,7 +45,7 @@ def lock_contract(contract: Contract | int) -> Contract:
 def lock_milestone(milestone: Milestone | int) -> Milestone:
     """Lock the milestone row and return it with its contract (contract row not locked: a milestone's money
     moves under the milestone lock and the ledger's account locks)."""
-    pk = getattr(milestone, "pk", milestone)
+    pk = milestone.pk if isinstance(milestone, Milestone) else milestone
     return (
         Milestone.objects.select_for_update(of=("self",))
         .select_related("contract__client", "contract__freelancer")
@@ -49,18 +53,18 @@ def lock_milestone(milestone: Milestone | int) -> Milestone:
     )
 
 
-def require_client(contract: Contract, user, what: str) -> None:
+def require_client(contract: Contract, user: User | None, what: str) -> None:
     if user is None or user.pk != contract.client_id:
         raise PermissionDenied(f"Only the client of this contract can {what}.")
 
 
-def require_freelancer(contract: Contract, user, what: str) -> None:
+def require_freelancer(contract: Contract, user: User | None, what: str) -> None:
     if user is None or user.pk != contract.freelancer_id:
         raise PermissionDenied(f"Only the freelancer of this contract can {what}.")
     require_still_member(contract, user)
 
 
-def require_still_member(contract: Contract, user) -> None:
+def require_still_member(contract: Contract, user: User) -> None:
     """On an agency contract, the person acting for the agency must still be an active member of it."""
     if contract.agency_id is not None and not agency_selectors.is_member(contract.agency_id, user):
         raise PermissionDenied("You are no longer a member of the agency that holds this contract.")
@@ -75,7 +79,16 @@ def require_open(contract: Contract, what: str, *, paused_ok: bool = False) -> N
         )
 
 
-def notify_party(recipient, kind: str, contract: Contract, *, actor, text: str, note: str = "", **extra: Any):
+def notify_party(
+    recipient: User,
+    kind: NotificationKind,
+    contract: Contract,
+    *,
+    actor: User | None,
+    text: str,
+    note: str = "",
+    **extra: Any,
+) -> Notification:
     return notify(
         recipient,
         kind,

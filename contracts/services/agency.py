@@ -3,6 +3,8 @@ marked with their name) and takes them off it."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
@@ -13,8 +15,11 @@ from messaging.models import NotificationKind
 from ..models import Contract, ContractAssignment
 from ._base import lock_contract, log_action, notify_party, require_open
 
+if TYPE_CHECKING:
+    from marketplace.accounts.models import User
 
-def _require_manager(contract: Contract, user, what: str) -> None:
+
+def _require_manager(contract: Contract, user: User, what: str) -> None:
     if contract.agency_id is None:
         raise PermissionDenied("Only agency contracts have assigned members.")
     mine = agency_selectors.membership(contract.agency_id, user)
@@ -22,7 +27,7 @@ def _require_manager(contract: Contract, user, what: str) -> None:
         raise PermissionDenied(f"Only the agency's owners and admins can {what}.")
 
 
-def assign_member(contract: Contract, *, by, member) -> ContractAssignment:
+def assign_member(contract: Contract, *, by: User, member: User | None) -> ContractAssignment:
     """ "Assign member": an owner or admin of the contract's agency assigns an active member to the contract, so
     they may add manual time to its work diary. Assigning twice is harmless.
 
@@ -32,6 +37,7 @@ def assign_member(contract: Contract, *, by, member) -> ContractAssignment:
         locked = lock_contract(contract)
         _require_manager(locked, by, "assign members to this contract")
         require_open(locked, "assign members", paused_ok=True)
+        assert locked.agency_id is not None  # `_require_manager` refused a contract without an agency
         if member is None or agency_selectors.membership(locked.agency_id, member) is None:
             raise ValidationError({"member": "Choose a member of the agency."})
         if member.pk == locked.freelancer_id:
@@ -51,7 +57,7 @@ def assign_member(contract: Contract, *, by, member) -> ContractAssignment:
     return assignment
 
 
-def unassign_member(contract: Contract, *, by, member) -> bool:
+def unassign_member(contract: Contract, *, by: User, member: User) -> bool:
     """An owner or admin takes a member off the contract; they can no longer add time to it.
 
     Side effects: the ContractAssignment is deleted; one activity entry on the contract.

@@ -8,8 +8,9 @@ once cannot both squeeze under the limit.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -43,6 +44,9 @@ from ._base import (
     require_still_member,
 )
 
+if TYPE_CHECKING:
+    from marketplace.accounts.models import User
+
 T = TimesheetStatus
 WEEKLY_LIMIT_MAX = 100
 SEGMENT = timedelta(minutes=SEGMENT_MINUTES)
@@ -57,7 +61,7 @@ def floor_segment(moment: datetime) -> datetime:
     return moment.replace(minute=moment.minute - moment.minute % SEGMENT_MINUTES, second=0, microsecond=0)
 
 
-def week_minutes(contract: Contract, monday) -> int:
+def week_minutes(contract: Contract, monday: date) -> int:
     """Minutes recorded in the contract's week starting `monday` (disputed entries included)."""
     total = TimeEntry.objects.filter(timesheet__contract=contract, timesheet__week_start=monday).aggregate(
         s=Sum("segments")
@@ -83,13 +87,13 @@ def _require_time_allowed(contract: Contract) -> None:
         )
 
 
-def _require_named_freelancer(contract: Contract, user) -> None:
+def _require_named_freelancer(contract: Contract, user: User | None) -> None:
     if user is None or user.pk != contract.freelancer_id:
         raise PermissionDenied("Only the freelancer named on this contract can record tracked time.")
     require_still_member(contract, user)
 
 
-def _require_may_add_time(contract: Contract, user) -> None:
+def _require_may_add_time(contract: Contract, user: User) -> None:
     """Manual time: the contract's freelancer, or on an agency contract a member the agency assigned to it."""
     if user is not None and user.pk == contract.freelancer_id:
         require_still_member(contract, user)
@@ -107,7 +111,7 @@ def _limit_minutes(contract: Contract) -> int | None:
     return None if contract.weekly_limit is None else contract.weekly_limit * 60
 
 
-def _open_timesheet(contract: Contract, monday) -> Timesheet:
+def _open_timesheet(contract: Contract, monday: date) -> Timesheet:
     timesheet, _ = Timesheet.objects.get_or_create(contract=contract, week_start=monday)
     if timesheet.status != T.OPEN:
         raise ActionNotAllowed(
@@ -118,7 +122,7 @@ def _open_timesheet(contract: Contract, monday) -> Timesheet:
     return timesheet
 
 
-def start_timer(contract: Contract, *, by) -> Contract:
+def start_timer(contract: Contract, *, by: User) -> Contract:
     """ "Start timer": only the named freelancer, on an active hourly contract with room under the limit."""
     now = timezone.now()
     with transaction.atomic():
@@ -142,7 +146,7 @@ def start_timer(contract: Contract, *, by) -> Contract:
     return locked
 
 
-def stop_timer(contract: Contract, *, by, memo: str, now: datetime | None = None) -> tuple[TimeEntry | None, int]:
+def stop_timer(contract: Contract, *, by: User, memo: str, now: datetime | None = None) -> tuple[TimeEntry | None, int]:
     """ "Stop timer": the whole 10-minute segments since "Start timer" become tracked time with the memo.
 
     Returns the entry (None when less than one segment passed) and the minutes left out because they went past
@@ -198,7 +202,7 @@ def _clean_memo(memo: str) -> str:
     return memo
 
 
-def add_manual_time(contract: Contract, *, by, start: datetime, end: datetime, memo: str) -> TimeEntry:
+def add_manual_time(contract: Contract, *, by: User, start: datetime, end: datetime, memo: str) -> TimeEntry:
     """ "Add manual time": whole 10-minute segments in the current week, marked manual; refused when the client
     turned manual time off, past the weekly limit, or over time already in the diary."""
     memo = _clean_memo(memo)
@@ -239,7 +243,7 @@ def add_manual_time(contract: Contract, *, by, start: datetime, end: datetime, m
         )
 
 
-def change_weekly_limit(contract: Contract, *, by, limit: int) -> Contract:
+def change_weekly_limit(contract: Contract, *, by: User, limit: int) -> Contract:
     """The client changes the weekly limit; the freelancer is told."""
     if not isinstance(limit, int) or not 1 <= limit <= WEEKLY_LIMIT_MAX:
         raise ValidationError({"weekly_limit": f"A weekly limit is 1 to {WEEKLY_LIMIT_MAX} hours."})
@@ -265,7 +269,7 @@ def change_weekly_limit(contract: Contract, *, by, limit: int) -> Contract:
     return locked
 
 
-def set_manual_time(contract: Contract, *, by, allowed: bool) -> Contract:
+def set_manual_time(contract: Contract, *, by: User, allowed: bool) -> Contract:
     """The client turns manual time on or off for the contract."""
     with transaction.atomic():
         locked = lock_contract(contract)
@@ -288,7 +292,7 @@ def set_manual_time(contract: Contract, *, by, allowed: bool) -> Contract:
     return locked
 
 
-def dispute_entry(entry: TimeEntry, *, by, note: str) -> TimeEntry:
+def dispute_entry(entry: TimeEntry, *, by: User, note: str) -> TimeEntry:
     """The client disputes an entry while its week is in review (until Friday); disputed time is not billed."""
     note = (note or "").strip()
     if not note:
@@ -362,10 +366,10 @@ def close_and_bill_weeks(*, now: datetime | None = None) -> dict[str, int]:
     return {"closed": closed, "billed": billed}
 
 
-def bill_timesheet(timesheet_or_pk, *, now: datetime) -> bool:
+def bill_timesheet(timesheet_or_pk: Timesheet | int, *, now: datetime) -> bool:
     """Bill one reviewed week at the contract's rate (disputed entries left out), through the gateway and the
     ledger, once. Returns False when someone else billed it first."""
-    pk = getattr(timesheet_or_pk, "pk", timesheet_or_pk)
+    pk = timesheet_or_pk.pk if isinstance(timesheet_or_pk, Timesheet) else timesheet_or_pk
     try:
         with transaction.atomic():
             timesheet = (
@@ -378,6 +382,7 @@ def bill_timesheet(timesheet_or_pk, *, now: datetime) -> bool:
             contract = timesheet.contract
             segments = timesheet.entries.filter(disputed=False).aggregate(s=Sum("segments"))["s"] or 0
             minutes = segments * SEGMENT_MINUTES
+            assert contract.hourly_rate is not None  # timesheets are kept on hourly contracts only
             amount = to_money(contract.hourly_rate * Decimal(minutes) / Decimal(60))
             key = f"timesheet-{timesheet.pk}-bill"
             monday = timesheet.week_start
@@ -415,7 +420,7 @@ def bill_timesheet(timesheet_or_pk, *, now: datetime) -> bool:
     return True
 
 
-def week_summary(contract: Contract, monday=None) -> dict:
+def week_summary(contract: Contract, monday: date | None = None) -> dict[str, object]:
     """The week's total against the limit, for the contract page."""
     monday = monday or week_start(timezone.now())
     used = week_minutes(contract, monday)

@@ -8,6 +8,7 @@ related rows, the timeline event and the notifications.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -30,8 +31,11 @@ from proposals.services import (
 from ..models import Contract, ContractStatus, Milestone
 from .diary import record_timer
 
+if TYPE_CHECKING:
+    from marketplace.accounts.models import User
 
-def accept_offer(application: Application, *, by) -> Contract:
+
+def accept_offer(application: Application, *, by: User) -> Contract:
     """The freelancer accepts the open offer: the application is hired and a contract begins.
 
     In one transaction: lock the job then the application; check the offer is still open (the loser of a race
@@ -87,7 +91,7 @@ def accept_offer(application: Application, *, by) -> Contract:
             note=f"Contract started: {contract.terms_display}",
             now=now,
         )
-        if app.room_id is not None:
+        if app.room is not None:  # no query when `room_id` is None
             post_system_message(
                 app.room,
                 body=f"{by} accepted the offer. The contract has begun.",
@@ -122,7 +126,7 @@ def accept_offer(application: Application, *, by) -> Contract:
     return contract
 
 
-def end_contract(contract: Contract, *, by, reason: str) -> Contract:
+def end_contract(contract: Contract, *, by: User, reason: str) -> Contract:
     """Either party ends the contract with a reason; the other side is told."""
     reason = (reason or "").strip()
     if not reason:
@@ -155,7 +159,7 @@ def end_contract(contract: Contract, *, by, reason: str) -> Contract:
             note=reason,
             now=now,
         )
-        if app.room_id is not None:
+        if app.room is not None:  # no query when `room_id` is None
             post_system_message(
                 app.room, body=f"{by} ended the contract.", actor=by, actor_body="You ended the contract."
             )

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from marketplace.money import to_money, you_receive
+from marketplace.money import Amount, to_money, you_receive
 from messaging.models import NotificationKind
 from payments import ledger
 from payments.models import LedgerTransaction, TransactionKind
@@ -20,6 +21,9 @@ from proposals.services import sync
 from ..models import Contract, ContractStatus, Feedback, PrivateReason
 from ._base import ActionNotAllowed, format_money, lock_contract, log_action, notify_party, require_client
 from .diary import record_timer
+
+if TYPE_CHECKING:
+    from marketplace.accounts.models import User
 
 BONUS_MIN, BONUS_MAX = Decimal("1.00"), Decimal("100000.00")
 
@@ -33,7 +37,7 @@ def _reason(reason: str, *, required: bool = True) -> str:
     return reason
 
 
-def pause_contract(contract: Contract, *, by, reason: str) -> Contract:
+def pause_contract(contract: Contract, *, by: User, reason: str) -> Contract:
     """ "Pause contract": the client pauses; no time can be logged until it resumes. A running timer is
     stopped and its whole segments recorded."""
     reason = _reason(reason)
@@ -60,7 +64,7 @@ def pause_contract(contract: Contract, *, by, reason: str) -> Contract:
     return sync(contract, locked)
 
 
-def resume_contract(contract: Contract, *, by, reason: str = "") -> Contract:
+def resume_contract(contract: Contract, *, by: User, reason: str = "") -> Contract:
     """ "Resume contract": the client resumes a paused contract; the freelancer is told."""
     reason = _reason(reason, required=False)
     with transaction.atomic():
@@ -82,7 +86,7 @@ def resume_contract(contract: Contract, *, by, reason: str = "") -> Contract:
     return sync(contract, locked)
 
 
-def give_bonus(contract: Contract, *, by, amount, note: str, key: str) -> LedgerTransaction:
+def give_bonus(contract: Contract, *, by: User, amount: Amount, note: str, key: str) -> LedgerTransaction:
     """ "Give a bonus": on any contract, with a note. `key` comes from the form, so a double submit pays once."""
     note = (note or "").strip()
     if not note:
@@ -139,7 +143,7 @@ def give_bonus(contract: Contract, *, by, amount, note: str, key: str) -> Ledger
 
 
 def leave_feedback(
-    contract: Contract, *, by, stars: int, comment: str, private_reason: str = "", private_note: str = ""
+    contract: Contract, *, by: User, stars: int, comment: str, private_reason: str = "", private_note: str = ""
 ) -> Feedback:
     """ "Leave feedback" once the contract has ended: stars, a public comment, private reasons. Both sides'
     feedback is published when the second one is left, or `FEEDBACK_REVEAL_DAYS` after the end."""
@@ -161,6 +165,7 @@ def leave_feedback(
             raise ActionNotAllowed("You already left feedback on this contract.", code="already_left")
         other = locked.other_party(by)
         theirs = Feedback.objects.filter(contract=locked, author=other).first()
+        assert locked.ended_at is not None  # set by `end()`, and the contract is ended
         reveal = locked.ended_at + timedelta(days=settings.FEEDBACK_REVEAL_DAYS)
         published_at = min(now, reveal) if theirs is not None else reveal
         feedback = Feedback.objects.create(

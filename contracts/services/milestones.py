@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from marketplace.money import to_money, you_receive
+from marketplace.money import Amount, to_money, you_receive
 from messaging.models import NotificationKind
 from payments import ledger
 from payments.services import PaymentDeclined, charge_client
@@ -35,11 +36,14 @@ from ._base import (
     require_open,
 )
 
+if TYPE_CHECKING:
+    from marketplace.accounts.models import User
+
 M = MilestoneStatus
 AMOUNT_MIN, AMOUNT_MAX = Decimal("5.00"), Decimal("10000000.00")
 
 
-def _clean_amount(amount) -> Decimal:
+def _clean_amount(amount: Amount) -> Decimal:
     try:
         value = to_money(amount)
     except (TypeError, ValueError) as exc:
@@ -65,7 +69,9 @@ def _not_fixed(contract: Contract) -> None:
         raise ActionNotAllowed("This is an hourly contract: it is paid from the work diary, not milestones.")
 
 
-def add_milestone(contract: Contract, *, by, description: str, amount, due_date: date | None = None) -> Milestone:
+def add_milestone(
+    contract: Contract, *, by: User, description: str, amount: Amount, due_date: date | None = None
+) -> Milestone:
     """ "Add milestone": the client adds a part of the work (not funded yet); the freelancer is told."""
     description = _clean_text(description, "description", "Describe the milestone.", max_length=200)
     amount = _clean_amount(amount)
@@ -120,7 +126,7 @@ def _refuse(milestone: Milestone, action: str) -> None:
         raise ActionNotAllowed(message, code="wrong_state")
 
 
-def fund_milestone(milestone: Milestone, *, by) -> Milestone:
+def fund_milestone(milestone: Milestone, *, by: User) -> Milestone:
     """ "Fund milestone": the client's card is charged and the amount is held in escrow.
 
     A declined card changes nothing: the milestone stays unfunded, no ledger entry is written, and the client
@@ -154,7 +160,7 @@ def fund_milestone(milestone: Milestone, *, by) -> Milestone:
     return _synced(milestone, m)
 
 
-def _tell_declined(contract: Contract, client, exc: PaymentDeclined, *, what: str) -> None:
+def _tell_declined(contract: Contract, client: User, exc: PaymentDeclined, *, what: str) -> None:
     with transaction.atomic():
         notify_party(
             client,
@@ -165,7 +171,7 @@ def _tell_declined(contract: Contract, client, exc: PaymentDeclined, *, what: st
         )
 
 
-def submit_work(milestone: Milestone, *, by, message: str) -> Milestone:
+def submit_work(milestone: Milestone, *, by: User, message: str) -> Milestone:
     """ "Submit work": the freelancer submits the milestone's work with a message; the client reviews it."""
     message = _clean_text(message, "message", "Tell the client what you are submitting.")
     now = timezone.now()
@@ -191,7 +197,7 @@ def submit_work(milestone: Milestone, *, by, message: str) -> Milestone:
     return _synced(milestone, m)
 
 
-def request_changes(milestone: Milestone, *, by, note: str) -> Milestone:
+def request_changes(milestone: Milestone, *, by: User, note: str) -> Milestone:
     """ "Request changes": the submitted work goes back to the freelancer; the money stays in escrow."""
     note = _clean_text(note, "note", "Say what should change.")
     with transaction.atomic():
@@ -213,7 +219,7 @@ def request_changes(milestone: Milestone, *, by, note: str) -> Milestone:
     return _synced(milestone, m)
 
 
-def _release(m: Milestone, *, by, now: datetime, automatic: bool) -> None:
+def _release(m: Milestone, *, by: User | None, now: datetime, automatic: bool) -> None:
     contract = m.contract
     m.approve(now=now, automatic=automatic)
     m.save()
@@ -241,7 +247,7 @@ def _release(m: Milestone, *, by, now: datetime, automatic: bool) -> None:
         )
 
 
-def approve_milestone(milestone: Milestone, *, by) -> Milestone:
+def approve_milestone(milestone: Milestone, *, by: User) -> Milestone:
     """ "Approve and release": escrow goes to the freelancer less the service fee. Approving twice is refused."""
     now = timezone.now()
     with transaction.atomic():
@@ -270,7 +276,7 @@ def release_due_milestones(*, now: datetime | None = None) -> int:
     return released
 
 
-def request_refund(milestone: Milestone, *, by) -> Milestone:
+def request_refund(milestone: Milestone, *, by: User) -> Milestone:
     """ "Request refund": once the contract has ended, the client asks for a funded milestone back; the
     freelancer decides."""
     with transaction.atomic():
@@ -298,7 +304,7 @@ def request_refund(milestone: Milestone, *, by) -> Milestone:
     return _synced(milestone, m)
 
 
-def agree_refund(milestone: Milestone, *, by) -> Milestone:
+def agree_refund(milestone: Milestone, *, by: User) -> Milestone:
     """ "Agree to refund": after the contract ended, the freelancer returns a funded milestone to the client."""
     now = timezone.now()
     with transaction.atomic():
