@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from proposals import selectors, services
 from proposals.models import Application, ApplicationStatus, DeclineReason, RejectReason, WithdrawReason
-from tests.factories import FreelancerFactory, JobPostFactory, UserFactory
-from tests.proposals.builders import build, bulk_applications
+from tests.factories import FreelancerFactory, JobPostFactory, UserFactory, build, bulk_applications
 
 pytestmark = pytest.mark.django_db
 

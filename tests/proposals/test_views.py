@@ -19,8 +19,7 @@ from jobs.models import JobStatus, Visibility
 from messaging.models import Notification, NotificationKind
 from proposals import selectors, services
 from proposals.models import Application, ApplicationStatus, DeclineReason
-from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory, UserFactory
-from tests.proposals.builders import build, bulk_applications
+from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory, UserFactory, build, bulk_applications
 
 pytestmark = pytest.mark.django_db
 
