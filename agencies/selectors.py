@@ -43,6 +43,14 @@ def agency_ids(user: Viewer, *, roles: tuple[str, ...] | None = None) -> AgencyI
     return qs.values("agency_id")
 
 
+def active_roles(user: Viewer) -> dict[int, str]:
+    """The agencies `user` is an active member of, with their role in each (one query)."""
+    if user is None or not user.is_authenticated:
+        return {}
+    rows = AgencyMembership.objects.filter(user=user, status=MembershipStatus.ACTIVE).values_list("agency_id", "role")
+    return dict(rows)
+
+
 def managed_agency_ids(user: Viewer) -> AgencyIds:
     return agency_ids(user, roles=MANAGERS)
 

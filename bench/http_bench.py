@@ -86,8 +86,8 @@ def main() -> None:
         started = time.monotonic()
         print(manage("seed_bench", "--jobs", JOBS, "--applications", APPLICATIONS).strip())
         print(f"(seed_bench took {time.monotonic() - started:.0f} s)")
-    manage("collectstatic", "--noinput", "-v0", DEBUG="false")  # the hashed names DEBUG=false serves
     key = secrets.token_urlsafe(50)  # one key for the sessions made by pages_plan and for gunicorn
+    manage("collectstatic", "--noinput", "-v0", DEBUG="false", SECRET_KEY=key)  # the hashed names DEBUG=false serves
     plan = subprocess.run(
         [PY, str(ROOT / "bench" / "pages_plan.py")],
         cwd=ROOT,

@@ -276,6 +276,16 @@ def _contains_every_word(jobs: QuerySet[JobPost], query: str) -> QuerySet[JobPos
 
 
 def my_job_posts(client: User) -> QuerySet[JobPost]:
-    """The client's jobs, newest first, each with its numbers (`with_job_numbers`), in one query (plus a COUNT
-    to page)."""
-    return with_job_numbers(JobPost.objects.filter(client=client)).order_by("-created_at", "-id")
+    """The client's jobs, newest first; page them, then `add_job_numbers` to the page."""
+    return JobPost.objects.filter(client=client).defer("search_vector").order_by("-created_at", "-id")
+
+
+def add_job_numbers(jobs: list[JobPost]) -> None:
+    """Each job's numbers (`with_job_numbers`) as `<name>_count` on a page of jobs, in one query over those jobs'
+    applications only: counted over all of a client's jobs before paging, they cost 80 ms for 200 jobs."""
+    names = [f"{name}_count" for name in JOB_NUMBERS]
+    rows = with_job_numbers(JobPost.objects.filter(pk__in=[job.pk for job in jobs])).values("pk", *names)
+    by_pk = {row["pk"]: row for row in rows}
+    for job in jobs:
+        for name in names:
+            setattr(job, name, by_pk[job.pk][name])

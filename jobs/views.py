@@ -58,6 +58,7 @@ def my_job_posts(request: HttpRequest) -> HttpResponse:
     if not request.user.is_client:
         return _clients_only(request, "Only clients have job posts.")
     page = Paginator(selectors.my_job_posts(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    selectors.add_job_numbers(page.object_list)
     for job in page.object_list:
         job.hiring_links = hiring_links(job)
     return render(request, "jobs/mine.html", {"page": page})

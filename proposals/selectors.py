@@ -11,6 +11,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from agencies import selectors as agency_selectors
+from agencies.models import MANAGERS
 from jobs import selectors as job_selectors
 from marketplace.activity.models import Activity
 
@@ -88,10 +89,15 @@ def _freelancer_side(user: User) -> Q:
     An agency's application is seen by the freelancer it names, the member who sent it and the agency's owners
     and admins, and only while they are active members: a removed member loses access at once.
     """
-    agencies = agency_selectors.agency_ids(user)
+    # The agency ids are read first (one small query) and written into the SQL as values: an `IN (subquery)`
+    # inside this OR kept PostgreSQL from using the freelancer index, a scan of every application (50 ms at 100,000).
+    roles = agency_selectors.active_roles(user)
+    if not roles:
+        return Q(freelancer=user, agency__isnull=True)
+    agencies = sorted(roles)
+    managed = sorted(agency for agency, role in roles.items() if role in MANAGERS)
     own = Q(freelancer=user) & (Q(agency__isnull=True) | Q(agency__in=agencies))
-    for_agency = Q(agency__in=agency_selectors.managed_agency_ids(user)) | Q(submitted_by=user, agency__in=agencies)
-    return own | for_agency
+    return own | Q(agency__in=managed) | Q(submitted_by=user, agency__in=agencies)
 
 
 def visible_to(user: User | AnonymousUser) -> QuerySet[Application]:

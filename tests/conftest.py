@@ -6,10 +6,16 @@ skip with a visible reason when the service is missing, and in CI (CI=true) they
 
 import os
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+
+from jobs.models import BudgetType
+from messaging.services import open_room
+from proposals.models import Application
+from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory, UserFactory
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the test are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -77,3 +83,53 @@ def _fast_and_eager(request: pytest.FixtureRequest, settings) -> None:
 
 def _restore(app, previous: tuple[bool, bool]) -> None:
     app.conf.task_always_eager, app.conf.task_eager_propagates = previous
+
+
+# The people and objects most tests start from (one set for every app's tests).
+@pytest.fixture
+def client_user(db):
+    return ClientFactory(first_name="Carla", last_name="Client")
+
+
+@pytest.fixture
+def freelancer(db):
+    return FreelancerFactory(first_name="Fred", last_name="Freelancer")
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(is_staff=True)
+
+
+@pytest.fixture
+def job(client_user):
+    return JobPostFactory(client=client_user, title="Booking website", skills=["Django", "PostgreSQL"])
+
+
+@pytest.fixture
+def fixed_job(client_user):
+    return JobPostFactory(
+        client=client_user,
+        title="Logo design",
+        budget_type=BudgetType.FIXED,
+        hourly_min=None,
+        hourly_max=None,
+        fixed_budget=Decimal("800.00"),
+    )
+
+
+@pytest.fixture
+def room(job, client_user, freelancer):
+    return open_room(subject=job, participants=[client_user, freelancer], title="Booking website: Fred Freelancer")
+
+
+@pytest.fixture
+def make_application():
+    """Create an Application row directly, in any state (for tests of the layers below the hiring services)."""
+
+    def _make(job, *, status, origin="proposal", freelancer=None, **fields):
+        return Application.objects.create(
+            job=job, freelancer=freelancer or FreelancerFactory(), origin=origin, status=status, **fields
+        )
+
+    return _make

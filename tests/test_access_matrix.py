@@ -58,11 +58,11 @@ from tests.factories import (
     FreelancerFactory,
     FreelancerProfileFactory,
     JobPostFactory,
+    ModeratorFactory,
     UserFactory,
+    build,
+    hire,
 )
-from tests.jobs.factories import ModeratorFactory
-from tests.payments.helpers import hire
-from tests.proposals.builders import build
 
 pytestmark = pytest.mark.django_db
 

@@ -15,10 +15,7 @@ from marketplace.activity.models import Activity
 from marketplace.activity.services import activity_for, log_action
 from proposals import moderation, selectors, services
 from proposals.models import ApplicationStatus as S
-from tests.factories import FreelancerFactory, JobPostFactory
-from tests.jobs.factories import FlagFactory, ModeratorFactory
-from tests.payments.helpers import hire
-from tests.proposals.builders import build, offer_terms
+from tests.factories import FlagFactory, FreelancerFactory, JobPostFactory, ModeratorFactory, build, hire, offer_terms
 
 pytestmark = pytest.mark.django_db
 

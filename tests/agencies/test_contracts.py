@@ -17,8 +17,7 @@ from agencies.models import Role
 from contracts import services
 from contracts.models import ContractAssignment
 from proposals.services import ActionNotAllowed
-from tests.factories import AgencyFactory, AgencyMembershipFactory, FreelancerFactory
-from tests.payments.helpers import hire
+from tests.factories import AgencyFactory, AgencyMembershipFactory, FreelancerFactory, hire
 
 from .helpers import flash, press, text
 

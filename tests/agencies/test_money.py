@@ -19,8 +19,7 @@ from payments import ledger, selectors
 from payments.models import LedgerEntry, LedgerTransaction, TransactionKind
 from payments.services import add_payment_method, distribute_to_member
 from proposals.services import ActionNotAllowed
-from tests.factories import AgencyFactory, AgencyMembershipFactory, FreelancerFactory
-from tests.payments.helpers import hire
+from tests.factories import AgencyFactory, AgencyMembershipFactory, FreelancerFactory, hire
 
 from .helpers import flash, press, text
 

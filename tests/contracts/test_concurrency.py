@@ -17,8 +17,7 @@ from contracts.models import Contract
 from jobs.models import JobPost, JobStatus
 from proposals import services
 from proposals.models import ApplicationStatus, OfferStatus
-from tests.factories import JobPostFactory
-from tests.proposals.builders import build
+from tests.factories import JobPostFactory, build
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

@@ -11,7 +11,7 @@ from contracts import services
 from messaging.models import PREFERENCE_GROUPS, EmailState, Notification, NotificationKind
 from messaging.services import set_preferences
 from payments.services import add_payment_method
-from tests.payments.helpers import hire
+from tests.factories import hire
 
 pytestmark = pytest.mark.django_db
 

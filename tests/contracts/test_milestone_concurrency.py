@@ -23,7 +23,7 @@ from payments.models import LedgerTransaction
 from payments.services import add_payment_method
 from proposals.services import ActionNotAllowed
 from tests.contracts.test_concurrency import _waiting_on_locks
-from tests.payments.helpers import hire
+from tests.factories import hire
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

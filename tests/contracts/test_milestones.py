@@ -21,7 +21,7 @@ from payments import ledger
 from payments.models import LedgerTransaction, PaymentMethod
 from payments.services import PaymentDeclined, add_payment_method
 from proposals.services import ActionNotAllowed
-from tests.payments.helpers import hire
+from tests.factories import hire
 
 pytestmark = pytest.mark.django_db
 

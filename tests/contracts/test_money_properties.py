@@ -20,7 +20,7 @@ from payments import ledger
 from payments.models import LedgerEntry, LedgerTransaction
 from payments.services import add_payment_method
 from proposals.services import ActionNotAllowed
-from tests.payments.helpers import hire
+from tests.factories import hire
 
 M = MilestoneStatus
 OPS = ["add", "fund", "submit", "changes", "approve", "bonus", "week", "end", "refund"]

@@ -27,10 +27,17 @@ from messaging.services import post_message, set_preferences
 from payments.services import add_payment_method, distribute_to_member
 from proposals import moderation, services
 from proposals.models import ApplicationStatus, DeclineReason, RejectReason, WithdrawReason
-from tests.factories import AgencyFactory, AgencyMembershipFactory, FreelancerFactory, JobPostFactory, UserFactory
-from tests.jobs.factories import ModeratorFactory
-from tests.payments.helpers import hire
-from tests.proposals.builders import build, offer_terms
+from tests.factories import (
+    AgencyFactory,
+    AgencyMembershipFactory,
+    FreelancerFactory,
+    JobPostFactory,
+    ModeratorFactory,
+    UserFactory,
+    build,
+    hire,
+    offer_terms,
+)
 
 pytestmark = pytest.mark.django_db
 

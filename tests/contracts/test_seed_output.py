@@ -8,7 +8,7 @@ import logging
 import pytest
 from django.core.management import call_command
 
-from tests.jobs.factories import moderators_group
+from tests.factories import moderators_group
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the email tasks run at the real commit
 

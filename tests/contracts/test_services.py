@@ -14,8 +14,7 @@ from contracts.models import Contract, ContractStatus
 from jobs.models import JobStatus
 from proposals import services as proposal_services
 from proposals.models import ApplicationStatus, OfferStatus
-from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory
-from tests.proposals.builders import build, offer_terms
+from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory, build, offer_terms
 
 pytestmark = pytest.mark.django_db
 

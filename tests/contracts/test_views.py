@@ -13,8 +13,7 @@ from django.urls import reverse
 from contracts import services
 from contracts.models import Contract, ContractStatus
 from proposals.models import ApplicationStatus
-from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory, UserFactory
-from tests.proposals.builders import build
+from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory, UserFactory, build
 
 pytestmark = pytest.mark.django_db
 

@@ -21,8 +21,7 @@ from payments import ledger
 from payments.models import LedgerTransaction
 from payments.services import PaymentDeclined, add_payment_method
 from proposals.services import ActionNotAllowed
-from tests.factories import FreelancerFactory
-from tests.payments.helpers import hire
+from tests.factories import FreelancerFactory, hire
 
 pytestmark = pytest.mark.django_db
 

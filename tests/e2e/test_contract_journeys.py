@@ -13,8 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 from contracts.models import Contract, week_start
 from contracts.tasks import close_and_bill_weeks
 from payments.services import add_payment_method
-from tests.factories import ClientFactory, FreelancerFactory
-from tests.payments.helpers import hire
+from tests.factories import ClientFactory, FreelancerFactory, hire
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

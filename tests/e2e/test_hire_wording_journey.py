@@ -9,8 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from proposals import services
-from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory
-from tests.proposals.builders import offer_terms
+from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory, offer_terms
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -7,9 +7,7 @@ from django.urls import reverse
 from playwright.sync_api import Browser, expect
 
 from proposals.models import ApplicationStatus
-from tests.factories import PASSWORD, UserFactory
-from tests.payments.helpers import hire
-from tests.proposals.builders import build
+from tests.factories import PASSWORD, UserFactory, build, hire
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -6,9 +6,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from proposals.models import ApplicationStatus
-from tests.factories import PASSWORD, ClientFactory, FreelancerFactory, JobPostFactory
-from tests.jobs.factories import ModeratorFactory
-from tests.proposals.builders import build
+from tests.factories import PASSWORD, ClientFactory, FreelancerFactory, JobPostFactory, ModeratorFactory, build
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

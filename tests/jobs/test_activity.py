@@ -81,7 +81,9 @@ def test_my_job_posts_counts_per_stage(client, client_user, make_application):
         make_application(job, origin="proposal", status=status)
     for status in ("invited", "archived", "declined"):
         make_application(job, origin="invitation", status=status)
-    jobs = {j.title: j for j in selectors.my_job_posts(client_user)}
+    page = list(selectors.my_job_posts(client_user))
+    selectors.add_job_numbers(page)
+    jobs = {j.title: j for j in page}
     assert set(jobs) == {"Booking website", "Quiet job"}
     counts = jobs["Booking website"]
     assert (

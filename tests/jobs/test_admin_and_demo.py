@@ -6,8 +6,7 @@ from taggit.models import Tag
 from jobs import demo
 from jobs.models import JobPost, JobStatus
 from marketplace.accounts.demo import seed_people
-from tests.factories import JobPostFactory, UserFactory
-from tests.jobs.factories import ModeratorFactory
+from tests.factories import JobPostFactory, ModeratorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

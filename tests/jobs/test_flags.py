@@ -12,8 +12,7 @@ from django.utils import timezone
 from jobs import moderation
 from jobs.models import Flag, FlagReason, FlagStatus
 from messaging.models import Notification
-from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory
-from tests.jobs.factories import FlagFactory
+from tests.factories import ClientFactory, FlagFactory, FreelancerFactory, JobPostFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ pytestmark = pytest.mark.django_db
 
 # Session + user, the navigation badges (2), the page's COUNT, the page's jobs, their skills.
 FIND_WORK_BUDGET = 7
-# Session + user, the navigation badges (2), the page's COUNT, the page's jobs with their stage counts.
-MY_JOB_POSTS_BUDGET = 6
+# Session + user, the navigation badges (2), the page's COUNT, the page's jobs, their stage counts.
+MY_JOB_POSTS_BUDGET = 7
 # Session + user, the navigation badges (2), the job, its skills, the client box, activity (2),
 # the invite-only check when it applies, and the freelancer's own application ("View your application").
 JOB_PAGE_BUDGET = 11

@@ -10,9 +10,7 @@ from messaging.models import Notification, NotificationKind
 from messaging.services import post_message
 from proposals import moderation
 from proposals.models import ApplicationStatus
-from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory
-from tests.jobs.factories import ModeratorFactory
-from tests.proposals.builders import build
+from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory, ModeratorFactory, build
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from jobs import moderation, selectors, services
 from jobs.models import BudgetType, Flag, FlagReason, ModerationAction
 from jobs.moderation import decisions_for_job
-from tests.jobs.factories import ModeratorFactory
+from tests.factories import ModeratorFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -14,9 +14,7 @@ from jobs.moderation import decide_flag
 from jobs.screening_feedback import labelled_examples
 from messaging.services import post_message
 from proposals.models import ApplicationStatus
-from tests.factories import JobPostFactory
-from tests.jobs.factories import FlagFactory, ModeratorFactory
-from tests.proposals.builders import build
+from tests.factories import FlagFactory, JobPostFactory, ModeratorFactory, build
 
 pytestmark = pytest.mark.django_db
 

@@ -66,7 +66,7 @@ def test_moderators_see_failed_emails_and_retry_them(client, freelancer, mailout
 
 def test_a_notification_page_shows_moderators_no_message_text(client, room, client_user):
     from messaging.services import post_message
-    from tests.jobs.factories import ModeratorFactory
+    from tests.factories import ModeratorFactory
 
     message = post_message(room, sender=client_user, body="Private terms: 40 an hour, starting Monday")
     notification = Notification.objects.get(message=message)

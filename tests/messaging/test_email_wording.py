@@ -18,8 +18,7 @@ from messaging.models import EmailState, Notification, NotificationKind
 from messaging.selectors import email_preferences
 from proposals import services as hiring
 from proposals.models import ApplicationStatus as S
-from tests.factories import FreelancerFactory
-from tests.proposals.builders import build
+from tests.factories import FreelancerFactory, build
 
 pytestmark = pytest.mark.django_db
 

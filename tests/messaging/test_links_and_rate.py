@@ -10,8 +10,7 @@ from django.utils import timezone
 
 from messaging.services import post_message
 from proposals.models import ApplicationStatus
-from tests.factories import JobPostFactory
-from tests.proposals.builders import build
+from tests.factories import JobPostFactory, build
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 from payments import ledger
 from payments.ledger import InsufficientFunds, LedgerError, Leg
 from payments.models import LedgerEntry, LedgerTransaction, TransactionKind
-
-from .helpers import hire
+from tests.factories import hire
 
 pytestmark = pytest.mark.django_db
 

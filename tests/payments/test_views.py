@@ -11,9 +11,7 @@ from django.urls import reverse
 from payments import ledger
 from payments.gateway import CardDeclined, SandboxGateway
 from payments.models import PaymentMethod, TransactionKind
-from tests.factories import AgencyFactory, AgencyMembershipFactory, ClientFactory, FreelancerFactory
-
-from .helpers import hire
+from tests.factories import AgencyFactory, AgencyMembershipFactory, ClientFactory, FreelancerFactory, hire
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,7 @@ from jobs.models import JobPost, JobStatus
 from messaging.models import Notification, NotificationKind
 from proposals import services
 from proposals.models import END_STATES, OPEN_STATES, Application, ApplicationStatus, OfferStatus
-from tests.factories import ClientFactory, FreelancerFactory, UserFactory
-from tests.proposals.builders import build
+from tests.factories import ClientFactory, FreelancerFactory, UserFactory, build
 
 pytestmark = pytest.mark.django_db
 

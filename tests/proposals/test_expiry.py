@@ -12,7 +12,7 @@ from contracts import services as contract_services
 from messaging.models import Notification, NotificationKind
 from proposals import services, tasks
 from proposals.models import Application, ApplicationStatus, OfferStatus
-from tests.proposals.builders import build, offer_terms
+from tests.factories import build, offer_terms
 
 pytestmark = pytest.mark.django_db
 

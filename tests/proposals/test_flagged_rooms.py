@@ -12,9 +12,7 @@ from messaging.models import Message, Notification, NotificationKind
 from messaging.services import post_message
 from proposals import moderation
 from proposals.models import ApplicationStatus
-from tests.factories import PASSWORD, JobPostFactory, UserFactory
-from tests.jobs.factories import ModeratorFactory
-from tests.proposals.builders import build
+from tests.factories import PASSWORD, JobPostFactory, ModeratorFactory, UserFactory, build
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,7 @@ from jobs.models import JobStatus
 from marketplace.activity.models import Activity
 from proposals import forms
 from proposals.models import Application, ApplicationStatus
-from tests.factories import FreelancerFactory, JobPostFactory, UserFactory
-from tests.proposals.builders import build
+from tests.factories import FreelancerFactory, JobPostFactory, UserFactory, build
 
 S = ApplicationStatus
 

@@ -12,9 +12,7 @@ from messaging.models import Notification, NotificationKind
 from messaging.services import post_message
 from proposals import moderation, services
 from proposals.models import OPEN_STATES, ApplicationStatus
-from tests.factories import PASSWORD, JobPostFactory
-from tests.jobs.factories import FlagFactory, ModeratorFactory
-from tests.proposals.builders import build
+from tests.factories import PASSWORD, FlagFactory, JobPostFactory, ModeratorFactory, build
 
 pytestmark = pytest.mark.django_db
 

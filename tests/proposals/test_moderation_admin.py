@@ -10,9 +10,15 @@ from jobs.models import Flag, FlagReason, FlagStatus, JobStatus
 from jobs.moderation import decisions_for_job
 from messaging.models import Notification, NotificationKind
 from proposals.models import ApplicationStatus
-from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory, UserFactory
-from tests.jobs.factories import FlagFactory, ModeratorFactory
-from tests.proposals.builders import build
+from tests.factories import (
+    ClientFactory,
+    FlagFactory,
+    FreelancerFactory,
+    JobPostFactory,
+    ModeratorFactory,
+    UserFactory,
+    build,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,7 @@ from messaging.services import set_preferences
 from proposals import services
 from proposals.models import ApplicationStatus, DeclineReason, RejectReason, WithdrawReason
 from proposals.services import applicants_url
-from tests.factories import FreelancerFactory, JobPostFactory
-from tests.proposals.builders import build, offer_terms
+from tests.factories import FreelancerFactory, JobPostFactory, build, offer_terms
 
 pytestmark = pytest.mark.django_db
 

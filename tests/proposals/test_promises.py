@@ -10,8 +10,7 @@ import pytest
 from django.urls import reverse
 
 from proposals.models import ApplicationStatus
-from tests.factories import FreelancerFactory
-from tests.proposals.builders import build
+from tests.factories import FreelancerFactory, build
 
 pytestmark = pytest.mark.django_db
 
@@ -219,7 +218,7 @@ def test_a_note_about_your_own_action_is_in_the_second_person_and_not_unread_for
     from messaging.selectors import unread_counts
     from messaging.services import mark_room_read
     from proposals import services
-    from tests.proposals.builders import offer_terms
+    from tests.factories import offer_terms
 
     app = build(S.ACTIVE)
     carla, fred = app.job.client, app.freelancer
@@ -310,7 +309,7 @@ def test_the_room_links_to_the_application_the_offer_and_send_offer():
 
 def services_send_offer(app) -> None:
     from proposals import services
-    from tests.proposals.builders import offer_terms
+    from tests.factories import offer_terms
 
     services.send_offer(app, by=app.job.client, **offer_terms())
 

@@ -21,8 +21,7 @@ from proposals.models import (
     WithdrawReason,
     reason_label,
 )
-from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory, UserFactory
-from tests.proposals.builders import build, offer_terms
+from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory, UserFactory, build, offer_terms
 
 pytestmark = pytest.mark.django_db
 

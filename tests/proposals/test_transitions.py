@@ -25,8 +25,7 @@ from proposals.models import (
     RejectReason,
     WithdrawReason,
 )
-from tests.factories import FreelancerFactory
-from tests.proposals.builders import build, offer_terms
+from tests.factories import FreelancerFactory, build, offer_terms
 
 pytestmark = pytest.mark.django_db
 
