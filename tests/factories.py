@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import factory
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
@@ -127,16 +128,23 @@ class AgencyMembershipFactory(DjangoModelFactory):
 
 
 # Moderators and flags.
-_migration = importlib.import_module("jobs.migrations.0004_moderators_group")
-MODERATORS = _migration.GROUP
+_jobs_0004 = importlib.import_module("jobs.migrations.0004_moderators_group")
+_jobs_0006 = importlib.import_module("jobs.migrations.0006_flagged_rooms")
+_agencies_0002 = importlib.import_module("agencies.migrations.0002_moderators_see_agencies")
+MODERATORS = _jobs_0004.GROUP
 
 
 def moderators_group() -> Group:
-    """The group the data migration creates (rebuilt the same way after a flush, e.g. in browser tests)."""
+    """The group the data migrations build (jobs 0004 and 0006, agencies 0002; jobs 0008 took "view moderation
+    decision" away), rebuilt the same way after a flush, as in browser tests."""
     group, created = Group.objects.get_or_create(name=MODERATORS)
     if created:
-        for label, codenames in _migration.PERMISSIONS.items():
-            group.permissions.add(*Permission.objects.filter(content_type__app_label=label, codename__in=codenames))
+        wanted = Q(content_type__app_label="jobs", codename__in=_jobs_0006.CODENAMES)
+        for label, codenames in _jobs_0004.PERMISSIONS.items():
+            wanted |= Q(content_type__app_label=label, codename__in=codenames)
+        for codenames in _agencies_0002.CODENAMES.values():
+            wanted |= Q(content_type__app_label="agencies", codename__in=codenames)
+        group.permissions.add(*Permission.objects.filter(wanted).exclude(codename="view_moderationdecision"))
     return group
 
 

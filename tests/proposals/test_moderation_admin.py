@@ -18,6 +18,7 @@ from tests.factories import (
     ModeratorFactory,
     UserFactory,
     build,
+    moderators_group,
 )
 
 pytestmark = pytest.mark.django_db
@@ -41,9 +42,21 @@ def _act(client, url: str, action: str, pks, note: str = ""):
     return client.post(url, data, follow=True)
 
 
-def test_moderators_group_has_only_the_permissions_it_needs():
+def _group_permissions() -> set[str]:
     group = Group.objects.get(name="Moderators")
-    perms = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}
+    return {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}
+
+
+def test_the_factory_rebuilds_the_group_the_migrations_made():
+    """Browser tests flush the database; `moderators_group` must give back what the migrations gave."""
+    migrated = _group_permissions()
+    Group.objects.filter(name="Moderators").delete()
+    moderators_group()
+    assert _group_permissions() == migrated
+
+
+def test_moderators_group_has_only_the_permissions_it_needs():
+    perms = _group_permissions()
     assert perms == {
         "jobs.view_flaggedjob",
         "jobs.change_flaggedjob",
