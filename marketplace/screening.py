@@ -17,10 +17,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
+else:  # the same modules; the old names warn when imported since Python 3.11
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
 
 __all__ = [
     "RISKY_CATEGORIES",
@@ -122,43 +130,381 @@ class _Rule:
 
 
 def _run(rules: Iterable[_Rule], text: str) -> list[Hit]:
-    found: list[tuple[int, Hit]] = []
+    scan = _scan(text)
+    found: list[_Found] = []
     for priority, rule in enumerate(rules):
-        for m in rule.pattern.finditer(text):
+        accept, categorize, topical, negatable = rule.accept, rule.categorize, rule.topical, rule.negatable
+        for m in scan.finditer(rule.pattern):
             start, end = m.span()
-            if start == end:
+            if start == end or (accept is not None and not accept(text, m)):
                 continue
-            if rule.accept is not None and not rule.accept(text, m):
+            if (topical and scan.sentence_has(_TOPIC, start, end)) or (negatable and scan.negated(start)):
                 continue
-            if rule.topical and _sentence_has(_TOPIC, text, start, end):
-                continue
-            if rule.negatable and _negated(text, start):
-                continue
-            category = rule.categorize(text, m) if rule.categorize else rule.category
-            found.append((priority, Hit(category, rule.kind, text[start:end], start, end)))
+            found.append((categorize(text, m) if categorize else rule.category, start, end, priority, rule.kind))
     return _merge(found, text)
 
 
-def _merge(found: list[tuple[int, Hit]], text: str) -> list[Hit]:
+# A hit before merging: category, start, end, the rule's priority and kind.
+_Found = tuple[Category, int, int, int, str]
+
+
+def _merge(found: list[_Found], text: str) -> list[Hit]:
     """Merge overlapping hits of the same category into one span; the earliest rule names the kind."""
-    merged: list[tuple[int, Hit]] = []
-    for priority, hit in sorted(found, key=lambda ph: (ph[1].category, ph[1].start, -ph[1].end)):
-        if merged and merged[-1][1].category == hit.category and hit.start < merged[-1][1].end:
-            prev_priority, prev = merged[-1]
-            start, end = prev.start, max(prev.end, hit.end)
-            kind = prev.kind if prev_priority <= priority else hit.kind
-            merged[-1] = (min(prev_priority, priority), Hit(hit.category, kind, text[start:end], start, end))
+    merged: list[_Found] = []
+    for category, start, end, priority, kind in sorted(found, key=lambda f: (f[0], f[1], -f[2])):
+        if merged and merged[-1][0] == category and start < merged[-1][2]:
+            _, prev_start, prev_end, prev_priority, prev_kind = merged[-1]
+            kind = prev_kind if prev_priority <= priority else kind
+            merged[-1] = (category, prev_start, max(prev_end, end), min(prev_priority, priority), kind)
         else:
-            merged.append((priority, hit))
-    return sorted((h for _, h in merged), key=lambda h: (h.start, h.end, h.category))
+            merged.append((category, start, end, priority, kind))
+    hits = [Hit(category, kind, text[start:end], start, end) for category, start, end, _, kind in merged]
+    return sorted(hits, key=lambda h: (h.start, h.end, h.category))
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Anchors: where a pattern's match can start
+# --------------------------------------------------------------------------------------------------------------
+# Scanning the whole text with each of the ~45 patterns cost 5 to 70 ms per 100,000 characters per pattern: one
+# that begins with \b, a lookbehind or a case-insensitive word gives the regex engine no literal prefix to skip
+# ahead to, so it attempts a match at every position. Instead one scan of the text finds the words (and the few
+# characters) that begin some pattern, and each pattern is matched only where it can begin. The words are read
+# from the parsed patterns, so they cannot drift from them; a pattern whose beginning cannot be read has its own
+# finder below, or is scanned whole as before.
+
+# A lead: the case-folded first word of a match; whether it is that whole word or only its start; and how many
+# words before it the match starts (``(?:[a-z]+\s+)?gift`` starts one word before "gift").
+_Lead = tuple[str, bool, int]
+_Code = tuple[Any, Any]
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"  # exactly what \w matches in a str pattern
+
+
+def _fold(text: str) -> str:
+    """``text`` lower-cased without changing its length or which characters are word characters.
+
+    Besides ASCII, ``re.IGNORECASE`` matches U+0130 and U+0131 (dotted capital and dotless small i) to "i",
+    U+017F (long s) to "s" and U+212A (the Kelvin sign) to "k".
+    """
+    if "\u0130" in text:
+        text = text.replace("\u0130", "i")  # its lower case is two characters long
+    folded = text.lower()  # the Kelvin sign becomes "k"
+    if not folded.isascii():
+        folded = folded.replace("\u0131", "i").replace("\u017f", "s")
+    return folded
+
+
+def _leads(pattern: re.Pattern[str]) -> frozenset[_Lead] | None:
+    """The leads of every match of ``pattern``, or None when they cannot be told."""
+    return _walk(list(_sre_parse.parse(pattern.pattern, pattern.flags).data), "", False, 0)
+
+
+def _walk(codes: list[_Code], word: str, at_word_start: bool, back: int) -> frozenset[_Lead] | None:
+    """The leads of a match of ``codes`` that has matched ``word`` so far (word characters only)."""
+    for i, (op, av) in enumerate(codes):
+        rest = codes[i + 1 :]
+        if op is _sre.AT:
+            if av is _sre.AT_BOUNDARY:
+                if word:
+                    return frozenset({(word, True, back)})
+                at_word_start = True
+        elif op is _sre.ASSERT_NOT and not word and _no_word_before(av):
+            at_word_start = True
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # ignoring a condition only lets more positions in
+        elif op is _sre.LITERAL:
+            char = chr(av)
+            if not char.isascii() and char.lower() != char.upper():
+                return None  # a non-ASCII cased letter: its case-insensitive matches are not worth working out
+            char = char.lower()
+            if not _is_word(char):
+                if word:
+                    return frozenset({(word, True, back)})
+                return None if back else frozenset({(char, True, 0)})  # any occurrence of the character
+            if not (word or at_word_start):
+                return None  # could start inside a word
+            word += char
+        elif op is _sre.IN:
+            literals = [a for o, a in av if o is _sre.LITERAL]
+            if len(literals) == len(av) <= 8:
+                return _union(_walk([(_sre.LITERAL, a), *rest], word, at_word_start, back) for a in literals)
+            if word:
+                return frozenset({(word, all(_no_word_char(o, a) for o, a in av), back)})
+            return None
+        elif op is _sre.SUBPATTERN:
+            return _walk([*av[3].data, *rest], word, at_word_start, back)
+        elif op is _sre.ATOMIC_GROUP:
+            return _walk([*av.data, *rest], word, at_word_start, back)
+        elif op is _sre.BRANCH:
+            return _union(_walk([*alternative.data, *rest], word, at_word_start, back) for alternative in av[1])
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            low, high, item = av
+            if not word and at_word_start and not back and rest and _one_word(av) and _separator(rest[0]):
+                return _walk(rest[1:], "", True, 1)  # a whole word, then spaces or punctuation
+            # Once: the rest follows. More: the word read so far is only a start (the item or the rest may follow).
+            entered = _walk([*item.data, *rest] if high == 1 else list(item.data), word, at_word_start, back)
+            return entered if low else _union((_walk(rest, word, at_word_start, back), entered))
+        else:
+            break  # any character, a category, a back reference: the word may go on
+    return frozenset({(word, False, back)}) if word else None
+
+
+def _union(parts: Iterable[frozenset[_Lead] | None]) -> frozenset[_Lead] | None:
+    leads: set[_Lead] = set()
+    for part in parts:
+        if part is None:
+            return None
+        leads |= part
+    return frozenset(leads)
+
+
+def _no_word_before(av: Any) -> bool:
+    """A negative lookbehind such as ``(?<![\\w.@])``: the match starts a word or starts after a non-word."""
+    direction, item = av
+    if direction != -1 or len(item.data) != 1:
+        return False
+    op, members = item.data[0]
+    return bool(op is _sre.IN and (_sre.CATEGORY, _sre.CATEGORY_WORD) in members and (_sre.NEGATE, None) not in members)
+
+
+def _no_word_char(op: Any, av: Any) -> bool:
+    if op is _sre.LITERAL:
+        return not _is_word(chr(av))
+    return op is _sre.CATEGORY and av in (_sre.CATEGORY_SPACE, _sre.CATEGORY_LINEBREAK, _sre.CATEGORY_NOT_WORD)
+
+
+def _one_word(av: Any) -> bool:
+    """``[a-z]+``: one or more word characters, so (followed by a separator) exactly one whole word."""
+    low, _high, item = av
+    if low < 1 or len(item.data) != 1 or item.data[0][0] is not _sre.IN:
+        return False
+    for op, member in item.data[0][1]:
+        if op is _sre.RANGE:
+            if not all(_is_word(chr(c)) for c in range(member[0], member[1] + 1)):
+                return False
+        elif not (op is _sre.LITERAL and _is_word(chr(member))) and not (
+            op is _sre.CATEGORY and member in (_sre.CATEGORY_WORD, _sre.CATEGORY_DIGIT)
+        ):
+            return False
+    return True
+
+
+def _separator(code: _Code) -> bool:
+    r"""``\s+``: one or more characters, none of them a word character."""
+    op, av = code
+    if op not in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) or av[0] < 1 or len(av[2].data) != 1:
+        return False
+    item_op, item_av = av[2].data[0]
+    if item_op is _sre.IN:
+        return all(_no_word_char(o, a) for o, a in item_av)
+    return _no_word_char(item_op, item_av)
+
+
+def _trie(words: Iterable[tuple[str, bool]]) -> str:
+    """A regex for any of ``words`` (whole words or word starts), as a trie so the engine does not try each."""
+    root: dict[str, Any] = {}
+    for word, whole in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[r"\b" if whole else ""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        if "" in node:
+            return ""  # a word start is complete: what follows does not matter
+        alternatives = [(key if key == r"\b" else re.escape(key)) + emit(child) for key, child in sorted(node.items())]
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return emit(root)
+
+
+class _Anchors:
+    """The anchored patterns, their leads, and the one scan that finds their candidate starts in a text."""
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        # by id(): hashing a compiled pattern hashes its whole program, every time
+        self.number: dict[int, int] = {}
+        self.whole: dict[str, list[tuple[int, int]]] = {}
+        self.start: dict[str, list[tuple[int, int]]] = {}
+        self.firsts: list[frozenset[str] | None] = []
+        for pattern in patterns:
+            leads = None if id(pattern) in self.number else _leads(pattern)
+            if leads is None:
+                continue
+            number = self.number[id(pattern)] = len(self.number)
+            for word, whole, back in leads:
+                (self.whole if whole else self.start).setdefault(word, []).append((number, back))
+            # The letters a match can start with (any, when it can start a word before its lead).
+            self.firsts.append(None if any(back for _, _, back in leads) else frozenset(w[0] for w, _, _ in leads))
+        words = {(w, True) for w in self.whole if _is_word(w[0])} | {(w, False) for w in self.start}
+        chars = "".join(sorted(w for w in self.whole if not _is_word(w[0])))
+        self.width = max(len(w) for w, _ in words) + 1  # a key this long is longer than every whole-word lead
+        scan = rf"\b(?={_trie(words)})\w{{1,{self.width}}}"
+        self.scan = re.compile(scan + f"|[{re.escape(chars)}]" if chars else scan)
+        self._routes: dict[str, tuple[tuple[int, int], ...]] = {}
+
+    def routes(self, key: str) -> tuple[tuple[int, int], ...]:
+        """The (pattern, words back) that can start at a word beginning with ``key`` (at most ``width`` long)."""
+        routed = self._routes.get(key)
+        if routed is None:
+            found = set(self.whole.get(key, ()))
+            for length in range(1, len(key) + 1):
+                found.update(self.start.get(key[:length], ()))
+            routed = tuple(sorted(found))
+            if len(self._routes) > 100_000:
+                self._routes.clear()  # user text has no end of distinct words; keep the memo bounded
+            self._routes[key] = routed
+        return routed
+
+
+class _Scan:
+    """One text being screened, with what every rule needs of it found once: the starts of the anchored patterns,
+    the sentences, and which sentences a pattern occurs in."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded = _fold(text)
+        self._backwards: str | None = None
+        self._sentences: tuple[list[int], list[int]] | None = None
+        self._sentence_has: dict[tuple[int, int, int], bool] = {}
+        self._window_has: dict[tuple[int, str], bool] = {}
+        by_key: dict[str, list[int]] = {}
+        for m in _ANCHORS.scan.finditer(self.folded):
+            by_key.setdefault(m.group(), []).append(m.start())
+        starts: dict[int, list[int]] = {}
+        for key, positions in by_key.items():
+            for number, back in _ANCHORS.routes(key):
+                starts.setdefault(number, []).extend(positions if not back else map(self.word_before, positions))
+        for positions in starts.values():
+            positions.sort()
+        self.starts = starts
+
+    def of(self, pattern: re.Pattern[str]) -> list[int]:
+        return self.starts.get(_ANCHORS.number[id(pattern)], [])
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, trying the pattern only where it can start."""
+        number = _ANCHORS.number.get(id(pattern))
+        if number is not None:
+            return _match_at(pattern, self.text, self.starts.get(number, ()))
+        finder = _FINDERS.get(id(pattern))
+        return finder(pattern, self.text) if finder else pattern.finditer(self.text)
+
+    def _within(self, pattern: re.Pattern[str], left: int, right: int) -> list[int]:
+        """The candidate starts of (anchored) ``pattern`` in text[left:right]."""
+        starts = self.starts.get(_ANCHORS.number[id(pattern)], [])
+        return starts[bisect_left(starts, left) : bisect_left(starts, right)]
+
+    def search(self, pattern: re.Pattern[str], left: int, right: int) -> bool:
+        """``bool(pattern.search(text, left, right))``, where no word runs across ``right``."""
+        return any(pattern.match(self.text, start, right) for start in self._within(pattern, left, right))
+
+    def window_has(self, pattern: re.Pattern[str], left: int, right: int) -> bool:
+        """``bool(pattern.search(text[left:right]))`` for an anchored pattern."""
+        left, right = max(0, left), min(len(self.text), right)
+        window = self.text[left:right]
+        # A text that trips a rule thousands of times repeats itself, and the answer depends on the window alone.
+        key = (id(pattern), window)
+        found = self._window_has.get(key)
+        if found is None:
+            found = self._window_has[key] = self._window_has_uncached(pattern, left, right, window)
+        return found
+
+    def _window_has_uncached(self, pattern: re.Pattern[str], left: int, right: int, window: str) -> bool:
+        starts = self._within(pattern, left, right)
+        # In the slice a word its edges cut is a word of its own, which can start a match (with a lead's letter).
+        firsts = _ANCHORS.firsts[_ANCHORS.number[id(pattern)]]
+        if self.cuts_word(right):
+            cut = self.run_before(_WORD_RUN, right, left)
+            if firsts is None or self.folded[cut] in firsts:
+                starts.append(cut)
+        if self.cuts_word(left) and (firsts is None or self.folded[left] in firsts):
+            starts.append(left)
+        return any(pattern.match(window, start - left) for start in starts)
+
+    def cuts_word(self, i: int) -> bool:
+        """Whether a word runs across position ``i``."""
+        pair = self.text[i - 1 : i + 1] if i > 0 else ""
+        return len(pair) == 2 and (pair.isalnum() or pair.replace("_", "a").isalnum())
+
+    @property
+    def sentences(self) -> tuple[list[int], list[int]]:
+        if self._sentences is None:
+            self._sentences = _sentence_bounds(self.text)
+        return self._sentences
+
+    def sentence_has(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
+        """Whether ``pattern`` occurs in the sentence(s) around text[start:end]."""
+        starts, ends = self._sentences or self.sentences
+        left = starts[bisect_right(starts, start) - 1]
+        # the first sentence end at or after ``end`` (a separator starting inside the hit does not end it)
+        i = bisect_left(ends, end)
+        right = ends[i] if i < len(ends) else len(self.text)
+        # Many hits share a sentence (repeated phrases, one long line): search each sentence once per pattern.
+        key = (id(pattern), left, right)
+        found = self._sentence_has.get(key)
+        if found is None:
+            # ``right`` ends a sentence (. ! ? or a newline, or the end of the text), so no word runs across it
+            # and the anchors found in the whole text are the sentence's.
+            found = self._sentence_has[key] = self.search(pattern, left, right)
+        return found
+
+    def negated(self, start: int) -> bool:
+        """True when the clause leading up to ``start`` negates it ("we never ask for payment outside ...")."""
+        # Most hits have no negation word in reach, and the anchors tell so without the two scans below.
+        if not self.window_has(_NEGATION, start - 60, start):
+            return False
+        prefix = self.text[max(0, start - 60) : start]
+        breaks = list(_CLAUSE_BREAK.finditer(prefix))
+        if breaks:
+            prefix = prefix[breaks[-1].end() :]
+        return bool(_NEGATION.search(prefix))
+
+    @property
+    def backwards(self) -> str:
+        """The folded text reversed, to read runs of characters that end at a position."""
+        if self._backwards is None:
+            self._backwards = self.folded[::-1]
+        return self._backwards
+
+    def run_before(self, run: re.Pattern[str], end: int, stop: int = 0) -> int:
+        """Where the (reversed) ``run`` of characters ending at ``end`` begins, reading back no further than
+        ``stop``."""
+        size = len(self.text)
+        m = run.match(self.backwards, size - end, size - stop)
+        return end - (m.end() - (size - end)) if m else end
+
+    def word_before(self, start: int) -> int:
+        return self.run_before(_WORD_BEFORE, start)
+
+
+# Read backwards (see _Scan.run_before): the separator and the word before a word; the word a position cuts.
+_WORD_BEFORE = re.compile(r"\W+\w+")
+_WORD_RUN = re.compile(r"\w*")
+
+
+@lru_cache(maxsize=2)  # screen() runs both detectors on one text; a scan of 100,000 characters holds a few MB
+def _scan(text: str) -> _Scan:
+    return _Scan(text)
+
+
+def _match_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` given every position a match can start at, in order (no pattern here matches
+    the empty string, which finditer would treat apart)."""
+    pos = 0
+    for start in starts:
+        if start >= pos and (m := pattern.match(text, start)):
+            pos = m.end()
+            yield m
 
 
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 
 
-@lru_cache(maxsize=8)
 def _sentence_bounds(text: str) -> tuple[list[int], list[int]]:
-    """Start and end offsets of every sentence, computed once per text so each hit costs O(log n), not O(n)."""
+    """Start and end offsets of every sentence (it ends at . ! ? before a space or the end, or at a newline)."""
     starts, ends = [0], []
     for m in _SENTENCE_END.finditer(text):
         ends.append(m.start())
@@ -167,29 +513,8 @@ def _sentence_bounds(text: str) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    starts, ends = _sentence_bounds(text)
-    left = starts[bisect_right(starts, start) - 1]
-    # the first sentence end at or after ``end`` (a separator starting inside the hit does not end it)
-    i = bisect_left(ends, end)
-    return left, ends[i] if i < len(ends) else len(text)
-
-
-def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence around text[start:end] (sentences end at . ! ? followed by a space, or a newline)."""
-    left, right = _sentence_span(text, start, end)
-    return text[left:right]
-
-
-@lru_cache(maxsize=4096)
-def _sentence_matches(pattern: re.Pattern[str], text: str, left: int, right: int) -> bool:
-    # Many hits share a sentence (repeated phrases, one long line): search each sentence once per pattern.
-    return bool(pattern.search(text, left, right))
-
-
 def _sentence_has(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
-    left, right = _sentence_span(text, start, end)
-    return _sentence_matches(pattern, text, left, right)
+    return _scan(text).sentence_has(pattern, start, end)
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\n]|[.!?](?=\s)|\b(?:but|so|and|then)\b", _F)
@@ -198,15 +523,6 @@ _NEGATION = re.compile(
     r"should\s+not|must\s+not|mustn['\u2019]?t|cannot|can['\u2019]?t|refuse|avoid\s+(?:asking|requests))\b",
     _F,
 )
-
-
-def _negated(text: str, start: int) -> bool:
-    """True when the clause leading up to ``start`` negates it ("we never ask for payment outside ...")."""
-    prefix = text[max(0, start - 60) : start]
-    breaks = list(_CLAUSE_BREAK.finditer(prefix))
-    if breaks:
-        prefix = prefix[breaks[-1].end() :]
-    return bool(_NEGATION.search(prefix))
 
 
 # Sentences about building, integrating or writing about payment products are not payment talk.
@@ -260,9 +576,9 @@ _EMAIL_SPACED = re.compile(
 )
 _AT = r"(?:\s*[\[({<]\s*(?:at|@)\s*[\])}>]\s*|\s+at\s+)"
 _DOT = r"(?:\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*|\s+dot\s+|\.)"
+_EMAIL_DOMAIN = rf"(?P<domain>[a-z0-9][\w\-]*(?:{_DOT}[a-z0-9][\w\-]*){{0,3}}?)(?P<dot>{_DOT}){_TLDS}\b(?!\.\w)"
 _EMAIL_OBFUSCATED = re.compile(
-    rf"(?<![\w.+\-'\u2019])(?P<local>[a-z0-9][\w+\-]*(?:{_DOT}[a-z0-9][\w+\-]*){{0,3}})(?P<at>{_AT})"
-    rf"(?P<domain>[a-z0-9][\w\-]*(?:{_DOT}[a-z0-9][\w\-]*){{0,3}}?)(?P<dot>{_DOT}){_TLDS}\b(?!\.\w)",
+    rf"(?<![\w.+\-'\u2019])(?P<local>[a-z0-9][\w+\-]*(?:{_DOT}[a-z0-9][\w+\-]*){{0,3}})(?P<at>{_AT}){_EMAIL_DOMAIN}",
     _F,
 )
 _WORD_DOT = re.compile(r"\s+dot\s+|[\[({<]\s*(?:dot|\.)\s*[\])}>]", _F)
@@ -299,6 +615,8 @@ _AFTER_NUMBER = re.compile(
 )
 _BEFORE_NUMBER = re.compile(r"(?:[$£€¥₹]|\b(?:usd|eur|gbp|inr|rs|version|ver|v|isbn|sku|id|order))\W{0,2}$", _F)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_DECIMALS_AFTER = re.compile(r"[.,]\d")
+_DIGIT_RUN = re.compile(r"\d+")
 _DATE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
 
 
@@ -306,21 +624,23 @@ def _accept_phone(text: str, m: re.Match[str]) -> bool:
     s = m.group()
     start, end = m.span()
     following = text[end : end + 1]
-    if following.isalnum() or (following and following in "%$€£") or re.match(r"[.,]\d", text[end : end + 2]):
+    if following.isalnum() or (following and following in "%$€£") or _DECIMALS_AFTER.match(text, end):
         return False
     if _AFTER_NUMBER.match(text, end) or _BEFORE_NUMBER.search(text[max(0, start - 10) : start]):
         return False
-    groups = re.findall(r"\d+", s)
+    groups = _DIGIT_RUN.findall(s)
     digits = "".join(groups)
     international = s.startswith("+") or (s.startswith("00") and len(digits) >= 10)
-    window = text[max(0, start - 30) : start] + " " + text[end : end + 20]
-    cue = bool(_PHONE_CUE.search(window))
     if international:
         if not 8 <= len(digits) <= 15:
             return False
     else:
         if _DATE.fullmatch(s.strip()) or sum(1 for g in groups if _YEAR.fullmatch(g)) >= 2:
             return False
+        # the costliest check, so only made when it decides
+        cue = (7 <= len(digits) <= 9 and len(groups) > 1) or (len(groups) == 1 and not digits.startswith("0"))
+        if cue:
+            cue = bool(_PHONE_CUE.search(text[max(0, start - 30) : start] + " " + text[end : end + 20]))
         if not (10 <= len(digits) <= 12 or (7 <= len(digits) <= 9 and cue and len(groups) > 1)):
             return False
         if len(groups) == 1 and not (digits.startswith("0") or cue):
@@ -495,9 +815,8 @@ _SERVICE_MENTION = re.compile(rf"\b{_PAY_SERVICES_STRONG}{_NOT_A_PAYMENT}", _F)
 
 def _accept_service_mention(text: str, m: re.Match[str]) -> bool:
     """A strong payment service within a few words of a payment word ("Payment is done via Skrill")."""
-    before = text[max(0, m.start() - 40) : m.start()]
-    after = text[m.end() : m.end() + 40]
-    return bool(_PAY_WORD.search(before) or _PAY_WORD.search(after))
+    scan = _scan(text)
+    return scan.window_has(_PAY_WORD, m.start() - 40, m.start()) or scan.window_has(_PAY_WORD, m.end(), m.end() + 40)
 
 
 _PAY_DIRECTLY = re.compile(
@@ -610,7 +929,7 @@ _START_NEARBY = re.compile(rf"\b{_START}\b", _F)
 
 def _accept_contract_follows(text: str, m: re.Match[str]) -> bool:
     """ "The offer will come later" is risky when the same message asks to start."""
-    return bool(_START_NEARBY.search(text[max(0, m.start() - 120) : m.end() + 80]))
+    return _scan(text).window_has(_START_NEARBY, m.start() - 120, m.end() + 80)
 
 
 _SKIP_CONTRACT = re.compile(
@@ -693,11 +1012,8 @@ _FILE_HOST_LINK = re.compile(
 _DOWNLOAD_VERB = re.compile(
     r"\b(?:download|downloading|install|installing|run|open|launch|execute|extract|unzip|unpack|grab|get)\b", _F
 )
-_RISKY_FILE = re.compile(
-    r"(?<![\w.\-])[\w\-]+(?:\.[\w\-]+){0,4}\.(?:exe|scr|msi|bat|cmd|vbs|vbe|ps1|jar|apk|dmg|pkg|iso|lnk|hta|wsf|pif|"
-    r"cpl)\b",
-    _F,
-)
+_RISKY_EXTENSIONS = r"(?:exe|scr|msi|bat|cmd|vbs|vbe|ps1|jar|apk|dmg|pkg|iso|lnk|hta|wsf|pif|cpl)"
+_RISKY_FILE = re.compile(rf"(?<![\w.\-])[\w\-]+(?:\.[\w\-]+){{0,4}}\.{_RISKY_EXTENSIONS}\b", _F)
 _REMOTE_OR_INSTALL = re.compile(
     r"\b(?:install|download|run)\s+(?:anydesk|teamviewer|rustdesk|ultraviewer|ammyy)\b"
     r"|\b(?:install|download|run)\s+(?:our|this|the|my)\s+(?:\w+\s+){0,2}?(?:app|application|software|program|"
@@ -795,6 +1111,93 @@ _RISKY_RULES: tuple[_Rule, ...] = (
     _Rule(Category.OFF_PLATFORM_CONTACT, "contact_me_directly", _CONTACT_ME_OFF, negatable=True),
     _Rule(Category.OFF_PLATFORM_CONTACT, "messenger_invite", _MESSENGER_INVITE, negatable=True),
     _Rule(Category.OFF_PLATFORM_CONTACT, "avoids_platform_chat", _DISPARAGE_CHAT),
+)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Finders for the patterns whose first word cannot be read off: they start before the word that gives them away
+# --------------------------------------------------------------------------------------------------------------
+
+_AT_WORD = re.compile(r"\bat\b|@")  # the "at" of an obfuscated email address, or an "@"
+_TLD_WORD = re.compile(rf"\b{_TLDS}\b", _F)
+_EXTENSION_WORD = re.compile(rf"\b{_RISKY_EXTENSIONS}\b", _F)
+_ANY_DIGIT = re.compile(r"\d")
+# What follows the "at" of _AT (either form), and the domain: an "at" may be an address's.
+_AFTER_AT = re.compile(rf"(?:at|@)(?:\s*[\])}}>]\s*|\s+){_EMAIL_DOMAIN}", _F)
+# The "@" of _EMAIL_PLAIN or _EMAIL_SPACED: a domain's first label and its dot follow.
+_DOMAIN_AFTER_AT = re.compile(r"@\s*[a-z0-9][a-z0-9\-]*\s*\.", _F)
+# Reversed runs, read backwards from a position (see _Scan.run_before).
+_LOCAL_PART = re.compile(r"[\w.%+\-]*")
+_SPACED_LOCAL_PART = re.compile(r"\s*[\w.+\-]*")
+_FILE_NAME = re.compile(r"[\w.\-]*")
+# The local part's at most four words and three "dot"s, with spaces, brackets and dots between them.
+_LOCAL_PART_REACH = re.compile(r"[\s\[\](){}<>.]*(?:[\w+\-]+[\s\[\](){}<>.]*){0,7}")
+_LOCAL_PART_START = re.compile(r"(?<![\w.+\-'\u2019])[a-z0-9]", _F)  # as _EMAIL_OBFUSCATED starts
+
+
+def _plain_emails(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """An address starts where the run of address characters before its "@" starts, or after a "%" in it."""
+    scan = _scan(text)
+    starts: set[int] = set()
+    for at in scan.of(_AT_WORD):
+        if not _DOMAIN_AFTER_AT.match(text, at):
+            continue
+        local = scan.run_before(_LOCAL_PART, at)
+        starts.update((local, scan.run_before(_SPACED_LOCAL_PART, at)))
+        percent = text.find("%", local, at)
+        while percent != -1:
+            starts.add(percent + 1)
+            percent = text.find("%", percent + 1, at)
+    return _match_at(pattern, text, sorted(starts))
+
+
+def _obfuscated_emails(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """An address starts within the few words before an "at" that is followed by a domain.
+
+    Between the start and the "at" there are only the local part's at most four words and three "dot"s, and
+    spaces, brackets and dots.
+    """
+    scan = _scan(text)
+    starts: set[int] = set()
+    for at in scan.of(_AT_WORD):
+        before = text[at - 1 : at]
+        if before and (before.isspace() or before in "[({<") and _AFTER_AT.match(text, at):
+            reach = scan.run_before(_LOCAL_PART_REACH, at)
+            starts.update(m.start() for m in _LOCAL_PART_START.finditer(text, reach, at))
+    return _match_at(pattern, text, sorted(starts))
+
+
+def _risky_files(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """A file name starts where the run of file-name characters before its extension starts."""
+    scan = _scan(text)
+    starts: set[int] = set()
+    previous = start = 0
+    for at in scan.of(_EXTENSION_WORD):
+        # The run back to the previous extension is the same run: read it once ("a.exe.exe.exe...").
+        start = start if (found := scan.run_before(_FILE_NAME, at, previous)) == previous else found
+        previous = at
+        if text[at - 1 : at] == ".":
+            starts.add(start)
+    return _match_at(pattern, text, sorted(starts))
+
+
+def _phones(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    # Scanned whole (cheap: its lookbehind fails fast), but only when there is a digit.
+    return pattern.finditer(text) if _ANY_DIGIT.search(text) else iter(())
+
+
+_Finder = Callable[[re.Pattern[str], str], Iterator[re.Match[str]]]
+_FINDERS: dict[int, _Finder] = {
+    id(_EMAIL_PLAIN): _plain_emails,
+    id(_EMAIL_SPACED): _plain_emails,
+    id(_EMAIL_OBFUSCATED): _obfuscated_emails,
+    id(_RISKY_FILE): _risky_files,
+    id(_PHONE_CANDIDATE): _phones,
+}
+_ANCHORS = _Anchors(
+    [rule.pattern for rule in _CONTACT_RULES + _RISKY_RULES if id(rule.pattern) not in _FINDERS]
+    + [_NEGATION, _TOPIC, _PAYMENT_CONTEXT, _EVALUATION, _DOWNLOAD_VERB, _PAY_WORD, _START_NEARBY]
+    + [_AT_WORD, _TLD_WORD, _EXTENSION_WORD]
 )
 
 
