@@ -308,9 +308,8 @@ def _seconds(text: str) -> float:
 @pytest.mark.parametrize("unit", ["pay via paypal ", "pay me via PayPal outside the platform. ", "for free test "])
 def test_screening_time_is_linear_in_length(unit: str) -> None:
     # Each hit used to rescan its whole sentence: 10,000 characters of repeated payment words took 13 s.
-    small = min(_seconds((unit * (10_000 // len(unit) + 1))[:10_000]) for _ in range(3))
+    # The quadratic version took minutes at 100,000 characters; linear takes well under a second. Only that gap is
+    # asserted: a ratio of two timings failed on a loaded machine (test_linear_work.py counts the work instead, and
+    # the figures are bench/screening.py's).
     large = min(_seconds((unit * (100_000 // len(unit) + 1))[:100_000]) for _ in range(2))
-    # Linear is about 10x; the quadratic version was about 100x (13 s at 10,000, minutes at 100,000). Loose bounds:
-    # CI machines are shared, so timings are noisy; the figures themselves are bench/screening.py's.
     assert large < 10.0
-    assert large < small * 30
