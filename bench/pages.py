@@ -71,7 +71,7 @@ def seed_contracts():
     from contracts import services
     from contracts.models import week_bounds, week_start
     from payments.services import add_payment_method
-    from tests.payments.helpers import hire
+    from tests.factories import hire
 
     fixed = hire(fixed=True, price="600.00")
     add_payment_method(fixed.client, number="4242424242424242", exp_month=12, exp_year=2099, cvc="123")
