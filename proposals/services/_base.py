@@ -83,15 +83,14 @@ def lock_application(application: Application | int) -> Application:
 
 
 def sync(target: _M | None, fresh: _M) -> _M:
-    """Copy the fresh row's values onto the caller's instance (FSM fields are protected from setattr)."""
+    """Bring the caller's instance up to date with the row the service changed; return the fresh one.
+
+    `refresh_from_db` (django-fsm-2's, which may set protected state fields) costs one SELECT, and keeps the
+    caller's cached relations whose keys did not change.
+    """
     if target is fresh or target is None:
         return fresh
-    for field in fresh._meta.concrete_fields:
-        target.__dict__[field.attname] = fresh.__dict__.get(field.attname)
-    target._state.fields_cache = dict(fresh._state.fields_cache)
-    target.__dict__.pop("_prefetched_objects_cache", None)
-    if hasattr(target, "_update_initial_state"):
-        target._update_initial_state()
+    target.refresh_from_db()
     return fresh
 
 
