@@ -309,3 +309,7 @@ class SkillTagAdmin(TagAdmin):
 
 admin.site.unregister(Tag)
 admin.site.register(Tag, SkillTagAdmin)
+
+
+# The moderators' queues ("Flagged jobs", "Flagged rooms"); imported last, as they build on the classes above.
+from . import moderation_admin  # noqa: E402, F401

@@ -343,7 +343,7 @@ class FlaggedJob(JobPost):
 class FlaggedRoom(Room):
     """Rooms as the moderators' "Flagged rooms" queue sees them (rooms with a flag, open or decided).
 
-    Its admin is registered by the hiring layer (`proposals.moderation_admin`), as for `FlaggedJob`.
+    Its admin, like `FlaggedJob`'s, is in `jobs/moderation_admin.py`.
     """
 
     class Meta:

@@ -1,8 +1,10 @@
 """Trust and safety at the jobs layer: flags, screening of job posts, and the moderators' decisions that touch
 only jobs, flags and client profiles. One function per action; each docstring lists its side effects.
 
-Suspending a job or a client closes applications, so those services live in `proposals.moderation`, which
-calls the helpers here (`require_moderator`, `decide_open_flags`, `record_decision`) inside its transaction.
+Suspending a job closes its applications, which belong to the hiring layer above: `suspend_job` and
+`suspend_client` take the job down through that layer's `close_job`, named by the setting `JOB_CLOSING`
+(`jobs/hooks.py`), in their own transaction. The "Flagged rooms" queue (`warn_room_sender`,
+`suspend_room_sender`, `dismiss_room_flags`, `record_room_opening`) lives here too; its admin is `jobs/admin.py`'s.
 The person a flag is about is never told who reported them: no service here notifies the flagged user.
 """
 
@@ -22,10 +24,12 @@ from django_fsm import can_proceed
 
 from marketplace.accounts.models import ClientProfile
 from marketplace.activity.models import Activity
-from marketplace.activity.services import log_action
+from marketplace.activity.services import activity_for, log_action
 from marketplace.screening import Category, Hit, ScreeningResult, screen, snippet
-from messaging.models import Membership, Message
+from messaging.models import Membership, Message, NotificationKind, Room
+from messaging.services import notify
 
+from . import hooks
 from .models import Flag, FlagReason, FlagStatus, JobPost, JobStatus, ModerationAction
 
 COMMENT_MAX_LENGTH = 1000
@@ -439,3 +443,201 @@ def dismiss_selected_flags(flags, *, by, note: str = "") -> int:
                 flags=count,
             )
     return len(decided)
+
+
+# Suspensions (the hiring layer closes the applications: `hooks.close_job`) ----------------------------------
+# What the job page and the client's notification say (the moderator's note stays internal: it may name a
+# reporter, and reporters are never shown to the flagged user).
+PUBLIC_SUSPENSION_REASON = "A moderator found that it may break the marketplace's rules."
+
+
+def suspend_job(job: JobPost, *, by, note: str = "") -> JobPost:
+    """A moderator suspends a job: it disappears from the marketplace and its open applications close.
+
+    Raises PermissionDenied for a non-moderator and `marketplace.fsm.ActionNotAllowed` for a job that can't be
+    suspended (already suspended or cancelled).
+    Side effects: the job -> suspended (logged with the moderator); every open application -> closed, with one
+    event, one room message and one JOB_CLOSED notification per freelancer, and one JOB_SUSPENDED notification
+    to the client with the public reason (all in the hiring layer's `close_job`, the `JOB_CLOSING` hook); the
+    job's open flags -> actioned; `held_for_review` cleared; one activity entry (the suspension, with the
+    moderator's note).
+    """
+    require_moderator(by, "suspend a job")
+    note = clean_note(note)
+    with transaction.atomic():
+        return _suspend(job, by=by, note=note)
+
+
+def _suspend(job: JobPost, *, by, note: str) -> JobPost:
+    # The flags first, so the job's one activity entry (the suspension) carries how many were decided; the job's
+    # row is locked before its flags, in the same order as the other moderation services.
+    JobPost.objects.select_for_update().filter(pk=job.pk).first()
+    count = decide_open_flags(Flag.objects.filter(job_id=job.pk), moderator=by, note=note, dismiss=False)
+    job = hooks.close_job(
+        job,
+        by=by,
+        reason=PUBLIC_SUSPENSION_REASON,
+        to=JobStatus.SUSPENDED,
+        note=note,
+        data={"flags_decided": count} if count else None,
+    )
+    JobPost.objects.filter(pk=job.pk, held_for_review=True).update(held_for_review=False)
+    job.held_for_review = False
+    return job
+
+
+def suspend_client(client, *, by, note: str = "") -> list[JobPost]:
+    """A moderator suspends a client: they can no longer log in and their open jobs are suspended.
+
+    Returns the jobs suspended. Side effects: `is_active` off (their sessions stop working); each open job
+    suspended as in `suspend_job` (applications closed, each freelancer notified once); the open flags about
+    the client and their jobs -> actioned; one activity entry for the client and one per job.
+    """
+    require_moderator(by, "suspend a client")
+    note = clean_note(note)
+    with transaction.atomic():
+        user = get_user_model().objects.select_for_update().get(pk=client.pk)
+        if user.is_staff or user.is_superuser:
+            raise ModerationError("Staff accounts can't be suspended from the moderation tools.", code="staff")
+        if not user.is_active:
+            raise ModerationError(f"{user} is already suspended.", code="already_suspended")
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+        suspended = [
+            _suspend(job, by=by, note=note)
+            for job in JobPost.objects.filter(client=user, status=JobStatus.OPEN).order_by("pk")
+        ]
+        count = decide_open_flags(
+            Flag.objects.filter(Q(user=user) | Q(job__client=user)), moderator=by, note=note, dismiss=False
+        )
+        record_decision(by, ModerationAction.SUSPEND_CLIENT, user=user, note=note, flags=count)
+    client.is_active = False
+    return suspended
+
+
+# Rooms in the moderators' admin ("Flagged rooms") ----------------------------------------------------------------
+
+ROOM_WARNING_TEXT = (
+    "A moderator reviewed a conversation you took part in and reminds you of the marketplace's rules: keep "
+    "payments and contact on the platform, and don't ask for work before a contract or for unpaid work."
+)
+OPEN_ROOM = "open_room"
+
+
+def reviewable_rooms():
+    """Rooms a moderator may read: those with a flag, open or decided (a decided flag records the decision)."""
+    return Room.objects.filter(pk__in=Flag.objects.filter(room__isnull=False).values("room_id"))
+
+
+def record_room_opening(room: Room, *, by) -> Activity:
+    """A moderator opens a room's conversation in the admin; every opening is recorded (who, when).
+
+    Raises PermissionDenied for a non-moderator or a room without any flag (nothing to review there).
+    Side effects: one activity entry on the room (`open_room`, the moderator, the time).
+    """
+    require_moderator(by, "read conversations")
+    if not reviewable_rooms().filter(pk=room.pk).exists():
+        raise PermissionDenied("Only rooms with an open flag or a recorded decision can be read.")
+    return log_action(by, OPEN_ROOM, room, to_state="")
+
+
+def room_openings(room: Room):
+    """Who opened the room in the admin and when, newest first."""
+    return activity_for(room).filter(action=OPEN_ROOM).select_related("actor").order_by("-created_at", "-id")
+
+
+def _room_senders(room: Room) -> list:
+    """The people the room's open flags are about (the writers of the flagged messages)."""
+    ids = Flag.objects.filter(room=room, status=FlagStatus.OPEN, user__isnull=False).values("user_id")
+    return list(get_user_model().objects.filter(pk__in=ids).order_by("pk"))
+
+
+def _decide_room(room: Room, *, by, note: str, dismiss: bool) -> int:
+    """Decide the room's open flags; each person who reported in it is told once (never who was reported)."""
+    reporter_ids = set(
+        Flag.objects.filter(room=room, status=FlagStatus.OPEN, reporter__isnull=False).values_list(
+            "reporter_id", flat=True
+        )
+    )
+    count = decide_open_flags(Flag.objects.filter(room=room), moderator=by, note=note, dismiss=dismiss)
+    if not count:
+        raise ModerationError(f"The room “{room}” has no open flags.", code="no_flags")
+    outcome = "found nothing against the rules" if dismiss else "took action"
+    for reporter in get_user_model().objects.filter(pk__in=reporter_ids).order_by("pk"):
+        notify(
+            reporter,
+            NotificationKind.REPORT_REVIEWED,
+            text=f"Thank you for your report: a moderator reviewed it and {outcome}.",
+            url=room.get_absolute_url(),
+        )
+    return count
+
+
+def warn_room_sender(room: Room, *, by, note: str = "") -> int:
+    """A moderator warns the writers of a room's flagged messages; the room's open flags -> actioned.
+
+    Side effects: the open flags actioned (one activity entry each); per sender one MODERATOR_WARNING
+    notification (a fixed text: the note stays internal, it may name a reporter) and one activity entry.
+    Returns how many people were warned.
+    """
+    require_moderator(by, "warn users")
+    note = clean_note(note)
+    with transaction.atomic():
+        Room.objects.select_for_update().get(pk=room.pk)
+        senders = _room_senders(room)
+        count = _decide_room(room, by=by, note=note, dismiss=False)
+        for sender in senders:
+            notify(
+                sender,
+                NotificationKind.MODERATOR_WARNING,
+                actor=None,
+                text=ROOM_WARNING_TEXT,
+                url=room.get_absolute_url(),
+            )
+            record_decision(by, ModerationAction.WARN_USER, user=sender, note=note, flags=count)
+    return len(senders)
+
+
+def suspend_room_sender(room: Room, *, by, note: str = "") -> int:
+    """A moderator suspends the writers of a room's flagged messages: they can no longer log in.
+
+    A client is suspended as in `suspend_client` (their open jobs suspended too). Side effects: `is_active` off;
+    the room's open flags -> actioned; one activity entry per person. Returns how many people were suspended.
+    """
+    require_moderator(by, "suspend users")
+    note = clean_note(note)
+    with transaction.atomic():
+        Room.objects.select_for_update().get(pk=room.pk)
+        senders = _room_senders(room)
+        if not senders:
+            raise ModerationError(f"The room “{room}” has no open flag about a person.", code="no_sender")
+        if any(sender.is_staff or sender.is_superuser for sender in senders):
+            raise ModerationError("Staff accounts can't be suspended from the moderation tools.", code="staff")
+        count = _decide_room(room, by=by, note=note, dismiss=False)
+        for sender in senders:
+            user = get_user_model().objects.select_for_update().get(pk=sender.pk)
+            if not user.is_active:
+                continue
+            if JobPost.objects.filter(client=user).exists():
+                suspend_client(user, by=by, note=note)
+                continue
+            user.is_active = False
+            user.save(update_fields=["is_active"])
+            record_decision(by, ModerationAction.SUSPEND_USER, user=user, note=note, flags=count)
+    return len(senders)
+
+
+def dismiss_room_flags(room: Room, *, by, note: str = "") -> int:
+    """A moderator finds nothing wrong in a room: its open flags -> dismissed. Returns how many.
+
+    Side effects: each open flag dismissed (one activity entry each); one activity entry per person flagged.
+    """
+    require_moderator(by, "dismiss flags")
+    note = clean_note(note)
+    with transaction.atomic():
+        Room.objects.select_for_update().get(pk=room.pk)
+        senders = _room_senders(room)
+        count = _decide_room(room, by=by, note=note, dismiss=True)
+        for sender in senders:
+            record_decision(by, ModerationAction.DISMISS_FLAGS, user=sender, note=note, flags=count)
+    return count

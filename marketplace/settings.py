@@ -330,6 +330,12 @@ AGENCY_MEMBERSHIP_ENDED = [
     "contracts.agency_hooks.drop_agency_assignments",
 ]
 AGENCY_SUSPENDED = ["proposals.agency_hooks.close_agency_applications"]
+# A moderator's suspension of a job closes its applications through the hiring layer, and the moderators' room
+# page lists the applications a room is about (see `jobs/hooks.py`).
+JOB_CLOSING = "proposals.services.close_job"
+ROOM_SUBJECTS = "proposals.links.room_applications"
+# The moderators' columns and actions on client profiles, which accounts' admin builds its class on.
+CLIENT_PROFILE_ADMIN_MIXINS = ["jobs.moderation_admin.ClientModerationMixin"]
 
 
 def _user_url(user) -> str:

@@ -95,7 +95,3 @@ class OfferAdmin(admin.ModelAdmin):
     @admin.display(description="Terms")
     def terms_display(self, obj: Offer) -> str:
         return obj.terms_display
-
-
-# The moderators' "Flagged jobs" queue and client actions (they close applications, so they live here too).
-from . import moderation_admin  # noqa: E402, F401

@@ -5,6 +5,9 @@ from __future__ import annotations
 from django.urls import reverse
 
 from jobs.models import JobPost
+from messaging.models import Room
+
+from .models import Application
 
 _NAMES = {
     "applicants": "hiring:applicants",
@@ -17,3 +20,8 @@ _NAMES = {
 
 def job_links(job: JobPost) -> dict[str, str]:
     return {key: reverse(name, args=[job.pk]) for key, name in _NAMES.items()}
+
+
+def room_applications(room: Room) -> list[Application]:
+    """The applications a room is about, for the moderators' room page (setting `ROOM_SUBJECTS`)."""
+    return list(Application.objects.filter(room=room).select_related("job", "freelancer", "job__client"))

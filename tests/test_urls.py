@@ -107,3 +107,26 @@ def test_the_agency_paths_are_the_agencies_apps():
     ]:
         match = resolver.resolve(path)
         assert (match.namespace, match.url_name) == ("contracts", name)
+
+
+def test_each_model_admin_is_registered_by_the_app_that_owns_the_model():
+    from django.contrib import admin
+
+    elsewhere = {}
+    for model, model_admin in admin.site._registry.items():
+        owner = model._meta.app_config.name
+        if not owner.startswith(("marketplace", "jobs", "messaging", "proposals", "contracts", "agencies", "payments")):
+            continue  # third-party models (django-taggit's tags) are re-registered by the app that uses them
+        if not type(model_admin).__module__.startswith(owner + "."):
+            elsewhere[model._meta.label] = type(model_admin).__module__
+    assert elsewhere == {}
+
+
+def test_the_moderators_client_actions_reach_accounts_admin_through_the_setting():
+    from django.contrib import admin
+
+    from marketplace.accounts.models import ClientProfile
+
+    model_admin = admin.site.get_model_admin(ClientProfile)
+    assert "suspend_clients" in model_admin.actions
+    assert "mark_payment_verified" in model_admin.actions

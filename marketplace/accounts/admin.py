@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.module_loading import import_string
 
 from .models import ClientProfile, FreelancerProfile, User
 
@@ -24,9 +26,18 @@ class UserAdmin(BaseUserAdmin):
     inlines = [FreelancerProfileInline, ClientProfileInline]
 
 
-@admin.register(ClientProfile)
-class ClientProfileAdmin(admin.ModelAdmin):
+class BaseClientProfileAdmin(admin.ModelAdmin):
     list_display = ("user", "company_name", "location", "payment_verified")
     list_filter = ("payment_verified",)
     search_fields = ("user__username", "company_name")
     list_select_related = ("user",)
+
+
+# The layers above add the moderators' columns and actions (suspending a client closes their jobs, which this
+# app cannot do): `CLIENT_PROFILE_ADMIN_MIXINS` names their mixins, and this app registers the combined class.
+ClientProfileAdmin = type(
+    "ClientProfileAdmin",
+    (*(import_string(path) for path in getattr(settings, "CLIENT_PROFILE_ADMIN_MIXINS", ())), BaseClientProfileAdmin),
+    {"__module__": __name__},
+)
+admin.site.register(ClientProfile, ClientProfileAdmin)

@@ -19,6 +19,7 @@ from agencies.models import Agency, AgencyStatus
 from jobs.models import BudgetType, JobPost
 from marketplace.activity.models import Activity
 from marketplace.activity.services import log_action
+from marketplace.fsm import ActionNotAllowed as ActionNotAllowed
 from marketplace.screening import find_contact_details
 from messaging.models import Message, Notification, NotificationKind, Room
 from messaging.services import notify, open_room, post_message, post_system_message
@@ -45,15 +46,6 @@ REASON_TEXT_MAX_LENGTH = 500
 HOURLY_RATE_MIN, HOURLY_RATE_MAX = Decimal("1.00"), Decimal("10000.00")
 FIXED_MIN, FIXED_MAX = Decimal("5.00"), Decimal("10000000.00")
 WEEKLY_LIMIT_MAX = 100
-
-
-class ActionNotAllowed(Exception):
-    """A rule of the hiring workflow refuses the action. `message` says why, in words for the person."""
-
-    def __init__(self, message: str, *, code: str = "not_allowed") -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
 
 
 # URLs --------------------------------------------------------------------------------------------------------

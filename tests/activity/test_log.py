@@ -13,7 +13,7 @@ from jobs import moderation as job_moderation
 from jobs.models import FlagStatus, JobStatus, ModerationAction
 from marketplace.activity.models import Activity
 from marketplace.activity.services import activity_for, log_action
-from proposals import moderation, selectors, services
+from proposals import selectors, services
 from proposals.models import ApplicationStatus as S
 from tests.factories import FlagFactory, FreelancerFactory, JobPostFactory, ModeratorFactory, build, hire, offer_terms
 
@@ -74,7 +74,7 @@ def test_moderation_writes_one_entry_per_job_and_per_flag():
     job = flag.job
     FlagFactory(job=job)
     mark = _mark()
-    moderation.suspend_job(job, by=moderator, note="Scam")
+    job_moderation.suspend_job(job, by=moderator, note="Scam")
     assert _since(mark) == [
         ("flag", "action", FlagStatus.OPEN, FlagStatus.ACTIONED),
         ("flag", "action", FlagStatus.OPEN, FlagStatus.ACTIONED),

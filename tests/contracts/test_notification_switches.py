@@ -18,6 +18,7 @@ from django.utils import timezone as dj_timezone
 from agencies import services as agency_services
 from contracts import services as contract_services
 from contracts.models import Contract, TimeEntry
+from jobs import moderation as job_moderation
 from jobs.models import FlagReason
 from jobs.moderation import flag_message
 from marketplace.accounts.models import User
@@ -25,7 +26,7 @@ from messaging import tasks as messaging_tasks
 from messaging.models import PREFERENCE_GROUPS, EmailState, Notification, NotificationKind
 from messaging.services import post_message, set_preferences
 from payments.services import add_payment_method, distribute_to_member
-from proposals import moderation, services
+from proposals import services
 from proposals.models import ApplicationStatus, DeclineReason, RejectReason, WithdrawReason
 from tests.factories import (
     AgencyFactory,
@@ -154,7 +155,7 @@ def scenario(kind: str, monkeypatch) -> Step:
     if kind == K.JOB_SUSPENDED:
         job = JobPostFactory()
         moderator = UserFactory(is_staff=True, is_superuser=True)
-        return lambda: moderation.suspend_job(job, by=moderator, note="Off-platform payment")
+        return lambda: job_moderation.suspend_job(job, by=moderator, note="Off-platform payment")
     if kind == K.MILESTONE_ADDED:
         contract = _fixed()
         return lambda: contract_services.add_milestone(contract, by=contract.client, description="More", amount="50")
@@ -213,13 +214,13 @@ def scenario(kind: str, monkeypatch) -> Step:
         app = build(S.ACTIVE, job=JobPostFactory())
         post_message(app.room, sender=app.freelancer, body="Pay me via PayPal, send it to my email instead.")
         moderator = ModeratorFactory()
-        return lambda: moderation.warn_room_sender(app.room, by=moderator)
+        return lambda: job_moderation.warn_room_sender(app.room, by=moderator)
     if kind == K.REPORT_REVIEWED:
         app = build(S.ACTIVE, job=JobPostFactory())
         reported = post_message(app.room, sender=app.job.client, body="Let's talk about the schedule.")
         flag_message(reported, by=app.freelancer, reason=FlagReason.SPAM)
         moderator = ModeratorFactory()
-        return lambda: moderation.dismiss_room_flags(app.room, by=moderator)
+        return lambda: job_moderation.dismiss_room_flags(app.room, by=moderator)
     if kind in (K.AGENCY_INVITATION, K.AGENCY_MEMBERSHIP, K.AGENCY_PROPOSAL, K.AGENCY_DISTRIBUTION):
         return _agency_step(kind)
     raise AssertionError(f"no scenario for {kind}")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from jobs import moderation
 from jobs.models import Flag, FlagReason, FlagStatus
 from messaging.models import Notification, NotificationKind
 from messaging.services import post_message
-from proposals import moderation
 from proposals.models import ApplicationStatus
 from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory, ModeratorFactory, build
 

@@ -47,12 +47,13 @@ from hypothesis.stateful import (
 from agencies.models import AgencyMembership
 from contracts import services as contract_services
 from contracts.models import Contract
+from jobs import moderation as job_moderation
 from jobs import services as job_services
 from jobs.models import BudgetType, JobPost, JobStatus
 from jobs.moderation import reinstate_job
 from marketplace.accounts.models import User
 from messaging.models import Notification, NotificationKind
-from proposals import moderation, services
+from proposals import services
 from proposals.models import (
     END_STATES,
     OPEN_STATES,
@@ -273,7 +274,7 @@ class HiringMachine(RuleBasedStateMachine):
             self.attempt(lambda: services.close_job(self.job, by=by_user, reason="Done", to=to))
         elif change == "suspend":
             by_user = self.who(by, self.users["moderator"])
-            self.attempt(lambda: moderation.suspend_job(self.job, by=by_user, note="Scam reports"))
+            self.attempt(lambda: job_moderation.suspend_job(self.job, by=by_user, note="Scam reports"))
         else:
             by_user = self.who(by, self.users["moderator"])
             self.attempt(lambda: reinstate_job(self.job, by=by_user, note="Cleared"))

@@ -10,7 +10,7 @@ from jobs import moderation as job_moderation
 from jobs.models import Flag, FlagReason, FlagStatus, JobStatus, ModerationAction
 from messaging.models import Notification, NotificationKind
 from messaging.services import post_message
-from proposals import moderation, services
+from proposals import services
 from proposals.models import OPEN_STATES, ApplicationStatus
 from tests.factories import PASSWORD, FlagFactory, JobPostFactory, ModeratorFactory, build
 
@@ -33,7 +33,7 @@ def test_suspend_job_closes_every_open_application_and_notifies_each_freelancer_
     hired_elsewhere = build(S.SENT)  # another job: untouched
     flags = [FlagFactory(job=job), FlagFactory(job=job)]
 
-    moderation.suspend_job(job, by=moderator, note="Reporter sent a screenshot")
+    job_moderation.suspend_job(job, by=moderator, note="Reporter sent a screenshot")
 
     assert job.status == JobStatus.SUSPENDED
     for app in apps:
@@ -69,7 +69,7 @@ def test_suspend_job_emails_the_freelancers_and_the_client(
     mailoutbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.suspend_job(job, by=moderator)
+        job_moderation.suspend_job(job, by=moderator)
 
     assert sorted(tuple(m.to) for m in mailoutbox) == sorted(
         [(job.client.email,), *[(a.freelancer.email,) for a in apps]]
@@ -81,19 +81,19 @@ def test_suspend_job_by_a_non_moderator_is_refused(job):
     staff_only.groups.clear()
     for user in (job.client, staff_only):
         with pytest.raises(PermissionDenied):
-            moderation.suspend_job(job, by=user)
+            job_moderation.suspend_job(job, by=user)
     job.refresh_from_db()
     assert job.status == JobStatus.OPEN
 
 
 def test_suspend_job_twice_is_refused_with_a_message(job, moderator):
-    moderation.suspend_job(job, by=moderator)
+    job_moderation.suspend_job(job, by=moderator)
     with pytest.raises(services.ActionNotAllowed, match="suspended"):
-        moderation.suspend_job(job, by=moderator)
+        job_moderation.suspend_job(job, by=moderator)
 
 
 def test_reinstate_job_puts_it_back_and_records_the_decision(job, moderator):
-    moderation.suspend_job(job, by=moderator)
+    job_moderation.suspend_job(job, by=moderator)
 
     job_moderation.reinstate_job(job, by=moderator, note="Mistake")
 
@@ -127,7 +127,7 @@ def test_suspend_client_blocks_login_and_suspends_their_open_jobs(client_user, m
     apps = [build(S.SENT, job=jobs[0]), build(S.ACTIVE, job=jobs[1])]
     client_flag = FlagFactory(job=None, user=client_user)
 
-    suspended = moderation.suspend_client(client_user, by=moderator, note="Scammer")
+    suspended = job_moderation.suspend_client(client_user, by=moderator, note="Scammer")
 
     assert sorted(j.pk for j in suspended) == sorted(j.pk for j in jobs)
     for job in jobs:
@@ -150,7 +150,7 @@ def test_suspend_client_blocks_login_and_suspends_their_open_jobs(client_user, m
 
 def test_suspend_client_signs_out_an_open_session(client_user, moderator, client):
     client.force_login(client_user)
-    moderation.suspend_client(client_user, by=moderator)
+    job_moderation.suspend_client(client_user, by=moderator)
     response = client.get(reverse("jobs:mine"))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
@@ -320,7 +320,7 @@ def test_application_page_shows_payment_verified_and_an_unverified_client_notice
 
 
 def test_a_job_of_a_suspended_client_cannot_be_reinstated(job, moderator):
-    moderation.suspend_client(job.client, by=moderator)
+    job_moderation.suspend_client(job.client, by=moderator)
     job.refresh_from_db()
     assert job.status == JobStatus.SUSPENDED
     with pytest.raises(job_moderation.ModerationError, match="is suspended, so their job") as refused:

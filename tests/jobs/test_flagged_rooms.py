@@ -6,11 +6,11 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from jobs import moderation
 from jobs.models import Flag, FlagStatus, ModerationAction
 from marketplace.activity.models import Activity
 from messaging.models import Message, Notification, NotificationKind
 from messaging.services import post_message
-from proposals import moderation
 from proposals.models import ApplicationStatus
 from tests.factories import PASSWORD, JobPostFactory, ModeratorFactory, UserFactory, build
 

@@ -1,53 +1,60 @@
 """The moderators' admin: "Flagged jobs" (a JobPost proxy), "Flagged rooms" (a Room proxy) and the client actions.
 
-Registered from the hiring layer because "Suspend job" and "Suspend client" close applications
-(`proposals.moderation`). Every action calls a service, which checks the moderator, records the decision
-(moderator, time, note) and notifies; state fields are read-only everywhere.
+Imported by `jobs/admin.py`, so the app that owns the proxies registers them. Every action calls one service of
+`jobs.moderation` per row, which checks the moderator, records the decision (moderator, time, note) and
+notifies; suspending a job closes its applications through the hiring layer (the `JOB_CLOSING` hook). State
+fields are read-only everywhere. The client actions are a mixin that accounts' `ClientProfileAdmin` takes
+from the setting `CLIENT_PROFILE_ADMIN_MIXINS` (accounts never imports this layer).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, F, IntegerField, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
+from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-from jobs import moderation as job_moderation
-from jobs.admin import FlagInline, ModerationActionForm, action_note, decisions_html, report_refusal
-from jobs.models import Flag, FlaggedJob, FlaggedRoom, FlagReason, FlagStatus, JobPost, JobStatus
-from marketplace.accounts.admin import ClientProfileAdmin
 from marketplace.accounts.models import ClientProfile
 from marketplace.admin_base import ActionsOnlyAdmin
+from marketplace.fsm import ActionNotAllowed
 from messaging.models import Message
 
-from . import moderation, services
-from .models import Application
+from . import hooks
+from . import moderation as job_moderation
+from .admin import FlagInline, ModerationActionForm, action_note, decisions_html, report_refusal
+from .models import Flag, FlaggedJob, FlaggedRoom, FlagReason, FlagStatus, JobPost, JobStatus
 
 OPEN = Q(flags__status=FlagStatus.OPEN)
 
 
-class EachRowAction:
-    """An admin action that calls one service per selected row: refusals are shown per row (a permission refusal
-    stops the run), and one success message counts the rows done."""
+def row_action(service: Callable[..., object], *, description: str, done: str) -> Callable[..., None]:
+    """An admin action that calls `service(row, by=moderator, note=note)` for each selected row: refusals are
+    shown per row (a permission refusal stops the run), and one success message counts the rows done."""
 
-    def _each(self, request, queryset, act, done: str) -> None:
-        count = 0
+    @admin.action(description=description, permissions=["change"])
+    def action(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
+        note, count = action_note(request), 0
         for row in queryset.order_by("pk"):
             try:
-                act(row)
+                service(row, by=request.user, note=note)
             except PermissionDenied as exc:
-                report_refusal(self, request, exc)
+                report_refusal(modeladmin, request, exc)
                 return
-            except (ValidationError, services.ActionNotAllowed) as exc:
-                report_refusal(self, request, exc)
+            except (ValidationError, ActionNotAllowed) as exc:
+                report_refusal(modeladmin, request, exc)
             else:
                 count += 1
         if count:
-            self.message_user(request, done.format(count=count), messages.SUCCESS)  # type: ignore[attr-defined]
+            modeladmin.message_user(request, done.format(count=count), messages.SUCCESS)
+
+    return action
 
 
 class QueueFilter(admin.SimpleListFilter):
@@ -81,7 +88,7 @@ class QueueFilter(admin.SimpleListFilter):
 
 
 @admin.register(FlaggedJob)
-class FlaggedJobAdmin(EachRowAction, ActionsOnlyAdmin):
+class FlaggedJobAdmin(ActionsOnlyAdmin):
     """The moderation queue: jobs with open flags, riskiest first (open flags, then screening hits)."""
 
     list_display = (
@@ -198,39 +205,29 @@ class FlaggedJobAdmin(EachRowAction, ActionsOnlyAdmin):
             ((reverse("admin:jobs_flaggedroom_change", args=[pk]), pk) for pk in room_ids),
         )
 
-    @admin.action(description="Suspend job", permissions=["change"])
-    def suspend_jobs(self, request, queryset: QuerySet[FlaggedJob]) -> None:
-        note = action_note(request)
-        self._each(
-            request,
-            queryset,
-            lambda job: moderation.suspend_job(job, by=request.user, note=note),
-            "{count} job(s) suspended: their open applications are closed and everyone concerned is told.",
-        )
+    suspend_jobs = row_action(
+        job_moderation.suspend_job,
+        description="Suspend job",
+        done="{count} job(s) suspended: their open applications are closed and everyone concerned is told.",
+    )
 
-    @admin.action(description="Dismiss flags", permissions=["change"])
-    def dismiss_flags(self, request, queryset: QuerySet[FlaggedJob]) -> None:
-        note = action_note(request)
-        self._each(
-            request,
-            queryset,
-            lambda job: job_moderation.dismiss_flags(job, by=request.user, note=note),
-            "Flags dismissed on {count} job(s).",
-        )
+    dismiss_flags = row_action(
+        job_moderation.dismiss_flags,
+        description="Dismiss flags",
+        done="Flags dismissed on {count} job(s).",
+    )
 
-    @admin.action(description="Reinstate job", permissions=["change"])
-    def reinstate_jobs(self, request, queryset: QuerySet[FlaggedJob]) -> None:
-        note = action_note(request)
-        self._each(
-            request,
-            queryset,
-            lambda job: job_moderation.reinstate_job(job, by=request.user, note=note),
-            "{count} job(s) reinstated.",
-        )
+    reinstate_jobs = row_action(
+        job_moderation.reinstate_job,
+        description="Reinstate job",
+        done="{count} job(s) reinstated.",
+    )
 
 
-class ModeratedClientProfileAdmin(ActionsOnlyAdmin, ClientProfileAdmin):
-    """Client profiles with the moderators' actions; the verification flag and the account state are read-only."""
+class ClientModerationMixin(ActionsOnlyAdmin):
+    """Client profiles with the moderators' actions; the verification flag and the account state are read-only.
+
+    Named by the setting `CLIENT_PROFILE_ADMIN_MIXINS`; accounts' admin builds its `ClientProfileAdmin` on it."""
 
     list_display = ("user", "company_name", "location", "payment_verified", "active", "open_flags")
     list_filter = ("payment_verified", "user__is_active")
@@ -274,11 +271,11 @@ class ModeratedClientProfileAdmin(ActionsOnlyAdmin, ClientProfileAdmin):
         note, count, jobs = action_note(request), 0, 0
         for profile in queryset.select_related("user"):
             try:
-                jobs += len(moderation.suspend_client(profile.user, by=request.user, note=note))
+                jobs += len(job_moderation.suspend_client(profile.user, by=request.user, note=note))
             except PermissionDenied as exc:
                 report_refusal(self, request, exc)
                 return
-            except (ValidationError, services.ActionNotAllowed) as exc:
+            except (ValidationError, ActionNotAllowed) as exc:
                 report_refusal(self, request, exc)
             else:
                 count += 1
@@ -288,10 +285,6 @@ class ModeratedClientProfileAdmin(ActionsOnlyAdmin, ClientProfileAdmin):
                 f"{count} client(s) suspended: they can no longer log in; {jobs} open job(s) suspended.",
                 messages.SUCCESS,
             )
-
-
-admin.site.unregister(ClientProfile)
-admin.site.register(ClientProfile, ModeratedClientProfileAdmin)
 
 
 class RoomQueueFilter(admin.SimpleListFilter):
@@ -343,11 +336,11 @@ def highlighted(message: Message) -> SafeString:
 
 
 @admin.register(FlaggedRoom)
-class FlaggedRoomAdmin(EachRowAction, ActionsOnlyAdmin):
+class FlaggedRoomAdmin(ActionsOnlyAdmin):
     """Flagged rooms, riskiest first. A room's page shows its flags, job and applications; the conversation is
     shown by "Read the conversation" (a POST, so a GET writes nothing), and every reading is recorded.
 
-    Lists only rooms with a flag (open or decided); the actions go through `proposals.moderation`.
+    Lists only rooms with a flag (open or decided); the actions go through `jobs.moderation`.
     """
 
     list_display = ("title", "open_flags", "hits", "newest", "senders")
@@ -360,7 +353,7 @@ class FlaggedRoomAdmin(EachRowAction, ActionsOnlyAdmin):
     def get_queryset(self, request) -> QuerySet[FlaggedRoom]:
         open_flags = Flag.objects.filter(room=OuterRef("pk"), status=FlagStatus.OPEN).order_by().values("room")
         return (
-            self.model._default_manager.filter(pk__in=moderation.reviewable_rooms().values("pk"))
+            self.model._default_manager.filter(pk__in=job_moderation.reviewable_rooms().values("pk"))
             .annotate(
                 open_flag_count=Coalesce(
                     Subquery(open_flags.annotate(n=Count("id")).values("n")), Value(0), output_field=IntegerField()
@@ -401,10 +394,9 @@ class FlaggedRoomAdmin(EachRowAction, ActionsOnlyAdmin):
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
         transcript = None
         if request.method == "POST":  # "Read the conversation": recorded, then shown; nothing is ever posted here
-            moderation.record_room_opening(room, by=request.user)
+            job_moderation.record_room_opening(room, by=request.user)
             messages_ = Message.objects.filter(room=room).select_related("sender").order_by("created_at", "id")
             transcript = [(m, highlighted(m)) for m in messages_]
-        applications = Application.objects.filter(room=room).select_related("job", "freelancer", "job__client")
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -413,40 +405,28 @@ class FlaggedRoomAdmin(EachRowAction, ActionsOnlyAdmin):
             "room": room,
             "original": room,
             "transcript": transcript,
-            "applications": list(applications),
+            "applications": hooks.room_subjects(room),
             "flags": Flag.objects.filter(room=room).select_related("reporter", "user", "moderator"),
-            "openings": moderation.room_openings(room)[:20],
+            "openings": job_moderation.room_openings(room)[:20],
             "has_view_permission": True,
             **(extra_context or {}),
         }
         return TemplateResponse(request, "admin/jobs/flaggedroom/room.html", context)
 
-    @admin.action(description="Warn the sender", permissions=["change"])
-    def warn_senders(self, request, queryset: QuerySet[FlaggedRoom]) -> None:
-        note = action_note(request)
-        self._each(
-            request,
-            queryset,
-            lambda room: moderation.warn_room_sender(room, by=request.user, note=note),
-            "Senders warned in {count} room(s).",
-        )
+    warn_senders = row_action(
+        job_moderation.warn_room_sender,
+        description="Warn the sender",
+        done="Senders warned in {count} room(s).",
+    )
 
-    @admin.action(description="Suspend the sender", permissions=["change"])
-    def suspend_senders(self, request, queryset: QuerySet[FlaggedRoom]) -> None:
-        note = action_note(request)
-        self._each(
-            request,
-            queryset,
-            lambda room: moderation.suspend_room_sender(room, by=request.user, note=note),
-            "Senders suspended in {count} room(s): they can no longer log in.",
-        )
+    suspend_senders = row_action(
+        job_moderation.suspend_room_sender,
+        description="Suspend the sender",
+        done="Senders suspended in {count} room(s): they can no longer log in.",
+    )
 
-    @admin.action(description="Dismiss the room's flags", permissions=["change"])
-    def dismiss_room_flags(self, request, queryset: QuerySet[FlaggedRoom]) -> None:
-        note = action_note(request)
-        self._each(
-            request,
-            queryset,
-            lambda room: moderation.dismiss_room_flags(room, by=request.user, note=note),
-            "Flags dismissed in {count} room(s).",
-        )
+    dismiss_room_flags = row_action(
+        job_moderation.dismiss_room_flags,
+        description="Dismiss the room's flags",
+        done="Flags dismissed in {count} room(s).",
+    )
