@@ -80,36 +80,30 @@ def flag_job(job: JobPost, *, by, reason: str, comment: str = "") -> Flag:
 
 
 def flag_client(client, *, by, reason: str, comment: str = "") -> Flag:
-    """`by` reports a client (from their profile). Same rules and side effects as `flag_job`."""
-    reason, comment = _clean_flag_input(reason, comment)
-    if not getattr(client, "is_client", False):
-        raise FlagRefused("Only clients can be flagged from their profile.", code="invalid")
-    if client.pk == getattr(by, "pk", None):
-        raise FlagRefused("You can't flag yourself.", code="own")
-    return _create_flag(
-        by,
-        duplicate=Flag.objects.filter(
-            reporter=by, user=client, job__isnull=True, room__isnull=True, status=FlagStatus.OPEN
-        ),
-        duplicate_message="You already reported this client. A moderator will look at it.",
-        fields={"user": client, "reason": reason, "comment": comment},
-    )
+    """`by` reports a client from their profile. Same rules and side effects as `flag_job`."""
+    return _flag_person(client, by=by, role="client", reason=reason, comment=comment)
 
 
 def flag_freelancer(freelancer, *, by, reason: str, comment: str = "") -> Flag:
     """`by` reports a freelancer from their profile. Same rules and side effects as `flag_job`."""
+    return _flag_person(freelancer, by=by, role="freelancer", reason=reason, comment=comment)
+
+
+def _flag_person(person, *, by, role: str, reason: str, comment: str) -> Flag:
+    # A person has one open flag per reporter, whichever profile it came from: someone with both roles is one
+    # person to the moderators, so the refusal names them rather than the role of the page.
     reason, comment = _clean_flag_input(reason, comment)
-    if not getattr(freelancer, "is_freelancer", False):
-        raise FlagRefused("Only freelancers can be flagged from a freelancer profile.", code="invalid")
-    if freelancer.pk == getattr(by, "pk", None):
+    if not getattr(person, f"is_{role}", False):
+        raise FlagRefused(f"Only {role}s can be flagged from a {role} profile.", code="invalid")
+    if person.pk == getattr(by, "pk", None):
         raise FlagRefused("You can't flag yourself.", code="own")
     return _create_flag(
         by,
         duplicate=Flag.objects.filter(
-            reporter=by, user=freelancer, job__isnull=True, room__isnull=True, status=FlagStatus.OPEN
+            reporter=by, user=person, job__isnull=True, room__isnull=True, status=FlagStatus.OPEN
         ),
-        duplicate_message="You already reported this freelancer. A moderator will look at it.",
-        fields={"user": freelancer, "reason": reason, "comment": comment},
+        duplicate_message=f"You already reported {person}. A moderator will look at it.",
+        fields={"user": person, "reason": reason, "comment": comment},
     )
 
 

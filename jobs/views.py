@@ -1,5 +1,7 @@
 """Job pages. Views are thin: forms validate, services act, selectors read."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -130,32 +132,26 @@ def flag_job(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def flag_client(request: HttpRequest, username: str) -> HttpResponse:
     """ "Flag as inappropriate" on a client's profile: the form (GET) and the flag (POST)."""
-    client = get_object_or_404(get_user_model(), username=username, is_client=True, is_active=True)
-    if client.pk == request.user.pk:
-        messages.error(request, "You can't flag yourself.")
-        return redirect(client.get_absolute_url())
-    return _flag(
-        request,
-        target=client,
-        flag=lambda form: moderation.flag_client(client, by=request.user, **form.cleaned_data),
-        already=moderation.has_open_flag(request.user, client=client),
-        what="client",
-    )
+    return _flag_person(request, username, role="client", flag=moderation.flag_client)
 
 
 @login_required
 def flag_freelancer(request: HttpRequest, username: str) -> HttpResponse:
     """ "Flag as inappropriate" on a freelancer's profile: the form (GET) and the flag (POST)."""
-    freelancer = get_object_or_404(get_user_model(), username=username, is_freelancer=True, is_active=True)
-    if freelancer.pk == request.user.pk:
+    return _flag_person(request, username, role="freelancer", flag=moderation.flag_freelancer)
+
+
+def _flag_person(request: HttpRequest, username: str, *, role: str, flag: Callable[..., object]) -> HttpResponse:
+    person = get_object_or_404(get_user_model(), username=username, is_active=True, **{f"is_{role}": True})
+    if person.pk == request.user.pk:
         messages.error(request, "You can't flag yourself.")
-        return redirect(freelancer.get_absolute_url())
+        return redirect(person.get_absolute_url())
     return _flag(
         request,
-        target=freelancer,
-        flag=lambda form: moderation.flag_freelancer(freelancer, by=request.user, **form.cleaned_data),
-        already=moderation.has_open_flag(request.user, client=freelancer),
-        what="freelancer",
+        target=person,
+        flag=lambda form: flag(person, by=request.user, **form.cleaned_data),
+        already=moderation.has_open_flag(request.user, client=person),
+        what=role,
     )
 
 

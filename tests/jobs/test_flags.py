@@ -93,7 +93,7 @@ def test_flag_client_and_flag_job_are_separate_targets(job, freelancer):
     flag = moderation.flag_client(job.client, by=freelancer, reason=FlagReason.SCAM)
 
     assert (flag.job, flag.user) == (None, job.client)
-    with pytest.raises(moderation.FlagRefused, match="You already reported this client"):
+    with pytest.raises(moderation.FlagRefused, match=f"You already reported {job.client}."):
         moderation.flag_client(job.client, by=freelancer, reason=FlagReason.SPAM)
 
 

@@ -92,9 +92,25 @@ def test_flag_a_freelancer_from_their_profile_once(client):
     client.post(url, {"reason": FlagReason.SPAM, "comment": "copies other profiles"})
     response = client.post(url, {"reason": FlagReason.SPAM}, follow=True)
 
-    assert "You already reported this freelancer" in response.content.decode()
+    assert f"You already reported {freelancer}." in response.content.decode()
     flag = Flag.objects.get()
     assert (flag.user, flag.reporter, flag.job, flag.room) == (freelancer, reporter, None, None)
+
+
+def test_flag_a_two_role_person_once_whichever_profile_it_comes_from(client):
+    person, reporter = FreelancerFactory(is_client=True), FreelancerFactory()
+    client.force_login(reporter)
+    client.post(reverse("jobs:flag_client", args=[person.username]), {"reason": FlagReason.SCAM})
+
+    page = client.get(reverse("jobs:flag_freelancer", args=[person.username])).content.decode()
+    response = client.post(
+        reverse("jobs:flag_freelancer", args=[person.username]), {"reason": FlagReason.SPAM}, follow=True
+    )
+
+    assert f"You already reported {person}. A moderator will look at it." in page
+    assert f"You already reported {person}. A moderator will look at it." in response.content.decode()
+    assert "this freelancer" not in response.content.decode()
+    assert Flag.objects.filter(reporter=reporter, user=person).count() == 1
 
 
 def test_reporter_is_never_shown_to_the_reported_person_and_told_once(client, room_app):
