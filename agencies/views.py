@@ -133,7 +133,9 @@ def remove_member(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     membership = AgencyMembership.objects.filter(agency=agency, pk=pk).select_related("user").first()
     if membership is None:
         raise Http404("No such member.")
-    if membership.status not in (MembershipStatus.INVITED, MembershipStatus.ACTIVE):
+    # Only a manager learns that the person already left (the service checks who asks before the state).
+    done = membership.status not in (MembershipStatus.INVITED, MembershipStatus.ACTIVE)
+    if done and selectors.managed_agency_ids(request.user).filter(agency_id=agency.pk).exists():
         messages.info(request, f"{membership.user.username} is no longer a member.")
         return redirect(agency)
     try:

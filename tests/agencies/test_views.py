@@ -116,6 +116,15 @@ def test_anyone_reads_the_profile_but_not_the_invitations(client):
     assert client.get("/agencies/no-such-agency/").status_code == 404
 
 
+def test_removing_a_former_member_is_refused_to_a_non_manager_before_any_state_is_told(client):
+    agency = AgencyFactory(name="Pixel Forge")
+    gone = AgencyMembershipFactory(agency=agency, status=MembershipStatus.REMOVED)
+    plain = AgencyMembershipFactory(agency=agency)
+    client.force_login(plain.user)
+    response = client.post(reverse("agencies:remove_member", args=[agency.slug, gone.pk]), follow=True)
+    assert flash(response) == ["Only the agency's owners and admins can remove members."]
+
+
 @pytest.mark.parametrize("rows", [3, 60])
 def test_agency_page_query_budget(client, rows, django_assert_max_num_queries):
     agency = AgencyFactory()
