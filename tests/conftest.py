@@ -15,7 +15,7 @@ from django.conf import settings as django_settings
 from jobs.models import BudgetType
 from messaging.services import open_room
 from proposals.models import Application
-from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory, UserFactory
+from tests.factories import ClientFactory, FreelancerFactory, JobPostFactory, ModeratorFactory, UserFactory
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the test are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -99,6 +99,12 @@ def freelancer(db):
 @pytest.fixture
 def staff(db):
     return UserFactory(is_staff=True)
+
+
+@pytest.fixture
+def moderator(db):
+    """A staff user in the Moderators group (its permissions as the migrations grant them), not a superuser."""
+    return ModeratorFactory()
 
 
 @pytest.fixture

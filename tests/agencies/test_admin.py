@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from agencies.models import Agency, AgencyStatus
@@ -11,13 +10,6 @@ from marketplace.activity.models import Activity
 from tests.factories import AgencyFactory, AgencyMembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def moderator():
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
 
 
 def test_moderators_read_agencies_and_members_but_cannot_edit(client, moderator):

@@ -31,11 +31,6 @@ def readings(room):
 
 
 @pytest.fixture
-def moderator(db):
-    return ModeratorFactory()
-
-
-@pytest.fixture
 def mod_client(client, moderator):
     client.force_login(moderator)
     return client

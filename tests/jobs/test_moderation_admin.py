@@ -15,7 +15,6 @@ from tests.factories import (
     FlagFactory,
     FreelancerFactory,
     JobPostFactory,
-    ModeratorFactory,
     UserFactory,
     build,
     moderators_group,
@@ -24,11 +23,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 FLAGGED = reverse("admin:jobs_flaggedjob_changelist")
-
-
-@pytest.fixture
-def moderator(db):
-    return ModeratorFactory()
 
 
 @pytest.fixture

@@ -20,11 +20,6 @@ S = ApplicationStatus
 RISKY = "let's pay via PayPal directly, start now"
 
 
-@pytest.fixture
-def moderator(db):
-    return ModeratorFactory()
-
-
 # Suspend, dismiss, reinstate ------------------------------------------------------------------------------------
 
 
