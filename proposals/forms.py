@@ -32,6 +32,18 @@ def fee_preview(amount: Decimal | None) -> dict[str, Decimal] | None:
     return {"amount": amount, "fee": service_fee(amount), "receive": you_receive(amount)}
 
 
+def add_service_errors(form: Form, exc: ValidationError) -> None:
+    """Put a service's ValidationError next to the matching field (the form's `service_field_names` maps the
+    service's names to its own), or on top of the form."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    names = getattr(form, "service_field_names", {})
+    for name, errors in exc.error_dict.items():
+        field = names.get(name, name)
+        form.add_error(field if field in form.fields else None, errors)
+
+
 class TermsForm(Form):
     """A freelancer's terms for one job: an hourly rate, or a fixed bid with an estimated duration."""
 
@@ -300,6 +312,9 @@ class RejectForm(_ReasonForm):
 class OfferForm(Form):
     """Send offer: an hourly rate with a weekly limit, or a fixed price; a start date and an expiry."""
 
+    # The services call the expiry `expires_at` (a moment); the form asks for a day.
+    service_field_names = {"expires_at": "expires_on"}
+
     payment_type = forms.ChoiceField(label="Payment", choices=BudgetType.choices, widget=forms.RadioSelect)
     hourly_rate = forms.DecimalField(
         label="Hourly rate",
@@ -392,9 +407,7 @@ class OfferForm(Form):
                 cleaned_terms = services.clean_offer_terms(**terms)
                 services.clean_offer_milestones(milestones, cleaned_terms["fixed_price"])
             except ValidationError as exc:
-                if hasattr(exc, "error_dict") and "expires_at" in exc.error_dict:
-                    exc = ValidationError({"expires_on": exc.error_dict["expires_at"]})
-                self.add_error(None, exc)
+                add_service_errors(self, exc)
         return cleaned
 
 

@@ -17,12 +17,12 @@ from ..forms import (
 )
 from .common import (
     REFUSALS,
-    _add_service_errors,
     _application_or_404,
     _button_action,
     _form_action,
     _name,
     _refusal,
+    add_service_errors,
 )
 
 
@@ -115,9 +115,7 @@ def send_offer(request: HttpRequest, pk: int) -> HttpResponse:
             _refusal(request, exc)
             return redirect(app)
         except ValidationError as exc:
-            if hasattr(exc, "error_dict") and "expires_at" in exc.error_dict:
-                exc = ValidationError({"expires_on": exc.error_dict.pop("expires_at"), **exc.error_dict})
-            _add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,

@@ -25,6 +25,7 @@ from ..forms import (
     RejectForm,
     TermsForm,
     WithdrawForm,
+    add_service_errors,
 )
 from ..forms import (
     fee_preview as compute_fee_preview,
@@ -73,15 +74,6 @@ def _refusal(request: HttpRequest, exc: Exception) -> None:
 
 
 REFUSALS = (PermissionDenied, ActionNotAllowed, ConcurrentTransition)
-
-
-def _add_service_errors(form, exc: ValidationError) -> None:
-    """Put a service's ValidationError next to the matching field, or on top of the form."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _with_fee_preview(form: TermsForm) -> TermsForm:
@@ -190,7 +182,7 @@ def _form_action(
             _refusal(request, exc)
             return redirect(_next_or(request, app.get_absolute_url()))
         except ValidationError as exc:
-            _add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, success(app))
             return redirect(_next_or(request, app.get_absolute_url()))

@@ -25,12 +25,12 @@ from ..models import OPEN_STATES, Application
 from .common import (
     REFUSALS,
     User,
-    _add_service_errors,
     _name,
     _next_or,
     _refusal,
     _tab_page,
     _with_fee_preview,
+    add_service_errors,
 )
 
 FREELANCER_RESULTS = 20
@@ -112,7 +112,7 @@ def submit_proposal(request: HttpRequest, pk: int) -> HttpResponse:
             _refusal(request, exc)
             return redirect(job)
         except ValidationError as exc:
-            _add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             sent = "Your proposal is sent" if app.agency is None else f"{app.agency.name}'s proposal is sent"
             named = "" if app.agency is None else f", naming {app.freelancer.display_name}"

@@ -16,9 +16,9 @@ from ..forms import DirectOfferForm, InviteForm
 from .common import (
     REFUSALS,
     User,
-    _add_service_errors,
     _name,
     _refusal,
+    add_service_errors,
 )
 
 
@@ -73,7 +73,7 @@ def invite_from_profile(request: HttpRequest, username: str) -> HttpResponse:
             _refusal(request, exc)
             return redirect(person)
         except ValidationError as exc:
-            _add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -100,9 +100,7 @@ def hire_from_profile(request: HttpRequest, username: str) -> HttpResponse:
             _refusal(request, exc)
             return redirect(person)
         except ValidationError as exc:
-            if hasattr(exc, "error_dict") and "expires_at" in exc.error_dict:
-                exc = ValidationError({"expires_on": exc.error_dict.pop("expires_at"), **exc.error_dict})
-            _add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
