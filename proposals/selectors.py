@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,7 @@ from django.utils import timezone
 from agencies import selectors as agency_selectors
 from agencies.models import MANAGERS
 from jobs import selectors as job_selectors
-from marketplace.activity.models import Activity
+from marketplace.activity.services import activity_for
 
 from .models import (
     CLIENT,
@@ -212,7 +213,19 @@ _PRIVATE_REASON_ACTIONS = {
 _ACTION_LABELS = dict(ApplicationAction.choices)
 
 
-def timeline(application: Application, viewer: User | AnonymousUser | None) -> list[Activity]:
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One line of an application's timeline as one viewer may see it."""
+
+    action: str
+    actor: User | None
+    created_at: datetime
+    label: str
+    shown_reason: str
+    note: str
+
+
+def timeline(application: Application, viewer: User | AnonymousUser | None) -> list[TimelineEntry]:
     """The application's events, oldest first, as `viewer` may see them (one query).
 
     Each event gets `label` (what happened, in words for the viewer) and `shown_reason`: a reason from a list
@@ -222,18 +235,16 @@ def timeline(application: Application, viewer: User | AnonymousUser | None) -> l
     """
     side = application.side_of(viewer)
     staff = bool(viewer and viewer.is_authenticated and viewer.is_staff)
-    events = [
-        event
-        for event in application.events.select_related("actor").order_by("created_at", "id")
-        if staff or not event.private_to or event.private_to == side
-    ]
-    for event in events:
-        event.label = _ACTION_LABELS.get(event.action, event.action.replace("_", " ").capitalize())
+    entries = []
+    for event in activity_for(application).select_related("actor"):
+        if not (staff or not event.private_to or event.private_to == side):
+            continue
+        label = _ACTION_LABELS.get(event.action, event.action.replace("_", " ").capitalize())
         if event.action == ApplicationAction.REJECT and side == FREELANCER:
             if event.from_state in (ApplicationStatus.INVITED, ApplicationStatus.ARCHIVED):
-                event.label = "The client withdrew the invitation"
+                label = "The client withdrew the invitation"
             else:
-                event.label = "The client decided not to move forward"
+                label = "The client decided not to move forward"
         actor_side = (
             FREELANCER
             if event.actor_id == application.freelancer_id
@@ -241,10 +252,17 @@ def timeline(application: Application, viewer: User | AnonymousUser | None) -> l
             if event.actor_id is not None and event.actor_id == application.job.client_id
             else None
         )
-        if event.reason in SystemReason.values:
-            event.shown_reason = reason_label(event.reason, event.reason_text)
-        elif event.action in _PRIVATE_REASON_ACTIONS and not staff and side != actor_side:
-            event.shown_reason = ""
-        else:
-            event.shown_reason = reason_label(event.reason, event.reason_text)
-    return events
+        hidden = event.reason not in SystemReason.values and (
+            event.action in _PRIVATE_REASON_ACTIONS and not staff and side != actor_side
+        )
+        entries.append(
+            TimelineEntry(
+                action=event.action,
+                actor=event.actor,
+                created_at=event.created_at,
+                label=label,
+                shown_reason="" if hidden else reason_label(event.reason, event.reason_text),
+                note=event.note,
+            )
+        )
+    return entries
