@@ -1,4 +1,5 @@
-"""What the layer above does when this layer's moderators take a job down, and what it shows them about a room.
+"""What the layer above does when this layer's moderators take a job or a person down, and what it shows them
+about a room.
 
 This layer never imports the hiring layer: the settings name its functions (dotted paths, loaded with
 `import_string`).
@@ -7,6 +8,9 @@ This layer never imports the hiring layer: the settings name its functions (dott
   `moderation.suspend_client` inside their transaction, with `job`, `by`, `reason`, `to` (the job's new state),
   `note` and `data` (recorded on the job's activity entry); returns the job. The hiring layer's `close_job` closes
   each open application and tells each freelancer and the client.
+- `USER_SUSPENDED`: a moderator suspended a person (a list of functions, called with `user`, `by`, `note` inside
+  the suspension's transaction). The hiring layer closes the applications the person sent and tells each client,
+  so nobody waits on an account that can no longer answer.
 - `ROOM_SUBJECTS`: the rows a room is about (the hiring layer's applications, with their job and people), listed
   on the moderators' room page in the admin. Empty setting: none listed.
 """
@@ -45,6 +49,11 @@ def close_job(job: JobPost, *, by: Any, reason: str, to: str, note: str, data: d
     if not path:  # a suspension that left applications open would strand freelancers: refuse to run without it
         raise ImproperlyConfigured("JOB_CLOSING must name the function that closes a job and its applications.")
     return cast(JobCloser, _load(path))(job, by=by, reason=reason, to=to, note=note, data=data)
+
+
+def user_suspended(*, user: Any, by: Any, note: str) -> None:
+    for path in getattr(settings, "USER_SUSPENDED", ()):
+        _load(path)(user=user, by=by, note=note)
 
 
 def room_subjects(room: Room) -> list[Any]:

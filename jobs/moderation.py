@@ -483,8 +483,9 @@ def _suspend(job: JobPost, *, by, note: str) -> JobPost:
 def suspend_client(client, *, by, note: str = "") -> list[JobPost]:
     """A moderator suspends a client: they can no longer log in and their open jobs are suspended.
 
-    Returns the jobs suspended. Side effects: `is_active` off (their sessions stop working); each open job
-    suspended as in `suspend_job` (applications closed, each freelancer notified once); the open flags about
+    Returns the jobs suspended. Side effects: `is_active` off (their sessions stop working); the applications
+    they sent as a freelancer closed, each client told (`hooks.user_suspended`); each open job suspended as in
+    `suspend_job` (applications closed, each freelancer notified once); the open flags about
     the client and their jobs -> actioned; one activity entry for the client and one per job.
     """
     require_moderator(by, "suspend a client")
@@ -495,8 +496,7 @@ def suspend_client(client, *, by, note: str = "") -> list[JobPost]:
             raise ModerationError("Staff accounts can't be suspended from the moderation tools.", code="staff")
         if not user.is_active:
             raise ModerationError(f"{user} is already suspended.", code="already_suspended")
-        user.is_active = False
-        user.save(update_fields=["is_active"])
+        _deactivate(user, by=by, note=note)
         suspended = [
             _suspend(job, by=by, note=note)
             for job in JobPost.objects.filter(client=user, status=JobStatus.OPEN).order_by("pk")
@@ -507,6 +507,14 @@ def suspend_client(client, *, by, note: str = "") -> list[JobPost]:
         record_decision(by, ModerationAction.SUSPEND_CLIENT, user=user, note=note, flags=count)
     client.is_active = False
     return suspended
+
+
+def _deactivate(user, *, by, note: str) -> None:
+    """The account stops working (its sessions too), and the layers above end what it left open: the hiring layer
+    closes the person's open applications and tells each client (`hooks.user_suspended`)."""
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    hooks.user_suspended(user=user, by=by, note=note)
 
 
 # Rooms in the moderators' admin ("Flagged rooms") ----------------------------------------------------------------
@@ -596,6 +604,7 @@ def suspend_room_sender(room: Room, *, by, note: str = "") -> int:
     """A moderator suspends the writers of a room's flagged messages: they can no longer log in.
 
     A client is suspended as in `suspend_client` (their open jobs suspended too). Side effects: `is_active` off;
+    their open applications closed and each client told (`hooks.user_suspended`);
     the room's open flags -> actioned; one activity entry per person. Returns how many people were suspended.
     """
     require_moderator(by, "suspend users")
@@ -615,8 +624,7 @@ def suspend_room_sender(room: Room, *, by, note: str = "") -> int:
             if JobPost.objects.filter(client=user).exists():
                 suspend_client(user, by=by, note=note)
                 continue
-            user.is_active = False
-            user.save(update_fields=["is_active"])
+            _deactivate(user, by=by, note=note)
             record_decision(by, ModerationAction.SUSPEND_USER, user=user, note=note, flags=count)
     return len(senders)
 

@@ -326,13 +326,15 @@ MESSAGE_LINKS = "jobs.links.message_links"
 # What the layers above do, in the same transaction, when an agency member leaves or is removed and when a
 # moderator suspends an agency (see `agencies/hooks.py`).
 AGENCY_MEMBERSHIP_ENDED = [
-    "proposals.agency_hooks.leave_agency_rooms",
+    "proposals.hooks.leave_agency_rooms",
     "contracts.agency_hooks.drop_agency_assignments",
 ]
-AGENCY_SUSPENDED = ["proposals.agency_hooks.close_agency_applications"]
+AGENCY_SUSPENDED = ["proposals.hooks.close_agency_applications"]
 # A moderator's suspension of a job closes its applications through the hiring layer, and the moderators' room
 # page lists the applications a room is about (see `jobs/hooks.py`).
 JOB_CLOSING = "proposals.services.close_job"
+# A suspended person's open applications close and each client is told (see `jobs/hooks.py`).
+USER_SUSPENDED = ["proposals.hooks.close_suspended_persons_applications"]
 ROOM_SUBJECTS = "proposals.links.room_applications"
 # The moderators' columns and actions on client profiles, which accounts' admin builds its class on.
 CLIENT_PROFILE_ADMIN_MIXINS = ["jobs.moderation_admin.ClientModerationMixin"]

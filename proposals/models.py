@@ -121,6 +121,7 @@ class SystemReason(models.TextChoices):
     JOB_FILLED = "job_filled", "The job was filled"
     JOB_SUSPENDED = "job_suspended", "The job was suspended by a moderator"
     AGENCY_SUSPENDED = "agency_suspended", "The agency was suspended by a moderator"
+    ACCOUNT_SUSPENDED = "account_suspended", "The freelancer's account was suspended by a moderator"
 
 
 REASON_LISTS: tuple[type[models.TextChoices], ...] = (DeclineReason, WithdrawReason, RejectReason, SystemReason)

@@ -159,6 +159,39 @@ def test_suspend_the_sender_stops_their_login(mod_client, moderator, flagged):
         moderation.suspend_room_sender(flagged.room, by=moderator)
 
 
+def test_suspending_a_freelancer_sender_closes_their_other_applications_and_tells_each_client(
+    mod_client, moderator, flagged
+):
+    elsewhere = build(S.OFFERED, freelancer=flagged.freelancer)
+    invited = build(S.INVITED, freelancer=flagged.freelancer)
+    untouched = build(S.ACTIVE)
+    before = set(Notification.objects.values_list("pk", flat=True))
+
+    _act(mod_client, "suspend_senders", [flagged.room], note="scam")
+
+    for app in (flagged, elsewhere, invited):
+        app.refresh_from_db()
+        assert app.status == S.CLOSED
+    elsewhere.offers.get().refresh_from_db()
+    assert elsewhere.offers.get().status == "closed"
+    untouched.refresh_from_db()
+    assert untouched.status == S.ACTIVE
+    name = flagged.freelancer.display_name
+    told = Notification.objects.exclude(pk__in=before).filter(kind=NotificationKind.PROPOSAL_WITHDRAWN)
+    assert sorted(n.recipient_id for n in told) == sorted(a.job.client_id for a in (flagged, elsewhere, invited))
+    assert not Notification.objects.exclude(pk__in=before).filter(recipient=flagged.freelancer).exists()
+    assert {n.text for n in told if n.recipient_id == elsewhere.job.client_id} == {
+        f"{name}'s application for “{elsewhere.job.title}” is closed: their account was suspended by a moderator"
+    }
+    # The client's page says the same: the room's notice and the timeline's reason.
+    client = Client()
+    client.force_login(elsewhere.job.client)
+    page = client.get(elsewhere.get_absolute_url()).content.decode()
+    assert "The freelancer&#x27;s account was suspended by a moderator" in page
+    room = client.get(elsewhere.room.get_absolute_url()).content.decode()
+    assert f"{name}&#x27;s account was suspended by a moderator, so this application is closed." in room
+
+
 def test_suspending_a_client_sender_suspends_their_jobs(moderator):
     app = build(S.ACTIVE, job=JobPostFactory())
     post_message(app.room, sender=app.job.client, body=RISKY)
