@@ -15,7 +15,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, F, IntegerField, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -391,7 +391,10 @@ class FlaggedRoomAdmin(ActionsOnlyAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         room = self.get_object(request, object_id)  # only flagged rooms (get_queryset)
         if room is None or not self.has_view_permission(request, room):
-            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+            # As the admin does for a missing object: back to the queue with a message (an unflagged room is not
+            # one the moderators may read, so it is "not found" to them).
+            self.message_user(request, f"No flagged room with ID “{object_id}”.", messages.WARNING)
+            return HttpResponseRedirect(reverse("admin:jobs_flaggedroom_changelist"))
         transcript = None
         if request.method == "POST":  # "Read the conversation": recorded, then shown; nothing is ever posted here
             job_moderation.record_room_opening(room, by=request.user)

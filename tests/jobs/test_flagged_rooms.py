@@ -81,7 +81,8 @@ def test_moderator_cannot_read_an_unflagged_room(mod_client):
         mod_client.get(room_url(calm.room), follow=True),
         mod_client.post(room_url(calm.room), follow=True),
     ):
-        assert response.redirect_chain[-1][0] == reverse("admin:index")
+        assert response.redirect_chain[-1][0] == QUEUE
+        assert f"No flagged room with ID “{calm.room.pk}”." in response.content.decode()
         assert "When can we talk about the scope?" not in response.content.decode()
     assert readings(calm.room) == []
     with pytest.raises(Exception, match="Only rooms with an open flag"):
