@@ -169,7 +169,24 @@ class JobPostAdmin(admin.ModelAdmin):
         return f"${job.fixed_budget} fixed"
 
 
-class FlagQueueFilter(admin.SimpleListFilter):
+class OpenFlagsFilter(admin.SimpleListFilter):
+    """A moderation queue's filter whose default (no parameter) is "Open flags", listed first."""
+
+    def choices(self, changelist):
+        yield {
+            "selected": self.value() is None,
+            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
+            "display": "Open flags",
+        }
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": self.value() == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+
+class FlagQueueFilter(OpenFlagsFilter):
     """Which flags: the open ones by default, the rooms queued by the screening, or the decided ones."""
 
     title = "queue"
@@ -184,19 +201,6 @@ class FlagQueueFilter(admin.SimpleListFilter):
             ("decided", "Decided"),
             ("all", "All flags"),
         ]
-
-    def choices(self, changelist):
-        yield {
-            "selected": self.value() is None,
-            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
-            "display": "Open flags",
-        }
-        for value, label in self.lookup_choices:
-            yield {
-                "selected": self.value() == value,
-                "query_string": changelist.get_query_string({self.parameter_name: value}),
-                "display": label,
-            }
 
     def queryset(self, request, queryset: QuerySet[Flag]) -> QuerySet[Flag]:
         value = self.value()

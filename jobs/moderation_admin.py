@@ -28,7 +28,7 @@ from messaging.models import Message
 
 from . import hooks
 from . import moderation as job_moderation
-from .admin import FlagInline, ModerationActionForm, action_note, decisions_html, report_refusal
+from .admin import FlagInline, ModerationActionForm, OpenFlagsFilter, action_note, decisions_html, report_refusal
 from .models import Flag, FlaggedJob, FlaggedRoom, FlagReason, FlagStatus, JobPost, JobStatus
 
 OPEN = Q(flags__status=FlagStatus.OPEN)
@@ -57,7 +57,7 @@ def row_action(service: Callable[..., object], *, description: str, done: str) -
     return action
 
 
-class QueueFilter(admin.SimpleListFilter):
+class QueueFilter(OpenFlagsFilter):
     """Jobs with open flags (the queue, by default), suspended jobs (to reinstate), or every flagged job."""
 
     title = "queue"
@@ -65,19 +65,6 @@ class QueueFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [("suspended", "Suspended jobs"), ("all", "Every flagged or suspended job")]
-
-    def choices(self, changelist):
-        yield {
-            "selected": self.value() is None,
-            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
-            "display": "Open flags",
-        }
-        for value, label in self.lookup_choices:
-            yield {
-                "selected": self.value() == value,
-                "query_string": changelist.get_query_string({self.parameter_name: value}),
-                "display": label,
-            }
 
     def queryset(self, request, queryset: QuerySet[JobPost]) -> QuerySet[JobPost]:
         if self.value() == "all":
@@ -287,7 +274,7 @@ class ClientModerationMixin(ActionsOnlyAdmin):
             )
 
 
-class RoomQueueFilter(admin.SimpleListFilter):
+class RoomQueueFilter(OpenFlagsFilter):
     """Rooms with open flags (the queue, by default) or every room with a decided flag too."""
 
     title = "queue"
@@ -295,19 +282,6 @@ class RoomQueueFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [("all", "Every flagged room (open or decided)")]
-
-    def choices(self, changelist):
-        yield {
-            "selected": self.value() is None,
-            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
-            "display": "Open flags",
-        }
-        for value, label in self.lookup_choices:
-            yield {
-                "selected": self.value() == value,
-                "query_string": changelist.get_query_string({self.parameter_name: value}),
-                "display": label,
-            }
 
     def queryset(self, request, queryset):
         if self.value() == "all":
