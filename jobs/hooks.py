@@ -9,8 +9,9 @@ This layer never imports the hiring layer: the settings name its functions (dott
   `note` and `data` (recorded on the job's activity entry); returns the job. The hiring layer's `close_job` closes
   each open application and tells each freelancer and the client.
 - `USER_SUSPENDED`: a moderator suspended a person (a list of functions, called with `user`, `by`, `note` inside
-  the suspension's transaction). The hiring layer closes the applications the person sent and tells each client,
-  so nobody waits on an account that can no longer answer.
+  the suspension's transaction). The hiring layer closes the applications the person sent and tells each client;
+  the contracts layer pauses their active contracts and tells the other side. Nobody waits on, works for or pays
+  an account that can no longer answer.
 - `ROOM_SUBJECTS`: the rows a room is about (the hiring layer's applications, with their job and people), listed
   on the moderators' room page in the admin. Empty setting: none listed.
 """

@@ -510,8 +510,8 @@ def suspend_client(client, *, by, note: str = "") -> list[JobPost]:
 
 
 def _deactivate(user, *, by, note: str) -> None:
-    """The account stops working (its sessions too), and the layers above end what it left open: the hiring layer
-    closes the person's open applications and tells each client (`hooks.user_suspended`)."""
+    """The account stops working (its sessions too), and the layers above end what it left open
+    (`hooks.user_suspended`): its open applications close and its active contracts pause, the other side told."""
     user.is_active = False
     user.save(update_fields=["is_active"])
     hooks.user_suspended(user=user, by=by, note=note)

@@ -327,14 +327,18 @@ MESSAGE_LINKS = "jobs.links.message_links"
 # moderator suspends an agency (see `agencies/hooks.py`).
 AGENCY_MEMBERSHIP_ENDED = [
     "proposals.hooks.leave_agency_rooms",
-    "contracts.agency_hooks.drop_agency_assignments",
+    "contracts.hooks.drop_agency_assignments",
 ]
 AGENCY_SUSPENDED = ["proposals.hooks.close_agency_applications"]
 # A moderator's suspension of a job closes its applications through the hiring layer, and the moderators' room
 # page lists the applications a room is about (see `jobs/hooks.py`).
 JOB_CLOSING = "proposals.services.close_job"
-# A suspended person's open applications close and each client is told (see `jobs/hooks.py`).
-USER_SUSPENDED = ["proposals.hooks.close_suspended_persons_applications"]
+# A suspended person's open applications close and their active contracts pause; the other side is told each
+# time (see `jobs/hooks.py`).
+USER_SUSPENDED = [
+    "proposals.hooks.close_suspended_persons_applications",
+    "contracts.hooks.pause_suspended_persons_contracts",
+]
 ROOM_SUBJECTS = "proposals.links.room_applications"
 # The moderators' columns and actions on client profiles, which accounts' admin builds its class on.
 CLIENT_PROFILE_ADMIN_MIXINS = ["jobs.moderation_admin.ClientModerationMixin"]

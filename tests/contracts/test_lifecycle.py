@@ -14,13 +14,17 @@ from django.utils import timezone
 
 from contracts import services
 from contracts.models import ContractStatus, Feedback
+from jobs import moderation as job_moderation
+from jobs.models import FlagReason
+from jobs.moderation import flag_message
 from marketplace.activity.services import activity_for
 from messaging.models import Notification, NotificationKind
+from messaging.services import post_message
 from payments import ledger
 from payments.models import LedgerTransaction
 from payments.services import PaymentDeclined, add_payment_method
 from proposals.services import ActionNotAllowed
-from tests.factories import FreelancerFactory, hire
+from tests.factories import FreelancerFactory, ModeratorFactory, hire
 
 pytestmark = pytest.mark.django_db
 
@@ -173,3 +177,47 @@ def test_the_client_box_on_job_pages_shows_spend_and_rating(client):
     client.force_login(FreelancerFactory())
     page = text(client.get(job.get_absolute_url()))
     assert "$120.00 spent · Rated 4.0 of 5 from 1 review" in page
+
+
+def test_a_suspended_freelancers_contract_pauses_and_the_client_is_told(client):
+    contract = hire()
+    services.start_timer(contract, by=contract.freelancer)
+    ended = hire(client=contract.client)
+    services.end_contract(ended, by=contract.client, reason="Done")
+    message = post_message(contract.application.room, sender=contract.freelancer, body="Send the rest by wire.")
+    flag_message(message, by=contract.client, reason=FlagReason.OFF_PLATFORM_PAYMENT)
+    before = set(Notification.objects.values_list("pk", flat=True))
+
+    job_moderation.suspend_room_sender(contract.application.room, by=ModeratorFactory(), note="scam")
+
+    contract.refresh_from_db()
+    ended.refresh_from_db()
+    name = contract.freelancer.display_name
+    assert (contract.status, contract.timer_started_at, ended.status) == (ContractStatus.PAUSED, None, "ended")
+    told = Notification.objects.exclude(pk__in=before).filter(kind=NotificationKind.CONTRACT_PAUSED)
+    assert [n.recipient for n in told] == [contract.client]
+    assert told.get().text == (
+        f"The contract “{contract.title}” is paused: {name}'s account was suspended by a moderator. "
+        "No time can be logged; you can end the contract from its page."
+    )
+    client.force_login(contract.client)
+    assert f"Paused: {name}'s account was suspended by a moderator." in text(client.get(contract.get_absolute_url()))
+    services.end_contract(contract, by=contract.client, reason="The freelancer is gone")
+    contract.refresh_from_db()
+    assert contract.status == ContractStatus.ENDED
+
+
+def test_a_suspended_clients_contracts_pause_and_each_freelancer_is_told(client):
+    contract = hire()
+    before = set(Notification.objects.values_list("pk", flat=True))
+
+    job_moderation.suspend_client(contract.client, by=ModeratorFactory(), note="scam")
+
+    contract.refresh_from_db()
+    assert contract.status == ContractStatus.PAUSED
+    told = Notification.objects.exclude(pk__in=before).filter(kind=NotificationKind.CONTRACT_PAUSED)
+    assert [n.recipient for n in told] == [contract.freelancer]
+    assert "the client's account was suspended by a moderator. Don't do more work on it" in told.get().text
+    client.force_login(contract.freelancer)
+    page = text(client.get(contract.get_absolute_url()))
+    assert f"Paused: {contract.client.display_name}'s account was suspended by a moderator." in page
