@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from messaging.models import Message
 
 from . import moderation, selectors, services
+from .cards import attach_cards, cached_fragment
 from .forms import FindWorkForm, FlagForm, JobPostForm, ReasonForm
 from .links import hiring_links
 from .models import JobPost
@@ -31,7 +32,15 @@ def find_work(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.find_work(form.search(), viewer=request.user), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    return render(request, "jobs/find_work.html", {"form": form, "page": page})
+    page.object_list = list(page.object_list)
+    attach_cards(page.object_list)
+    search_form = cached_fragment(
+        "jobs/partials/find_work_form.html",
+        {"form": form},
+        vary_on=[(name, request.GET.getlist(name)) for name in form.fields],
+        templates=("field.html",),
+    )
+    return render(request, "jobs/find_work.html", {"form": form, "page": page, "search_form": search_form})
 
 
 @login_required
