@@ -29,9 +29,12 @@ def find_work(request: HttpRequest) -> HttpResponse:
     form = FindWorkForm(request.GET or None)
     if form.is_bound:
         form.is_valid()  # invalid filters show their errors; the valid ones still apply
-    page = Paginator(selectors.find_work(form.search(), viewer=request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    search = form.search()
+    jobs = selectors.find_work(search, viewer=request.user)
+    paginator = Paginator(jobs, PAGE_SIZE)
+    if form.is_filtered:
+        paginator.count = selectors.find_work_count(search, jobs)  # a cached_property: set, it skips the COUNT
+    page = paginator.get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)
     attach_cards(page.object_list)
     search_form = cached_fragment(

@@ -15,6 +15,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='jobpost',
-            index=models.Index(condition=models.Q(('held_for_review', False), ('status', 'open'), ('visibility', 'public')), fields=['-created_at', '-id'], name='job_listed_newest_idx'),
+            index=models.Index(condition=models.Q(('held_for_review', False), ('status', 'open'), ('visibility', 'public')), fields=['-created_at', '-id'], include=['updated_at'], name='job_listed_newest_idx'),
         ),
     ]

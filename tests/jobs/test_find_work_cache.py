@@ -109,3 +109,20 @@ def test_the_cached_search_form_shows_each_searchs_own_values_and_errors(client)
     assert 'value="bakery"' in page and 'value="aquarium"' not in page
     assert "Minimum budget must be at least $0.00." in _text(client, min_budget="-5")
     assert "Minimum budget must be at least" not in _text(client, min_budget="5")
+
+
+def test_a_searchs_cached_count_follows_the_listed_jobs(client):
+    first = JobPostFactory(title="Aquarium website")
+    JobPostFactory(title="Bakery website")
+    assert "1 matching job" in _text(client, q="aquarium")
+    second = JobPostFactory(title="Aquarium shop")  # posted
+    assert "2 matching jobs" in _text(client, q="aquarium")
+    hiring.close_job(first, by=first.client)  # closed
+    assert "1 matching job" in _text(client, q="aquarium")
+    bakery = JobPost.objects.get(title="Bakery website")
+    job_services.update_job(bakery, by=bakery.client, data={"title": "Aquarium bakery"})  # edited into the search
+    assert "2 matching jobs" in _text(client, q="aquarium")
+    JobPost.objects.filter(pk=second.pk).update(held_for_review=True)  # held for review
+    assert "1 matching job" in _text(client, q="aquarium")
+    assert "Sort by" in _text(client, q="aquarium", sort="relevance")  # the sort does not change the count
+    assert "1 matching job" in _text(client, q="aquarium", sort="relevance")
