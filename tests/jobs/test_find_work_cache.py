@@ -15,7 +15,7 @@ from jobs import services as job_services
 from jobs.models import JobPost
 from marketplace.accounts.models import ClientProfile
 from proposals import services as hiring
-from tests.factories import FreelancerFactory, JobPostFactory
+from tests.factories import FreelancerFactory, JobPostFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +126,9 @@ def test_a_searchs_cached_count_follows_the_listed_jobs(client):
     assert "1 matching job" in _text(client, q="aquarium")
     assert "Sort by" in _text(client, q="aquarium", sort="relevance")  # the sort does not change the count
     assert "1 matching job" in _text(client, q="aquarium", sort="relevance")
+
+
+def test_a_card_for_a_client_without_a_profile(client):
+    JobPostFactory(title="Aquarium website", client=UserFactory(is_client=True))
+    assert "Aquarium website" in _text(client)
+    assert "Payment method not verified · Proposals: 0" in _text(client)  # from the cache the second time

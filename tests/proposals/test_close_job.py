@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from jobs.models import JobPost, JobStatus
@@ -173,6 +175,17 @@ def test_close_job_query_budget_does_not_grow_with_the_applications(
     assert Application.objects.filter(job=job, status=S.CLOSED).count() == count
     assert Notification.objects.filter(kind=NotificationKind.JOB_CLOSED).count() == count
     assert Activity.objects.filter(application__job=job, action="close").count() == count
+
+
+def test_close_job_makes_the_same_queries_with_4_and_50_open_applications():
+    """Belt and braces: the exact count, not only the budget, is the same."""
+    counts = []
+    for count in (4, 50):
+        job = _job_with_open_applications(count)
+        with CaptureQueriesContext(connection) as queries:
+            services.close_job(job, by=job.client)
+        counts.append(len(queries.captured_queries))
+    assert counts[0] == counts[1] <= CLOSE_JOB_QUERIES
 
 
 def test_closing_in_bulk_writes_what_closing_one_by_one_did(job):
