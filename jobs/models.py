@@ -102,6 +102,15 @@ class JobPost(ConcurrentTransitionMixin, models.Model):
         indexes = [
             # "Find work": open public jobs, newest first.
             models.Index(fields=["status", "visibility", "-created_at"], name="job_find_work_idx"),
+            # Only the jobs Find work lists, newest first: its COUNT and the fingerprint of its searches' cached
+            # counts (count and latest `updated_at`) read this small index alone (an index-only scan on
+            # PostgreSQL) instead of every job row, and its page walks it in order.
+            models.Index(
+                fields=["-created_at", "-id"],
+                include=["updated_at"],
+                condition=models.Q(status="open", visibility="public", held_for_review=False),
+                name="job_listed_newest_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(hires_needed__gte=1), name="job_hires_needed_positive"),

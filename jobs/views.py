@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from messaging.models import Message
 
 from . import moderation, selectors, services
+from .cards import attach_cards, cached_fragment
 from .forms import FindWorkForm, FlagForm, JobPostForm, ReasonForm
 from .links import hiring_links
 from .models import JobPost
@@ -30,10 +31,21 @@ def find_work(request: HttpRequest) -> HttpResponse:
     form = FindWorkForm(request.GET or None)
     if form.is_bound:
         form.is_valid()  # invalid filters show their errors; the valid ones still apply
-    page = Paginator(selectors.find_work(form.search(), viewer=request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
+    search = form.search()
+    jobs = selectors.find_work(search, viewer=request.user)
+    paginator = Paginator(jobs, PAGE_SIZE)
+    if form.is_filtered:
+        paginator.count = selectors.find_work_count(search, jobs)  # a cached_property: set, it skips the COUNT
+    page = paginator.get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    attach_cards(page.object_list)
+    search_form = cached_fragment(
+        "jobs/partials/find_work_form.html",
+        {"form": form},
+        vary_on=[(name, request.GET.getlist(name)) for name in form.fields],
+        templates=("field.html",),
     )
-    return render(request, "jobs/find_work.html", {"form": form, "page": page})
+    return render(request, "jobs/find_work.html", {"form": form, "page": page, "search_form": search_form})
 
 
 @login_required

@@ -117,15 +117,32 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 # live in Redis, so any number of gunicorn hosts behind a load balancer share them. Without it: per-process memory
 # cache and sessions in the database.
 REDIS_URL = env.str("REDIS_URL", default="")
+# "fragments": rendered HTML that every visitor sees alike (Find work's job cards, jobs.cards), apart from the
+# default cache so that thousands of cards never push out rate-limit counts or sessions. Keys carry what the
+# fragment shows, so nothing is ever stale; entries expire after hours of disuse.
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "marketplace",
-        }
+        },
+        "fragments": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "marketplace-fragments",
+        },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "fragments": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "fragments",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -7,16 +7,17 @@ transaction: they write rows, and email delivery is enqueued only after the comm
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
@@ -97,6 +98,45 @@ def notify(
         else:
             transaction.on_commit(lambda: _enqueue_emails([notification.pk]))
     return notification
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One notification of a kind that `notify_many` writes for many people at once."""
+
+    recipient_id: int
+    text: str
+    url: str = ""
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+def notify_many(kind: NotificationKind, notices: Sequence[Notice], *, actor: User | None = None) -> list[Notification]:
+    """`notify` for many recipients at once: the same rows in one INSERT, and one on-commit callback (or the
+    enclosing `batched_emails` block's) enqueues all their emails. For kinds emailed on their own (not the
+    room digests), e.g. every freelancer of a job that closes.
+    """
+    if kind == NotificationKind.MESSAGE_RECEIVED:
+        raise ValueError("notify_many: message notifications go through post_message (room digests)")
+    rows = Notification.objects.bulk_create(
+        [
+            Notification(
+                recipient_id=notice.recipient_id,
+                kind=kind,
+                actor=actor,
+                text=notice.text[:300],
+                url=notice.url[:300],
+                context=notice.context,
+            )
+            for notice in notices
+        ]
+    )
+    ids = [row.pk for row in rows]
+    batch = _email_batch.get()
+    if batch is not None:
+        batch.extend(ids)
+    elif ids:
+        transaction.on_commit(lambda: _enqueue_emails(ids))
+    return rows
 
 
 def _enqueue_emails(ids: list[int]) -> None:
@@ -225,6 +265,22 @@ def post_system_message(room: Room, *, body: str, actor: User | None = None, act
             )
     room.last_message_at = max(filter(None, [room.last_message_at, message.created_at]))
     return message
+
+
+def post_system_messages(room_ids: Sequence[int], *, body: str) -> list[Message]:
+    """`post_system_message` (no actor) in many rooms at once: one Message per room in one INSERT, and one UPDATE
+    moves each room's `last_message_at` to its new message. E.g. every room of a job that closes.
+    """
+    body = _clean_body(body)
+    if not room_ids:
+        return []
+    with transaction.atomic():
+        messages = Message.objects.bulk_create([Message(room_id=pk, sender=None, body=body) for pk in room_ids])
+        newest = Subquery(Message.objects.filter(room=OuterRef("pk")).order_by("-created_at").values("created_at")[:1])
+        Room.objects.filter(pk__in=room_ids).update(
+            last_message_at=Greatest(Coalesce(F("last_message_at"), newest), newest)
+        )
+    return messages
 
 
 def mark_room_read(room: Room, *, user: User, up_to: datetime | None = None) -> None:

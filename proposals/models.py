@@ -213,7 +213,9 @@ class Application(ConcurrentTransitionMixin, models.Model):
         ]
         indexes = [
             models.Index(fields=["freelancer", "status"], name="application_freelancer_idx"),
-            models.Index(fields=["job", "status"], name="application_job_status_idx"),
+            # A job's applications by stage, newest change first: its numbers (GROUP BY status) and the ids of an
+            # Applicants tab's page (proposals.selectors.IdsFirst) read this index alone.
+            models.Index(fields=["job", "status", "-updated_at", "-id"], name="application_job_stage_idx"),
         ]
 
     def __str__(self) -> str:

@@ -69,9 +69,10 @@ def _fast_and_eager(request: pytest.FixtureRequest, settings) -> None:
     from messaging import tasks
 
     tasks._broker_down_until = 0.0  # an earlier test's broker outage does not pause this test's enqueues
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
 
     cache.clear()  # rate-limit counts (django-ratelimit) start from zero in every test
+    caches["fragments"].clear()  # Find work's cached job cards (jobs.cards) from another test's rows
 
     if request.node.get_closest_marker("integration"):
         return

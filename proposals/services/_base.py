@@ -208,7 +208,8 @@ def record_event(
     )
 
 
-def _context(app: Application, note: str = "", **extra: object) -> dict[str, object]:
+def notice_context(app: Application, note: str = "", **extra: object) -> dict[str, object]:
+    """What a notification about `app` carries for its email (the job's title, the application, the room)."""
     context = {"job_title": app.job.title, "application_id": app.pk, "note": note, **extra}
     if app.room_id is not None:
         context.setdefault("room_url", reverse("messaging:room", args=[app.room_id]))  # "Open the conversation"
@@ -231,7 +232,7 @@ def notify_freelancer(
         actor=actor,
         text=text,
         url=url or app.get_absolute_url(),
-        context=_context(app, note, **extra),
+        context=notice_context(app, note, **extra),
     )
 
 
@@ -251,7 +252,7 @@ def notify_client(
         actor=actor,
         text=text,
         url=url or applicants_url(app.job),
-        context=_context(app, note, **extra),
+        context=notice_context(app, note, **extra),
     )
 
 

@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
-from django_fsm import can_proceed
+from django_fsm import ConcurrentTransition, can_proceed
 
 from jobs.models import JobPost, JobStatus
-from marketplace.activity.services import log_action
+from marketplace.activity.services import log_action, log_actions
 from messaging.models import NotificationKind
-from messaging.services import batched_emails, notify
+from messaging.services import Notice, notify, notify_many, post_system_messages
 
 from ..models import (
     OPEN_STATES,
@@ -32,6 +32,7 @@ from ._base import (
     _text,
     lock_application,
     lock_job,
+    notice_context,
     notify_client,
     notify_freelancer,
     record_event,
@@ -155,35 +156,70 @@ _CLOSE_TEXT: dict[str, str] = {
 def close_open_applications(
     job: JobPost, *, reason: str, now: datetime | None = None, exclude: int | None = None
 ) -> list[Application]:
-    """Close every open application of a (locked) job: one event and one notification per freelancer."""
+    """Close every open application of a (locked) job: one event and one notification per freelancer, and a note
+    in each room.
+
+    In bulk, so the number of queries does not grow with the applications (a job may have a thousand): the open
+    applications are locked in one query and their open offers in another, the transitions run in memory (they do
+    no I/O), one UPDATE per table saves them (guarded by the state, as ConcurrentTransitionMixin's save is), and
+    the events, room notes and notifications are one INSERT each; their emails are enqueued by one on-commit
+    callback.
+    """
     now = now or timezone.now()
-    open_apps = (
-        Application.objects.select_for_update(of=("self",))
-        .select_related("freelancer", "room")
-        .filter(job=job, status__in=OPEN_STATES)
-    )
+    open_apps = Application.objects.select_for_update(of=("self",)).filter(job=job, status__in=OPEN_STATES)
     if exclude is not None:
         open_apps = open_apps.exclude(pk=exclude)
     apps = list(open_apps.order_by("pk"))
+    if not apps:
+        return apps
+    _close_offers([app for app in apps if app.status == ApplicationStatus.OFFERED], now=now)
+    from_states = [app.status for app in apps]
+    for app in apps:
+        app.job = job
+        app.close(now=now)
+    _save_closed(Application.objects.filter(status__in=OPEN_STATES), apps, ended_at=now, updated_at=now)
+    log_actions(None, ApplicationAction.CLOSE, apps, from_states=from_states, reason=reason, now=now)
+    post_system_messages(
+        [app.room_id for app in apps if app.room_id is not None],
+        body="This job is no longer open, so this application is closed.",
+    )
     text = _CLOSE_TEXT[reason].format(title=job.title)
-    with batched_emails():
-        _close_each(apps, job, reason=reason, text=text, now=now)
+    notify_many(
+        NotificationKind.JOB_CLOSED,
+        [Notice(app.freelancer_id, text=text, url=app.get_absolute_url(), context=notice_context(app)) for app in apps],
+    )
     return apps
 
 
-def _close_each(apps: list[Application], job: JobPost, *, reason: str, text: str, now: datetime) -> None:
-    for app in apps:
-        app.job = job
-        from_state = app.status
-        if from_state == ApplicationStatus.OFFERED:
-            for offer in Offer.objects.select_for_update(of=("self",)).filter(application=app, status=OfferStatus.OPEN):
-                offer.close(now=now)
-                offer.save()
-        app.close(now=now)
-        app.save()
-        record_event(app, actor=None, action=ApplicationAction.CLOSE, from_state=from_state, reason=reason, now=now)
-        system_message(app, "This job is no longer open, so this application is closed.")
-        notify_freelancer(app, NotificationKind.JOB_CLOSED, actor=None, text=text)
+def _close_offers(offered: list[Application], *, now: datetime) -> None:
+    """Close the open offers of these (locked, offered) applications: one locking SELECT, one UPDATE."""
+    if not offered:
+        return
+    offers = list(
+        Offer.objects.select_for_update(of=("self",)).filter(
+            application__in=[app.pk for app in offered], status=OfferStatus.OPEN
+        )
+    )
+    for offer in offers:
+        offer.close(now=now)
+    _save_closed(Offer.objects.filter(status=OfferStatus.OPEN), offers, decided_at=now)
+
+
+def _save_closed(
+    from_open: QuerySet[Application] | QuerySet[Offer], rows: list[Application] | list[Offer], **fields: datetime
+) -> None:
+    """Save rows that a transition just closed in one UPDATE, as their `save()` would: only rows still open in the
+    database are written (ConcurrentTransitionMixin's guard), and a row that moved meanwhile is refused."""
+    if not rows:
+        return
+    status = rows[0].status
+    updated = from_open.filter(pk__in=[row.pk for row in rows]).update(status=status, **fields)
+    if updated != len(rows):
+        raise ConcurrentTransition("Cannot save object! The state has been changed since fetched from the database!")
+    for row in rows:
+        for name, value in fields.items():
+            setattr(row, name, value)
+        row._update_initial_state()
 
 
 _CLOSE_TO: dict[str, tuple[str, SystemReason]] = {

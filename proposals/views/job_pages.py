@@ -57,7 +57,7 @@ def applicants(request: HttpRequest, pk: int) -> HttpResponse:
     """The client's review page: the job's applicants by stage, with the actions each state allows."""
     job = _own_job_or_404(request, pk)
     counts = selectors.applicant_tab_counts(job)
-    current, page = _tab_page(request, "tab", counts, lambda key: selectors.applicants_in_tab(job, key))
+    current, page = _tab_page(request, "tab", counts, lambda key: selectors.applicants_in_tab(job, key), ids_first=True)
     for app in page:
         app.job = job  # the same row; keeps the page's figures and guards in one object
         app.allowed = set(app.actions_for(request.user))

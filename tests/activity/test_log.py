@@ -12,7 +12,7 @@ from contracts.models import ContractStatus
 from jobs import moderation as job_moderation
 from jobs.models import FlagStatus, JobStatus, ModerationAction
 from marketplace.activity.models import Activity
-from marketplace.activity.services import activity_for, log_action
+from marketplace.activity.services import activity_for, log_action, log_actions
 from proposals import selectors, services
 from proposals.models import ApplicationStatus as S
 from tests.factories import FlagFactory, FreelancerFactory, JobPostFactory, ModeratorFactory, build, hire, offer_terms
@@ -121,3 +121,15 @@ def test_a_direct_offer_logs_the_invitation_and_the_offer_once_each():
         ("application", "send_offer", S.INVITED, S.OFFERED),
     ]
     assert [e.actor for e in offer.application.events.all()] == [job.client, job.client]
+
+
+def test_log_actions_writes_one_entry_per_target_like_log_action():
+    apps = [build(S.SENT), build(S.ACTIVE)]
+    entries = log_actions(None, "note", apps, from_states=["sent", "active"], reason="why")
+    assert [(e.object_id, e.from_state, e.to_state, e.reason, e.actor) for e in entries] == [
+        (apps[0].pk, "sent", "sent", "why", None),
+        (apps[1].pk, "active", "active", "why", None),
+    ]
+    assert [e.pk for e in activity_for(apps[0]) if e.action == "note"] == [entries[0].pk]
+    with pytest.raises(ValueError, match="one from_state per target"):
+        log_actions(None, "note", apps, from_states=["sent"])

@@ -230,3 +230,27 @@ def test_rooms_are_one_per_subject():
     room = services.open_room(subject=job, participants=[job.client], title="T")
     assert room.subject == job
     assert timezone.now() - room.created_at < timedelta(minutes=1)
+
+
+def test_notify_many_writes_one_row_each_and_enqueues_them_together(django_capture_on_commit_callbacks):
+    fred, maria = FreelancerFactory(), FreelancerFactory()
+    with django_capture_on_commit_callbacks() as callbacks:
+        rows = services.notify_many(
+            NotificationKind.JOB_CLOSED,
+            [services.Notice(fred.pk, text="Closed", url="/a/"), services.Notice(maria.pk, text="x" * 400)],
+        )
+    assert [(n.recipient_id, n.text, n.url) for n in rows] == [(fred.pk, "Closed", "/a/"), (maria.pk, "x" * 300, "")]
+    assert len(callbacks) == 1
+    assert services.notify_many(NotificationKind.JOB_CLOSED, []) == []
+    with pytest.raises(ValueError, match="room digests"):
+        services.notify_many(NotificationKind.MESSAGE_RECEIVED, [services.Notice(fred.pk, text="Hi")])
+
+
+def test_post_system_messages_moves_each_room_to_its_new_message():
+    rooms = [Room.objects.create(title=f"Room {i}") for i in range(2)]
+    messages = services.post_system_messages([room.pk for room in rooms], body="  The job closed.  ")
+    assert [m.body for m in messages] == ["The job closed.", "The job closed."]
+    for room, message in zip(rooms, messages, strict=True):
+        room.refresh_from_db()
+        assert room.last_message_at == message.created_at
+    assert services.post_system_messages([], body="Nothing") == []

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from jobs.models import JobPost, JobStatus
+from marketplace.activity.models import Activity
 from messaging.models import Notification, NotificationKind
 from proposals import services
 from proposals.models import END_STATES, OPEN_STATES, Application, ApplicationStatus, OfferStatus
-from tests.factories import ClientFactory, FreelancerFactory, UserFactory, build
+from tests.factories import (
+    ClientFactory,
+    FreelancerFactory,
+    JobPostFactory,
+    UserFactory,
+    build,
+    bulk_applications,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -139,3 +149,70 @@ def test_closing_a_stale_instance_reads_the_database_state(job):
     assert job.status_reason == "Found someone already."
     with pytest.raises(services.ActionNotAllowed, match="is closed, so it can't be cancelled now"):
         services.close_job(stale, by=job.client, to=JobStatus.CANCELLED)
+
+
+# Closing is written in bulk (README "Performance"): its queries do not grow with the open applications.
+CLOSE_JOB_QUERIES = 15
+
+
+def _job_with_open_applications(count: int) -> JobPost:
+    """A job with an invitation, a proposal, an active candidacy (a room) and an offer, plus bulk proposals."""
+    job = JobPostFactory()
+    for state in (S.INVITED, S.SENT, S.ACTIVE, S.OFFERED):
+        build(state, job=job)
+    bulk_applications(count - 4, job=job)
+    return job
+
+
+@pytest.mark.parametrize("count", [4, 50])
+def test_close_job_query_budget_does_not_grow_with_the_applications(
+    count, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    job = _job_with_open_applications(count)
+    with django_capture_on_commit_callbacks() as callbacks, django_assert_max_num_queries(CLOSE_JOB_QUERIES):
+        services.close_job(job, by=job.client, reason="Budget cut")
+    assert len(callbacks) == 1  # every email enqueued together, after the commit
+    assert Application.objects.filter(job=job, status=S.CLOSED).count() == count
+    assert Notification.objects.filter(kind=NotificationKind.JOB_CLOSED).count() == count
+    assert Activity.objects.filter(application__job=job, action="close").count() == count
+
+
+def test_close_job_makes_the_same_queries_with_4_and_50_open_applications():
+    """Belt and braces: the exact count, not only the budget, is the same."""
+    counts = []
+    for count in (4, 50):
+        job = _job_with_open_applications(count)
+        with CaptureQueriesContext(connection) as queries:
+            services.close_job(job, by=job.client)
+        counts.append(len(queries.captured_queries))
+    assert counts[0] == counts[1] <= CLOSE_JOB_QUERIES
+
+
+def test_closing_in_bulk_writes_what_closing_one_by_one_did(job):
+    """Each application gets its own event (its own from-state), note in its own room, and notification with its
+    own link; the open offer closes; the caller's instances can be saved again afterwards."""
+    apps = {state: build(state, job=job) for state in (S.SENT, S.ACTIVE, S.OFFERED)}
+    before = {app.room_id: app.room.last_message_at for app in apps.values() if app.room_id}
+
+    closed = services.close_open_applications(job, reason="job_filled")
+
+    assert sorted(a.pk for a in closed) == sorted(a.pk for a in apps.values())
+    for state, app in apps.items():
+        [event] = app.events.filter(action="close")
+        assert (event.from_state, event.to_state, event.reason) == (state, S.CLOSED, "job_filled")
+        [note] = Notification.objects.filter(recipient=app.freelancer, kind=NotificationKind.JOB_CLOSED)
+        assert note.url == app.get_absolute_url()
+        assert note.context["application_id"] == app.pk
+        assert "has been filled" in note.text
+        if app.room_id is not None:
+            assert note.context["room_url"] == app.room.get_absolute_url()
+            newest = app.room.messages.order_by("-created_at").first()
+            assert newest.body == "This job is no longer open, so this application is closed."
+            app.room.refresh_from_db()
+            assert app.room.last_message_at == newest.created_at > before[app.room_id]
+        else:
+            assert "room_url" not in note.context
+    assert apps[S.OFFERED].latest_offer.status == OfferStatus.CLOSED
+    for app in closed:
+        assert app.status == S.CLOSED
+        app.save()  # the in-memory state matches the database (no ConcurrentTransition)

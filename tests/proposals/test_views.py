@@ -748,6 +748,28 @@ def test_an_applicants_tab_pages_through_1000_rows(client, job):
     assert _rows(client.get(url + "?tab=invited")) == 0
 
 
+def test_an_applicants_page_joins_only_its_own_rows(client, job):
+    """The page's ids are read first (through the job/stage index), then those 20 rows with their people and
+    rooms: the database never joins the whole tab (`selectors.IdsFirst`), and the order is the tab's."""
+    bulk_applications(300, job=job)
+    client.force_login(job.client)
+    url = reverse("hiring:applicants", args=[job.pk]) + "?tab=proposals&page=3"
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    detailed = [q["sql"] for q in ctx.captured_queries if "accounts_freelancerprofile" in q["sql"]]
+    assert len(detailed) == 1
+    where = detailed[0].split(" WHERE ", 1)[1].split(" ORDER BY ")[0]
+    ids = re.fullmatch(r'\(?"proposals_application"\."id" IN \(([\d, ]+)\)\)?', where)
+    assert ids is not None, where  # by primary key alone, not by job and stage
+    assert len(ids.group(1).split(",")) == selectors.PAGE_SIZE
+    expected = list(
+        Application.objects.filter(job=job, status=S.SENT)
+        .order_by("-updated_at", "-id")
+        .values_list("pk", flat=True)[40:60]
+    )
+    assert [app.pk for app in response.context["page"]] == expected
+
+
 # Closing a job -----------------------------------------------------------------------------------------------
 def test_close_job_closes_every_open_application_and_tells_each_freelancer(client, job):
     open_apps = [build(state, job=job) for state in (S.SENT, S.INVITED, S.ACTIVE, S.OFFERED)]
