@@ -1210,8 +1210,13 @@ _DOMAIN_AFTER_AT = re.compile(r"@\s*[a-z0-9][a-z0-9\-]*\s*\.", _F)
 _LOCAL_PART = re.compile(r"[\w.%+\-]*")
 _SPACED_LOCAL_PART = re.compile(r"\s*[\w.+\-]*")
 _FILE_NAME = re.compile(r"[\w.\-]*")
-# The local part's at most four words and three "dot"s, with spaces, brackets and dots between them.
-_LOCAL_PART_REACH = re.compile(r"[\s\[\](){}<>.]*(?:[\w+\-]+[\s\[\](){}<>.]*){0,7}")
+# What stands before the "at" of _EMAIL_OBFUSCATED, reversed: the space or bracket of _AT, then the local part's
+# at most four words joined by the three forms of _DOT (".", " dot ", "[dot]"). Each word of the local part is a
+# whole run of [\w+\-] (a _DOT begins and ends with none of those characters), so the run read backwards is the
+# word, and the address starts at one of these words.
+_LOCAL_PART_CHAIN = re.compile(
+    r"(?:\s*[\[({<]\s*|\s+)[\w+\-]+(?:(?:\.|\s+tod\s+|\s*[\])}>]\s*(?:tod|\.)\s*[\[({<]\s*)[\w+\-]+){0,3}"
+)
 _LOCAL_PART_START = re.compile(r"(?<![\w.+\-'\u2019])[a-z0-9]", _F)  # as _EMAIL_OBFUSCATED starts
 
 
@@ -1232,18 +1237,14 @@ def _plain_emails(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]
 
 
 def _obfuscated_emails(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """An address starts within the few words before an "at" that is followed by a domain.
-
-    Between the start and the "at" there are only the local part's at most four words and three "dot"s, and
-    spaces, brackets and dots.
-    """
+    """An address starts at one of the few words chained by "dot"s to an "at" that is followed by a domain."""
     scan = _scan(text)
     starts: set[int] = set()
     for at in scan.of(_AT_WORD):
         before = text[at - 1 : at]
         if before and (before.isspace() or before in "[({<") and _AFTER_AT.match(text, at):
-            reach = scan.run_before(_LOCAL_PART_REACH, at)
-            starts.update(m.start() for m in _LOCAL_PART_START.finditer(text, reach, at))
+            chain = scan.run_before(_LOCAL_PART_CHAIN, at)
+            starts.update(m.start() for m in _LOCAL_PART_START.finditer(text, chain, at))
     return _match_at(pattern, text, sorted(starts))
 
 
