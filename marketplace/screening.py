@@ -302,6 +302,51 @@ def _separator(code: _Code) -> bool:
     return _no_word_char(item_op, item_av)
 
 
+def _hinted(fragment: str) -> str:
+    """``fragment`` behind a lookahead for the letters its matches can begin with, when they can be told.
+
+    For a word after a lazy gap (``[^.!?\n]{0,40}?\b(?:sort|make|...)``): the engine tries the fragment at every
+    position of the gap, and a one-character class fails sooner than each alternative in turn. It matches the
+    same texts (the class holds every first character; IGNORECASE folds it as it folds the fragment).
+    """
+    firsts = _first_chars(list(_sre_parse.parse(fragment, _F).data))
+    return f"(?=[{re.escape(''.join(sorted(firsts)))}]){fragment}" if firsts else fragment
+
+
+def _first_chars(codes: list[_Code]) -> set[str] | None:
+    """The characters a match of ``codes`` can begin with, or None when they cannot be told (or it can be empty)."""
+    found: set[str] = set()
+    for op, av in codes:
+        if op is _sre.LITERAL:
+            return found | {chr(av)}
+        if op is _sre.IN:
+            for member_op, member in av:
+                if member_op is _sre.LITERAL:
+                    found.add(chr(member))
+                elif member_op is _sre.RANGE:
+                    found.update(chr(c) for c in range(member[0], member[1] + 1))
+                else:
+                    return None
+            return found
+        if op is _sre.SUBPATTERN or op is _sre.BRANCH:
+            for alternative in [av[3]] if op is _sre.SUBPATTERN else av[1]:
+                part = _first_chars(list(alternative.data))
+                if part is None:
+                    return None
+                found |= part
+            return found
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            part = _first_chars(list(av[2].data))
+            if part is None:
+                return None
+            found |= part
+            if av[0] >= 1:
+                return found
+            continue  # optional: the rest may begin the match
+        return None
+    return None
+
+
 def _trie(words: Iterable[tuple[str, bool]]) -> str:
     """A regex for any of ``words`` (whole words or word starts), as a trie so the engine does not try each."""
     root: dict[str, Any] = {}
@@ -369,6 +414,7 @@ class _Scan:
         self._backwards: str | None = None
         self._sentences: tuple[list[int], list[int]] | None = None
         self._sentence_has: dict[tuple[int, int, int], bool] = {}
+        self._sentences_with: dict[int, set[int]] = {}  # by pattern: the sentences it occurs in
         self._window_has: dict[tuple[int, str], bool] = {}
         by_key: dict[str, list[int]] = {}
         for m in _ANCHORS.scan.finditer(self.folded):
@@ -438,7 +484,13 @@ class _Scan:
     def sentence_has(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
         """Whether ``pattern`` occurs in the sentence(s) around text[start:end]."""
         starts, ends = self._sentences or self.sentences
-        left = starts[bisect_right(starts, start) - 1]
+        k = bisect_right(starts, start) - 1
+        if end <= ends[k]:  # within one sentence, as nearly every hit is
+            has = self._sentences_with.get(id(pattern))
+            if has is None:
+                has = self._sentences_with[id(pattern)] = self._sentences_having(pattern)
+            return k in has
+        left = starts[k]
         # the first sentence end at or after ``end`` (a separator starting inside the hit does not end it)
         i = bisect_left(ends, end)
         right = ends[i] if i < len(ends) else len(self.text)
@@ -450,6 +502,19 @@ class _Scan:
             # and the anchors found in the whole text are the sentence's.
             found = self._sentence_has[key] = self.search(pattern, left, right)
         return found
+
+    def _sentences_having(self, pattern: re.Pattern[str]) -> set[int]:
+        """The sentences (by number) in which ``pattern`` occurs: one pass over its candidate starts."""
+        starts, ends = self.sentences
+        having: set[int] = set()
+        k = 0
+        for start in self.starts.get(_ANCHORS.number[id(pattern)], ()):
+            while ends[k] <= start and k + 1 < len(ends) and starts[k + 1] <= start:
+                k += 1
+            # a start between a sentence's end and the next one's start (the separator) is in no sentence
+            if k not in having and start < ends[k] and pattern.match(self.text, start, ends[k]):
+                having.add(k)
+        return having
 
     def negated(self, start: int) -> bool:
         """True when the clause leading up to ``start`` negates it ("we never ask for payment outside ...")."""
@@ -622,6 +687,8 @@ _DATE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,
 
 def _accept_phone(text: str, m: re.Match[str]) -> bool:
     s = m.group()
+    if not 7 <= sum(map(str.isdigit, s)) <= 15:
+        return False  # every branch below wants 7 to 15 digits; most numbers in prose ("50", "2024") end here
     start, end = m.span()
     following = text[end : end + 1]
     if following.isalnum() or (following and following in "%$€£") or _DECIMALS_AFTER.match(text, end):
@@ -907,16 +974,25 @@ _WITHOUT_CONTRACT = re.compile(
     _F,
 )
 _CONTRACT_LATER = re.compile(
-    rf"\b{_START}\b[^.!?\n]{{0,50}}?\b(?:formal\s+)?{_CONTRACT}s?\b[^.!?\n]{{0,25}}?"
-    r"\b(?:later(?!\s+(?:today|this|tonight))|afterwards|after\s+that|comes?\s+later|can\s+wait|"
-    r"(?:is|are)\s+(?:just\s+)?(?:a\s+)?formalit(?:y|ies))",
+    rf"\b{_START}\b[^.!?\n]{{0,50}}?\b"
+    + _hinted(rf"(?:formal\s+)?{_CONTRACT}")
+    + r"s?\b[^.!?\n]{0,25}?\b"
+    + _hinted(
+        r"(?:later(?!\s+(?:today|this|tonight))|afterwards|after\s+that|comes?\s+later|can\s+wait|"
+        r"(?:is|are)\s+(?:just\s+)?(?:a\s+)?formalit(?:y|ies))"
+    ),
     _F,
 )
 _CONTRACT_NEXT_WEEK = re.compile(
-    rf"\b{_START}\b[^.!?\n]{{0,40}}?\b(?:sort|make|do|create|send|sign|set\s+up|handle|figure|deal\s+with|"
-    r"finali[sz]e|formali[sz]e|draw\s+up|write\s+up)\w*\s+(?:out\s+)?(?:(?:the|a|an)\s+)?(?:formal\s+)?"
-    rf"{_CONTRACT}s?\b[^.!?\n]{{0,15}}?\b(?:tomorrow|next\s+(?:week|month)|in\s+a\s+(?:few|couple\s+of)\s+days|"
-    r"eventually|at\s+some\s+point)\b",
+    rf"\b{_START}\b[^.!?\n]{{0,40}}?\b"
+    + _hinted(
+        r"(?:sort|make|do|create|send|sign|set\s+up|handle|figure|deal\s+with|"
+        r"finali[sz]e|formali[sz]e|draw\s+up|write\s+up)"
+    )
+    + r"\w*\s+(?:out\s+)?(?:(?:the|a|an)\s+)?(?:formal\s+)?"
+    rf"{_CONTRACT}s?\b[^.!?\n]{{0,15}}?\b"
+    + _hinted(r"(?:tomorrow|next\s+(?:week|month)|in\s+a\s+(?:few|couple\s+of)\s+days|eventually|at\s+some\s+point)")
+    + r"\b",
     _F,
 )
 _CONTRACT_FOLLOWS = re.compile(
@@ -940,12 +1016,13 @@ _SKIP_CONTRACT = re.compile(
     _F,
 )
 _HIRE_AFTER_WORK = re.compile(
-    r"\b(?:do|finish|complete|deliver|build|make|design|start|first)\b[^.!?\n]{0,50}?"
-    r"\b(?:then|after\s+that|afterwards|once\s+(?:it['\u2019]?s|that['\u2019]?s)\s+done)\s*,?\s+(?:i|we)"
+    r"\b(?:do|finish|complete|deliver|build|make|design|start|first)\b[^.!?\n]{0,50}?\b"
+    + _hinted(r"(?:then|after\s+that|afterwards|once\s+(?:it['\u2019]?s|that['\u2019]?s)\s+done)")
+    + r"\s*,?\s+(?:i|we)"
     r"(?:['\u2019]ll|\s+will|\s+can)?\s+(?:\w+\s+)?(?:hire\s+you|send\s+(?:you\s+)?(?:the|an|a)\s+(?:offer|contract)|"
     r"(?:create|open|start|sign)\s+(?:the|a)\s+contract|make\s+(?:it|this)\s+official)"
     r"|\b(?:i|we)(?:['\u2019]ll|\s+will)\s+(?:\w+\s+)?(?:hire\s+you|send\s+(?:you\s+)?(?:the|an|a)\s+(?:offer|contract)|"
-    r"(?:create|open)\s+(?:the|a)\s+contract)\b[^.!?\n]{0,30}?\b(?:once|after|when)\s+you\s+"
+    r"(?:create|open)\s+(?:the|a)\s+contract)\b[^.!?\n]{0,30}?\b" + _hinted(r"(?:once|after|when)") + r"\s+you\s+"
     r"(?:finish|complete|deliver|do|show\s+me|build|design)",
     _F,
 )
@@ -967,10 +1044,13 @@ _UNPAID_WORK = re.compile(
 )
 _TEST_NOT_PAID = re.compile(
     r"\b(?:test|trial|sample|assignment|task|tryout|demo)\w*\b[^.!?\n]{0,40}?"
-    r"\b(?:is|are|will\s+be|would\s+be)\s+(?:\w+\s+)?(?:unpaid|not\s+paid|uncompensated|voluntary|"
+    r"\b" + _hinted(r"(?:is|are|will\s+be|would\s+be)") + r"\s+(?:\w+\s+)?(?:unpaid|not\s+paid|uncompensated|voluntary|"
     r"free\s+of\s+charge)\b"
     r"|\b(?:test|trial|sample|assignment|task|tryout|demo)\w*\b[^.!?\n]{0,40}?"
-    r"\b(?:won['\u2019]?t|will\s+not|isn['\u2019]?t|is\s+not|aren['\u2019]?t|are\s+not)\s+(?:be\s+)?(?:paid|compensated)\b",
+    r"\b"
+    + _hinted(r"(?:won['\u2019]?t|will\s+not|isn['\u2019]?t|is\s+not|aren['\u2019]?t|are\s+not)")
+    + r"\s+(?:be\s+)?"
+    r"(?:paid|compensated)\b",
     _F,
 )
 _FOR_FREE = re.compile(
@@ -1130,8 +1210,13 @@ _DOMAIN_AFTER_AT = re.compile(r"@\s*[a-z0-9][a-z0-9\-]*\s*\.", _F)
 _LOCAL_PART = re.compile(r"[\w.%+\-]*")
 _SPACED_LOCAL_PART = re.compile(r"\s*[\w.+\-]*")
 _FILE_NAME = re.compile(r"[\w.\-]*")
-# The local part's at most four words and three "dot"s, with spaces, brackets and dots between them.
-_LOCAL_PART_REACH = re.compile(r"[\s\[\](){}<>.]*(?:[\w+\-]+[\s\[\](){}<>.]*){0,7}")
+# What stands before the "at" of _EMAIL_OBFUSCATED, reversed: the space or bracket of _AT, then the local part's
+# at most four words joined by the three forms of _DOT (".", " dot ", "[dot]"). Each word of the local part is a
+# whole run of [\w+\-] (a _DOT begins and ends with none of those characters), so the run read backwards is the
+# word, and the address starts at one of these words.
+_LOCAL_PART_CHAIN = re.compile(
+    r"(?:\s*[\[({<]\s*|\s+)[\w+\-]+(?:(?:\.|\s+tod\s+|\s*[\])}>]\s*(?:tod|\.)\s*[\[({<]\s*)[\w+\-]+){0,3}"
+)
 _LOCAL_PART_START = re.compile(r"(?<![\w.+\-'\u2019])[a-z0-9]", _F)  # as _EMAIL_OBFUSCATED starts
 
 
@@ -1152,18 +1237,14 @@ def _plain_emails(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]
 
 
 def _obfuscated_emails(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """An address starts within the few words before an "at" that is followed by a domain.
-
-    Between the start and the "at" there are only the local part's at most four words and three "dot"s, and
-    spaces, brackets and dots.
-    """
+    """An address starts at one of the few words chained by "dot"s to an "at" that is followed by a domain."""
     scan = _scan(text)
     starts: set[int] = set()
     for at in scan.of(_AT_WORD):
         before = text[at - 1 : at]
         if before and (before.isspace() or before in "[({<") and _AFTER_AT.match(text, at):
-            reach = scan.run_before(_LOCAL_PART_REACH, at)
-            starts.update(m.start() for m in _LOCAL_PART_START.finditer(text, reach, at))
+            chain = scan.run_before(_LOCAL_PART_CHAIN, at)
+            starts.update(m.start() for m in _LOCAL_PART_START.finditer(text, chain, at))
     return _match_at(pattern, text, sorted(starts))
 
 

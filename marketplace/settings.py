@@ -378,11 +378,11 @@ SCREENING_THRESHOLDS = {
     category: env.float(f"SCREENING_THRESHOLD_{category.upper()}", default=default)
     for category, default in {
         "contact_details": 0.5,
-        "off_platform_payment": 0.5,
-        "work_before_contract": 0.65,
-        "unpaid_work": 0.5,
-        "suspicious_link": 0.7,
-        "off_platform_contact": 0.6,
+        "off_platform_payment": 0.3,
+        "work_before_contract": 0.7,
+        "unpaid_work": 0.7,
+        "suspicious_link": 0.5,
+        "off_platform_contact": 0.85,
     }.items()
 }
 # Contracts after the hire (brief section 8): the payment gateway class, and how long a submitted milestone

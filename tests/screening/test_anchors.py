@@ -190,3 +190,38 @@ def test_leads_are_read_off_the_pattern(pattern: str, leads: set[tuple[str, bool
 def test_patterns_searched_in_sentences_and_windows_are_anchored() -> None:
     for pattern in PATTERNS[len(RULES) :]:
         assert id(pattern) in screening._ANCHORS.number, pattern.pattern
+
+
+_HINT = re.compile(r"\(\?=\[[^\]\[()]+\]\)")  # the lookaheads _hinted puts before a word after a lazy gap
+
+
+@pytest.mark.parametrize("pattern", [p for p in PATTERNS if _HINT.search(p.pattern)], ids=lambda p: p.pattern[:30])
+def test_first_letter_hints_change_no_match(pattern: re.Pattern[str]) -> None:
+    # Each hint only says sooner what the word after it would say: without the hints, the same matches.
+    plain = re.compile(_HINT.sub("", pattern.pattern), pattern.flags)
+    for text in SENTENCES + EDGE_CASES + ["\u017ftart it now, the \u212aontract \u0130S later"]:
+        assert _spans(pattern.finditer(text)) == _spans(plain.finditer(text)), text
+
+
+@pytest.mark.parametrize(
+    ("fragment", "firsts"),
+    [
+        (r"(?:later|after\s+that)", {"l", "a"}),
+        (r"(?:formal\s+)?(?:offer|hire)", {"f", "o", "h"}),
+        (r"(?:x|[0-9a])", {"x", "a", *"0123456789"}),
+        (r"(?:a|\w)", None),  # a class of its own: not worked out
+        (r"(?:a)?", None),  # may match nothing
+    ],
+)
+def test_first_characters_are_read_off_a_fragment(fragment: str, firsts: set[str] | None) -> None:
+    parsed = list(screening._sre_parse.parse(fragment, re.IGNORECASE).data)
+    assert screening._first_chars(parsed) == firsts
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts)
+def test_first_letter_hints_change_no_match_in_generated_texts(text: str) -> None:
+    for pattern in PATTERNS:
+        if _HINT.search(pattern.pattern):
+            plain = re.compile(_HINT.sub("", pattern.pattern), pattern.flags)
+            assert _spans(pattern.finditer(text)) == _spans(plain.finditer(text))

@@ -1,9 +1,9 @@
-"""The screening classifier: reproducible training, figures on the tuning data, 5-fold CV and the held-out file.
+"""The screening classifier: reproducible training, figures on the training data and 5-fold CV (issue 15).
 
-Tuning (features, C, rule weight, thresholds) used 5-fold cross-validation on corpus + paraphrases only. The
-held-out file (`heldout.json`) was written before this pass and is never tuned on: it was scored once, after
-tuning, and these tests only hold the figures measured then (README "Screening"). A change that makes the
-classifier worse fails here.
+Training data: corpus.json plus the labelled files `sm.TRAINING_FILES` (the second and third passes'
+paraphrases, and the second pass's held-out file, spent once it was scored and training material since). The third
+pass tuned features, C, the rule weights and the thresholds on 5-fold cross-validation of that data only; its
+held-out file (`heldout_pass3.json`) was scored once afterwards: `test_heldout_pass3.py` holds those figures.
 """
 
 from __future__ import annotations
@@ -22,26 +22,19 @@ from marketplace import screening_model as sm
 
 HERE = Path(__file__).parent
 CORPUS = json.loads((HERE / "corpus.json").read_text(encoding="utf-8"))
+LABELLED = [s for name in sm.TRAINING_FILES for s in json.loads((HERE / name).read_text(encoding="utf-8"))["sentences"]]
 PARAPHRASES = json.loads((HERE / "paraphrases.json").read_text(encoding="utf-8"))["sentences"]
-HELDOUT = json.loads((HERE / "heldout.json").read_text(encoding="utf-8"))["sentences"]
 
-# Measured (precision, recall) per category, rounded down: a change that lowers one fails.
+# Measured (precision, recall) per category, rounded down: a change that lowers one fails. The thresholds were
+# chosen on these cross-validated scores (the lowest with precision >= 0.95), so the figures are a little
+# optimistic; moving off the platform is the weak category (recall 0.84 at precision 0.96).
 CV_FLOOR = {
-    "contact_details": (0.99, 0.97),
-    "off_platform_payment": (0.98, 0.88),
-    "work_before_contract": (0.95, 0.88),
-    "unpaid_work": (0.89, 0.85),
-    "suspicious_link": (0.98, 0.91),
-    "off_platform_contact": (0.94, 0.89),
-}
-# Scored once, after tuning; the issue's target (precision >= 0.95 and recall >= 0.90) is met for three categories.
-HELDOUT_FLOOR = {
-    "contact_details": (0.90, 0.90),
-    "off_platform_payment": (1.00, 1.00),
-    "work_before_contract": (1.00, 0.75),
-    "unpaid_work": (1.00, 1.00),
-    "suspicious_link": (1.00, 0.90),
-    "off_platform_contact": (0.90, 0.90),
+    "contact_details": (0.98, 0.94),
+    "off_platform_payment": (0.96, 0.95),
+    "work_before_contract": (0.95, 0.93),
+    "unpaid_work": (0.95, 0.91),
+    "suspicious_link": (0.97, 0.92),
+    "off_platform_contact": (0.95, 0.83),
 }
 
 Figures = dict[str, tuple[float, float]]
@@ -67,7 +60,7 @@ def _predict(classifier: sm.Classifier, text: str) -> set[str]:
 
 @pytest.fixture(scope="module")
 def examples() -> list[sm.Example]:
-    return sorted(sm.training_examples(CORPUS, PARAPHRASES), key=lambda e: (e[0], sorted(e[1])))
+    return sorted(sm.training_examples(CORPUS, LABELLED), key=lambda e: (e[0], sorted(e[1])))
 
 
 @pytest.fixture(scope="module")
@@ -91,14 +84,16 @@ def test_train_screening_takes_extra_labelled_files(tmp_path):
     extra.write_text(json.dumps({"sentences": [{"text": "pay me in gift vouchers", "categories": []}]}))
     out = StringIO()
     call_command("train_screening", output=tmp_path / "m.joblib", extra=[extra], stdout=out)
-    expected = len(sm.training_examples(CORPUS, PARAPHRASES)) + 1
+    expected = len(sm.training_examples(CORPUS, LABELLED)) + 1
     assert out.getvalue().startswith(f"Trained on {expected} sentences (1 extra file(s));")
 
 
-def test_figures_on_the_tuning_data_are_perfect(committed, examples):
+def test_figures_on_the_training_data(committed, examples):
+    # Not all perfect: a few hard negatives stay near a threshold (README "Screening").
     figures = _figures([(_predict(committed, text), set(labels)) for text, labels in examples])
-    _show("tuning data", figures)
-    assert figures == dict.fromkeys(sm.LABELS, (1.0, 1.0))
+    _show("training data", figures)
+    for category, (precision, recall) in figures.items():
+        assert precision >= 0.99 and recall >= 0.99, (category, precision, recall)
 
 
 def test_five_fold_cross_validated_figures_hold_their_floors(examples):
@@ -111,19 +106,6 @@ def test_five_fold_cross_validated_figures_hold_their_floors(examples):
     for category, (precision, recall) in figures.items():
         floor_p, floor_r = CV_FLOOR[category]
         assert precision >= floor_p and recall >= floor_r, (category, precision, recall)
-
-
-def test_figures_on_the_held_out_file_hold_their_floors(committed):
-    figures = _figures([(_predict(committed, s["text"]), set(s["categories"])) for s in HELDOUT])
-    _show("held-out", figures)
-    assert len(HELDOUT) >= 100
-    for category, (precision, recall) in figures.items():
-        floor_p, floor_r = HELDOUT_FLOOR[category]
-        assert precision >= floor_p and recall >= floor_r, (category, precision, recall)
-
-
-def test_no_paraphrase_is_in_the_held_out_file():
-    assert not {s["text"].casefold() for s in HELDOUT} & {p["text"].casefold() for p in PARAPHRASES}
 
 
 def test_combined_hits_point_at_their_text_when_the_classifier_adds_a_category(committed):

@@ -14,8 +14,9 @@ from marketplace import screening_model
 
 class Command(BaseCommand):
     help = (
-        "Train the screening classifier from tests/screening/corpus.json and paraphrases.json, plus any --extra "
-        "files of labelled sentences (e.g. from export_screening_examples). The same files give the same model."
+        "Train the screening classifier from tests/screening/corpus.json and the labelled files next to it "
+        "(screening_model.TRAINING_FILES), plus any --extra files of labelled sentences (e.g. from "
+        "export_screening_examples). The same files give the same model."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -32,7 +33,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, corpus_dir: Path, output: Path, extra: list[Path], **options: Any) -> None:
         corpus = screening_model.load_json(corpus_dir / "corpus.json")
-        labelled = list(screening_model.load_json(corpus_dir / "paraphrases.json")["sentences"])
+        labelled = [
+            sentence
+            for name in screening_model.TRAINING_FILES
+            for sentence in screening_model.load_json(corpus_dir / name)["sentences"]
+        ]
         for path in extra:
             labelled += screening_model.load_json(path)["sentences"]
         examples = screening_model.training_examples(corpus, labelled)
