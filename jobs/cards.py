@@ -55,19 +55,26 @@ def _digest(parts: object) -> str:
 
 
 def cached_fragment(
-    template_name: str, context: dict[str, Any], *, vary_on: object, templates: tuple[str, ...] = ()
+    template_name: str,
+    context: dict[str, Any],
+    *,
+    vary_on: object,
+    templates: tuple[str, ...] = (),
+    timeout: int = TIMEOUT,
 ) -> SafeString:
     """`template_name` rendered with `context`, from the cache when it was rendered before for the same `vary_on`.
 
     `vary_on` must hold everything the output depends on (and nothing about who is looking unless the output
-    does): e.g. the submitted values of a search form. `templates`: the other templates it includes.
+    does): e.g. the submitted values of a search form. `templates`: the other templates it includes. `timeout`:
+    short when `vary_on` holds free text, whose values have no end (a flood of distinct searches then fills the
+    cache for a minute, not for hours).
     """
     key = f"fragment:{template_name}:{_digest((vary_on, _templates_digest((template_name, *templates))))}"
     store = caches[CACHE_ALIAS]
     html: str | None = store.get(key)
     if html is None:
         html = render_to_string(template_name, context)
-        store.set(key, html, TIMEOUT)
+        store.set(key, html, timeout)
     return mark_safe(html)
 
 

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from messaging.models import Message
 
-from . import moderation, selectors, services
+from . import cards, moderation, selectors, services
 from .cards import attach_cards, cached_fragment
 from .forms import FindWorkForm, FlagForm, JobPostForm, ReasonForm
 from .links import hiring_links
@@ -20,6 +20,9 @@ from .models import JobPost
 from .selectors import Access
 
 PAGE_SIZE = 20
+# Find work's form fields that take any text: their cached form renderings live only a minute.
+FREE_TEXT_FIELDS = ("q", "skill", "min_budget")
+FREE_TEXT_FORM_SECONDS = 60
 UNDER_REVIEW_MESSAGE = (
     "Your job is saved but under review: it seems to ask for payment outside the platform or for free work. "
     "Freelancers can't see it until a moderator has looked at it."
@@ -44,6 +47,7 @@ def find_work(request: HttpRequest) -> HttpResponse:
         {"form": form},
         vary_on=[(name, request.GET.getlist(name)) for name in form.fields],
         templates=("field.html",),
+        timeout=FREE_TEXT_FORM_SECONDS if any(request.GET.get(name) for name in FREE_TEXT_FIELDS) else cards.TIMEOUT,
     )
     return render(request, "jobs/find_work.html", {"form": form, "page": page, "search_form": search_form})
 

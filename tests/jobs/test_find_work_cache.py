@@ -132,3 +132,24 @@ def test_a_card_for_a_client_without_a_profile(client):
     JobPostFactory(title="Aquarium website", client=UserFactory(is_client=True))
     assert "Aquarium website" in _text(client)
     assert "Payment method not verified · Proposals: 0" in _text(client)  # from the cache the second time
+
+
+def test_a_free_text_search_keeps_its_cached_form_a_minute_not_hours(client, monkeypatch):
+    from django.core.cache import caches
+
+    from jobs import cards
+    from jobs.views import FREE_TEXT_FORM_SECONDS
+
+    store, kept = caches[cards.CACHE_ALIAS], {}
+    real_set = store.set
+
+    def recording_set(key, value, timeout=None, **kwargs):
+        if key.startswith("fragment:jobs/partials/find_work_form.html"):
+            kept[key] = timeout
+        return real_set(key, value, timeout, **kwargs)
+
+    monkeypatch.setattr(store, "set", recording_set)
+    client.get(reverse("jobs:list"), {"q": "a search nobody made before"})
+    client.get(reverse("jobs:list"), {"budget_type": "fixed", "sort": "newest"})
+
+    assert sorted(kept.values()) == [FREE_TEXT_FORM_SECONDS, cards.TIMEOUT]
