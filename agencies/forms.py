@@ -5,10 +5,9 @@ from __future__ import annotations
 from django import forms
 
 from marketplace.forms import Form
+from marketplace.skills import clean_skills_field
 
 from .models import Role
-
-MAX_SKILLS = 15
 
 
 class AgencyForm(Form):
@@ -24,14 +23,7 @@ class AgencyForm(Form):
     )
 
     def clean_skills(self) -> list[str]:
-        seen: dict[str, str] = {}
-        for raw in (self.cleaned_data.get("skills") or "").split(","):
-            name = " ".join(raw.split())
-            if name and name.lower() not in seen:
-                seen[name.lower()] = name[:50]
-        if len(seen) > MAX_SKILLS:
-            raise forms.ValidationError(f"List at most {MAX_SKILLS} skills.")
-        return list(seen.values())
+        return clean_skills_field(self.cleaned_data.get("skills") or "")
 
 
 class AddMemberForm(Form):

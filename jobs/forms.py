@@ -1,14 +1,15 @@
 from decimal import Decimal
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS
 
 from marketplace.forms import Form, ModelForm
+from marketplace.skills import clean_skills_field
 
 from .models import BudgetType, Category, ExperienceLevel, FlagReason, JobPost
 from .moderation import COMMENT_MAX_LENGTH
 from .selectors import JobSearch
-from .services import REASON_MAX_LENGTH, clean_skills
+from .services import REASON_MAX_LENGTH
 
 MAX_HIRES = 100
 
@@ -88,11 +89,7 @@ class JobPostForm(ModelForm):
             self.fields[name].choices = [c for c in self.fields[name].choices if c[0]]
 
     def clean_skills(self) -> list[str]:
-        try:
-            return clean_skills(self.cleaned_data.get("skills") or "")
-        except ValidationError as exc:
-            # The service names the field; inside clean_skills() Django needs plain messages.
-            raise ValidationError(exc.messages) from exc
+        return clean_skills_field(self.cleaned_data.get("skills") or "")
 
     def clean(self):
         # How many errors each field has from its own checks. The model's checks run next and see a field that

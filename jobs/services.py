@@ -19,6 +19,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
+from marketplace.skills import clean_skills
+
 from . import moderation
 from .models import JobPost
 from .selectors import HIRED
@@ -40,8 +42,6 @@ EDITABLE_FIELDS = (
     "hires_needed",
     "visibility",
 )
-MAX_SKILLS = 15
-MAX_SKILL_LENGTH = 50
 REASON_MAX_LENGTH = 1000
 
 
@@ -138,24 +138,6 @@ def _split(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[str] | None]:
             fields[name] = fields[name].strip()
     skills = data.get("skills")
     return fields, (None if skills is None else clean_skills(skills))
-
-
-def clean_skills(names: Iterable[str] | str) -> list[str]:
-    """Skill names stripped, de-duplicated case-insensitively, in the given order; errors on the `skills` field."""
-    if isinstance(names, str):
-        names = names.split(",")
-    seen: dict[str, str] = {}
-    for raw in names:
-        name = " ".join(str(raw).split())
-        if name and name.lower() not in seen:
-            seen[name.lower()] = name
-    cleaned = list(seen.values())
-    if len(cleaned) > MAX_SKILLS:
-        raise ValidationError({"skills": f"List at most {MAX_SKILLS} skills."})
-    too_long = [name for name in cleaned if len(name) > MAX_SKILL_LENGTH]
-    if too_long:
-        raise ValidationError({"skills": f"A skill name has at most {MAX_SKILL_LENGTH} characters."})
-    return cleaned
 
 
 def _set_skills(job: JobPost, names: list[str]) -> None:

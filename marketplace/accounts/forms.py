@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
 from marketplace.forms import ModelForm, OwnWords
+from marketplace.skills import clean_skills_field
 
 from .models import ClientProfile, FreelancerProfile, User
 from .services import CLIENT, FREELANCER
@@ -35,6 +36,9 @@ class FreelancerProfileForm(ModelForm):
         fields = ("title", "overview", "hourly_rate", "skills")
         labels = {"title": "Title", "overview": "Overview", "hourly_rate": "Hourly rate", "skills": "Skills"}
         widgets = {"overview": forms.Textarea(attrs={"rows": 6})}
+
+    def clean_skills(self) -> list[str]:
+        return clean_skills_field(self.cleaned_data.get("skills") or [])
 
 
 class ClientProfileForm(ModelForm):

@@ -91,6 +91,24 @@ def test_freelancer_profile_bad_rate_shows_field_error(client):
     assert "Enter an amount in dollars, like 40 or 40.50." in response.context["form"].errors["hourly_rate"]
 
 
+@pytest.mark.parametrize(
+    ("skills", "message"),
+    [
+        ("x" * 101, "A skill name has at most 50 characters."),
+        (", ".join(f"skill {n}" for n in range(16)), "List at most 15 skills."),
+    ],
+)
+def test_freelancer_profile_skills_are_refused_not_cut_when_too_long_or_too_many(client, skills, message):
+    user = FreelancerFactory()
+    client.force_login(user)
+    data = {"title": "Data engineer", "overview": "Pipelines.", "hourly_rate": "65", "skills": skills}
+    response = client.post(reverse("accounts:profile_edit"), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["skills"] == [message]
+    assert skills in response.content.decode()  # what was typed stays in the field
+    assert list(user.freelancer_profile.skills.names()) == []
+
+
 def test_client_profile_page_shows_payment_verification(client):
     user = ClientFactory(profile__payment_verified=False)
     page = client.get(reverse("accounts:client_profile", args=[user.username]))

@@ -116,6 +116,15 @@ def test_anyone_reads_the_profile_but_not_the_invitations(client):
     assert client.get("/agencies/no-such-agency/").status_code == 404
 
 
+def test_an_agency_skill_too_long_is_refused_not_cut(client):
+    owner = FreelancerFactory()
+    client.force_login(owner)
+    form = client.get(reverse("agencies:create"))
+    response = press(client, form, "Create agency", {"name": "Pixel Forge", "skills": "Django, " + "y" * 60})
+    assert "A skill name has at most 50 characters." in text(response)
+    assert not Agency.objects.exists()
+
+
 def test_removing_a_former_member_is_refused_to_a_non_manager_before_any_state_is_told(client):
     agency = AgencyFactory(name="Pixel Forge")
     gone = AgencyMembershipFactory(agency=agency, status=MembershipStatus.REMOVED)
