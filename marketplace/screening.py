@@ -1011,8 +1011,9 @@ def _accept_contract_follows(text: str, m: re.Match[str]) -> bool:
 _SKIP_CONTRACT = re.compile(
     r"\b(?:no\s+need\s+(?:to\s+wait\s+)?for|don['\u2019]?t\s+(?:need\s+to\s+)?wait\s+for|skip|forget(?:\s+about)?|"
     r"don['\u2019]?t\s+worry\s+about|never\s+mind|"
-    r"(?:we|you)\s+don['\u2019]?t\s+need)\s+(?:the|a|an|any)\s+(?:formal\s+|official\s+)?"
-    r"(?:contract|offer|agreement|paperwork|escrow)\b",
+    r"don['\u2019]?t\s+bother\s+(?:waiting\s+)?(?:for|with)|(?:we|you)\s+don['\u2019]?t\s+need)\s+"
+    r"(?:the|a|an|any|my|our|your)\s+(?:formal\s+|official\s+)?"
+    r"(?:contract|offer|agreement|paperwork|escrow|hire|hiring)\b",
     _F,
 )
 _HIRE_AFTER_WORK = re.compile(
@@ -1026,6 +1027,47 @@ _HIRE_AFTER_WORK = re.compile(
     r"(?:finish|complete|deliver|do|show\s+me|build|design)",
     _F,
 )
+
+# The offer, the hire or the acceptance of a proposal promised for when some work is delivered: "the offer will be
+# sent once you've finished the first module", "I'll accept your proposal once you upload the first screens",
+# "deliver the first screens before I accept your proposal", "before I send the offer, could you begin ...".
+_DELIVERED = (
+    r"(?:finish|finished|complete|completed|deliver|delivered|build|built|write|written|wrote|upload|uploaded|push|"
+    r"pushed|ship|shipped|translate|translated|design|designed|code|coded|implement|implemented|done)"
+)
+_OFFER_AFTER_WORK = re.compile(
+    r"\b(?:offer|hire|hiring|contract|proposal)s?\b[^.!?\n]{0,40}?\b"
+    + _hinted(r"(?:once|after|when|as\s+soon\s+as)")
+    + rf"\s+you(?:['\u2019]ve|\s+have)?\s+(?:\w+\s+)?{_DELIVERED}\b"
+    r"|\b(?:i|we)(?:['\u2019]ll|\s+will|\s+can|\s+would)?\s+(?:only\s+)?(?:\w+\s+)?"
+    r"(?:send|make|issue|create|accept|hire|press|click|approve)\b[^.!?\n]{0,30}?\b"
+    + _hinted(r"(?:once|after|when|as\s+soon\s+as)")
+    + rf"\s+(?:you(?:['\u2019]ve|\s+have)?\s+(?:\w+\s+)?{_DELIVERED}|i(?:['\u2019]ve|\s+have)?\s+(?:seen|see|got|"
+    r"received?)\s+(?:the|your)\s+(?:first|finished|completed|working))\b"
+    r"|\b(?:deliver|finish|complete|build|design|write|code|translate|start|begin)\w*\b[^.!?\n]{0,50}?\b"
+    + _hinted(r"before")
+    + r"\s+(?:i|we)\s+(?:\w+\s+)?(?:accept\s+(?:\w+\s+)?(?:proposal|bid|application|offer|you)|hire|"
+    r"send\s+(?:you\s+)?(?:the|an|any|my)\s+(?:\w+\s+)?offer|make\s+(?:it|this|you)\s+official)"
+    r"|\bbefore\s+(?:i|we)\s+(?:\w+\s+)?(?:send|make|accept|hire|issue|create)\w*\s+(?:\w+\s+){0,2}?"
+    r"(?:offer|contract|proposal|application|bid|you)\b[^.!?\n]{0,12}?\b(?:could|can|would|please|i\s+need|"
+    r"i['\u2019]d\s+like)\b[^.!?\n]{0,25}?\b"
+    + _hinted(r"(?:start|begin|build|deliver|finish|work|design|write|code|translate)"),
+    _F,
+)
+_NOT_AN_OFFER = re.compile(
+    r"\b(?:end|ends|ended|close|closes|closed|paid|pay|release|released|releases|renew|renewed|cancel\w*|free|"
+    r"samples?|tests?|trial|unpaid)\b",
+    _F,
+)
+
+
+def _accept_offer_after_work(text: str, m: re.Match[str]) -> bool:
+    """Not "the contract ends once you've delivered", nor "I'll send the files once you've finished the NDA"."""
+    found = m.group()
+    if _NOT_AN_OFFER.search(found):
+        return False
+    return bool(re.search(r"\b(?:offer|hire|contract|proposal|bid|application|official)\b", found, re.IGNORECASE))
+
 
 # Unpaid work ---------------------------------------------------------------------------------------------------
 
@@ -1099,9 +1141,56 @@ _REMOTE_OR_INSTALL = re.compile(
     r"|\b(?:install|download|run)\s+(?:our|this|the|my)\s+(?:\w+\s+){0,2}?(?:app|application|software|program|"
     r"client|tool|extension|plugin|tracker|agent|viewer|launcher)\b[^.!?\n]{0,40}?"
     r"\b(?:to\s+(?:access|see|view|get|start|receive|open|join|read|unlock)|(?:from|via|using)\s+(?:this|the|my|"
-    r"our)\s+link)\b",
+    r"our)\s+(?:\w+\s+){0,2}?link)\b",
     _F,
 )
+
+_ENABLE_MACROS = re.compile(r"\benable\s+(?:the\s+)?(?:macros?|content|editing\s+and\s+content)\b", _F)
+_DOCUMENT_WORD = re.compile(
+    r"\b(?:docm|xlsm|docx?|xlsx?|file|document|attachment|spreadsheet|workbook|archive|zip)\b", _F
+)
+
+
+def _accept_enable_macros(text: str, m: re.Match[str]) -> bool:
+    """ "enable macros" said of a file to download or open, not of a macro to write."""
+    return _sentence_has(_DOWNLOAD_VERB, text, m.start(), m.end()) or _sentence_has(
+        _DOCUMENT_WORD, text, m.start(), m.end()
+    )
+
+
+# Credentials, bank or card details or an identity asked for on another site ("sign in at upw0rk-verify.net",
+# "confirm your bank details at pay-release-form.info"): a login verb, then within the clause a domain. Kept when the
+# clause asks for the reader's own credentials or details, or the domain is shaped like a phishing page's.
+_CREDENTIALS_ELSEWHERE = re.compile(
+    r"\b(?:log\s*in|log\s+into|sign\s*in|sign\s+into|verify|confirm|validate|authenticate|re-?enter|enter|type|"
+    r"submit|update|claim|unlock|connect)\b[^.!?\n]{0,50}?(?:\b(?:at|on|to|into|via|through|using|here)\s*:?\s*"
+    r"(?:(?:our|my|the|this)\s+(?:\w+\s+){0,2}?)?|:\s*)"
+    r"(?:https?://)?(?:www\.)?(?P<site>[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9][a-z0-9\-]*){0,3}\."
+    rf"(?:{_TLDS}|top|click|link|live|icu|buzz|shop|store|club|vip|win|support|help|today|cc|ws|pw))\b(?!\.\w)",
+    _F,
+)
+_PHISHING_DOMAIN = re.compile(
+    r"verif|secure|login|signin|sign-in|auth|account|payout|claim|bonus|reward|wallet|billing|confirm|unlock|"
+    r"support|escrow|release|kyc|portal|upw0rk|upvvork",
+    _F,
+)
+_OWN_DETAILS = re.compile(
+    r"\byour\s+(?:\w+\s+){0,2}?(?:password|passcode|credentials|bank\w*|card|iban|identity|ssn|seed|wallet|payout|"
+    r"earnings)\b|\b(?:verify|confirm|validate|authenticate|unlock|re-?activate)\s+your\s+(?:account|profile|"
+    r"e-?mail)\b",
+    _F,
+)
+_LEGIT_SITES = re.compile(
+    r"(?:^|\.)(?:github|gitlab|bitbucket|google|figma|notion|trello|atlassian|microsoft|apple|stripe|paypal)\.", _F
+)
+
+
+def _accept_credentials_elsewhere(text: str, m: re.Match[str]) -> bool:
+    site = m.group("site")
+    if _LEGIT_SITES.search(site):
+        return False
+    # "... at rev-onboard.app with your marketplace credentials": the details may follow the address.
+    return bool(_PHISHING_DOMAIN.search(site) or _OWN_DETAILS.search(text, m.start(), min(len(text), m.end() + 60)))
 
 
 def _accept_download_context(text: str, m: re.Match[str]) -> bool:
@@ -1137,6 +1226,14 @@ _DISPARAGE_CHAT = re.compile(
     r"(?:chat|messenger|messag\w*|inbox)"
     r"|\b(?:this|the)\s+(?:platform['\u2019]?s?\s+|site['\u2019]?s?\s+)?(?:chat|messenger|inbox)\s+(?:is|are)\s+"
     r"(?:too\s+)?(?:slow|bad|buggy|annoying|monitored|watched|terrible|clunky)\b",
+    _F,
+)
+# "can we chat outside of here?", "I'd like to talk with you outside this app", "reply off the site".
+_TALK_ELSEWHERE = re.compile(
+    r"\b(?:talk|chat|communicat|continu|reply|replie|respond|writ|speak|spoke|discuss|messag|contact)\w*\b"
+    r"[^.!?\n]{0,30}?\b"
+    + _hinted(r"(?:outside|off)")
+    + r"\s+(?:of\s+)?(?:this|the|here)\b(?:\s+(?:site|platform|app|chat|marketplace|messenger|room|website))?",
     _F,
 )
 
@@ -1178,6 +1275,13 @@ _RISKY_RULES: tuple[_Rule, ...] = (
     ),
     _Rule(Category.WORK_BEFORE_CONTRACT, "skip_contract", _SKIP_CONTRACT),
     _Rule(Category.WORK_BEFORE_CONTRACT, "hire_after_work", _HIRE_AFTER_WORK, negatable=True),
+    _Rule(
+        Category.WORK_BEFORE_CONTRACT,
+        "hire_after_work",
+        _OFFER_AFTER_WORK,
+        accept=_accept_offer_after_work,
+        negatable=True,
+    ),
     _Rule(Category.UNPAID_WORK, "unpaid_test", _UNPAID_WORK, negatable=True),
     _Rule(Category.UNPAID_WORK, "unpaid_test", _TEST_NOT_PAID),
     _Rule(Category.UNPAID_WORK, "work_for_free", _FOR_FREE, accept=_accept_for_free, negatable=True),
@@ -1186,11 +1290,21 @@ _RISKY_RULES: tuple[_Rule, ...] = (
     _Rule(Category.SUSPICIOUS_LINK, "file_download_link", _FILE_HOST_LINK, accept=_accept_download_context),
     _Rule(Category.SUSPICIOUS_LINK, "executable_file", _RISKY_FILE, accept=_accept_download_context),
     _Rule(Category.SUSPICIOUS_LINK, "install_to_access", _REMOTE_OR_INSTALL, negatable=True),
+    _Rule(Category.SUSPICIOUS_LINK, "enable_macros", _ENABLE_MACROS, accept=_accept_enable_macros, negatable=True),
+    _Rule(
+        Category.SUSPICIOUS_LINK,
+        "credentials_elsewhere",
+        _CREDENTIALS_ELSEWHERE,
+        accept=_accept_credentials_elsewhere,
+        negatable=True,
+        topical=True,
+    ),
     _Rule(Category.OFF_PLATFORM_CONTACT, "move_to_messenger", _MOVE_TO_MESSENGER, negatable=True),
     _Rule(Category.OFF_PLATFORM_CONTACT, "asks_for_contact", _ASK_CONTACT, negatable=True),
     _Rule(Category.OFF_PLATFORM_CONTACT, "contact_me_directly", _CONTACT_ME_OFF, negatable=True),
     _Rule(Category.OFF_PLATFORM_CONTACT, "messenger_invite", _MESSENGER_INVITE, negatable=True),
     _Rule(Category.OFF_PLATFORM_CONTACT, "avoids_platform_chat", _DISPARAGE_CHAT),
+    _Rule(Category.OFF_PLATFORM_CONTACT, "talk_elsewhere", _TALK_ELSEWHERE, negatable=True, topical=True),
 )
 
 
@@ -1277,7 +1391,7 @@ _FINDERS: dict[int, _Finder] = {
 }
 _ANCHORS = _Anchors(
     [rule.pattern for rule in _CONTACT_RULES + _RISKY_RULES if id(rule.pattern) not in _FINDERS]
-    + [_NEGATION, _TOPIC, _PAYMENT_CONTEXT, _EVALUATION, _DOWNLOAD_VERB, _PAY_WORD, _START_NEARBY]
+    + [_NEGATION, _TOPIC, _PAYMENT_CONTEXT, _EVALUATION, _DOWNLOAD_VERB, _DOCUMENT_WORD, _PAY_WORD, _START_NEARBY]
     + [_AT_WORD, _TLD_WORD, _EXTENSION_WORD]
 )
 
