@@ -1237,6 +1237,44 @@ _TALK_ELSEWHERE = re.compile(
     _F,
 )
 
+# Another channel set against this one ("let's keep talking on Microsoft Teams, not here", "email works better for
+# me than this chat", "we can talk in my Basecamp project rather than on the site"): a channel, then within the
+# clause "instead of", "rather than", "than" or "not" and this site or its chat.
+_OTHER_CHANNELS = (
+    rf"{_MESSENGERS}|e-?mail|gmail|phone|sms|texts?|slack|teams|zoom|google\s+(?:meet|chat)|hangouts|linkedin|"
+    r"facebook|twitter|mattermost|matrix|basecamp|notion|trello"
+)
+# Not the channel but a feature built on it ("a WhatsApp button instead of the contact form").
+_NOT_A_FEATURE = (
+    r"(?!\s+(?:buttons?|links?|widgets?|notifications?|alerts?|integrations?|support|fields?|number\s+fields?|"
+    r"forms?|icons?|banners?|templates?|campaigns?|newsletters?|reminders?|codes?)\b)"
+)
+_CHANNEL_INSTEAD = re.compile(
+    rf"\b(?:{_OTHER_CHANNELS})\b{_NOT_A_CHANNEL}{_NOT_A_FEATURE}[^.!?\n]{{0,40}}?"
+    r"(?:\b(?:instead\s+of|rather\s+than|not)\s+(?:(?:on|in|through|via|using|over)\s+)?"
+    r"(?:here\b|(?:this|the)\s+(?:site|platform|marketplace|app|chat|room|thread|inbox)\b|"
+    r"(?:this|the)\s+(?:site|platform|marketplace|app)['\u2019]?s\s+(?:chat|messag\w*|inbox)\b|"
+    r"messaging\s+here\b|writing\s+here\b)"
+    r"|\b(?:better|easier|faster|quicker|more\s+\w+)\s+(?:for\s+(?:me|us)\s+)?than\s+(?:(?:on|in|through)\s+)?"
+    r"(?:here\b|this\s+(?:site|platform|marketplace|app|chat|room|thread|inbox)\b))"
+    r"(?!\s+(?:widgets?|buttons?|features?|fields?|forms?|pages?|notices|notifications?)\b)",
+    _F,
+)
+
+
+def _accept_channel_instead(text: str, m: re.Match[str]) -> bool:
+    """Only a request to move: a handle, an address or a number in between makes it contact details."""
+    return not re.search(r"@|\d{4}", m.group())
+
+
+# "join my Discord server and we'll talk there", "hop on our Slack, we can continue in there".
+_JOIN_CHANNEL = re.compile(
+    r"\b(?:join|hop\s+(?:on|into)|come\s+(?:to|into|on))\s+(?:my|our)\s+(?:\w+\s+){0,2}?"
+    rf"(?:{_OTHER_CHANNELS}|channel|group|room|community)\b[^.!?\n]{{0,40}}?\b(?:talk|chat|continue|discuss|speak|"
+    r"go\s+over|sort|carry\s+on)\w*\b[^.!?\n]{0,30}?\b(?:there|in\s+there|properly|freely)\b",
+    _F,
+)
+
 _RISKY_RULES: tuple[_Rule, ...] = (
     _Rule(Category.OFF_PLATFORM_PAYMENT, "pay_via_service", _PAY_VIA, negatable=True, topical=True),
     _Rule(Category.OFF_PLATFORM_PAYMENT, "pay_via_service", _SERVICE_AS_VERB, negatable=True, topical=True),
@@ -1305,6 +1343,16 @@ _RISKY_RULES: tuple[_Rule, ...] = (
     _Rule(Category.OFF_PLATFORM_CONTACT, "messenger_invite", _MESSENGER_INVITE, negatable=True),
     _Rule(Category.OFF_PLATFORM_CONTACT, "avoids_platform_chat", _DISPARAGE_CHAT),
     _Rule(Category.OFF_PLATFORM_CONTACT, "talk_elsewhere", _TALK_ELSEWHERE, negatable=True, topical=True),
+    _Rule(
+        Category.OFF_PLATFORM_CONTACT,
+        "channel_instead",
+        _CHANNEL_INSTEAD,
+        accept=_accept_channel_instead,
+        negatable=True,
+        topical=True,
+        categorize=_payment_or_contact,
+    ),
+    _Rule(Category.OFF_PLATFORM_CONTACT, "join_channel", _JOIN_CHANNEL, negatable=True, topical=True),
 )
 
 

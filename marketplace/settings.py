@@ -378,11 +378,11 @@ SCREENING_THRESHOLDS = {
     category: env.float(f"SCREENING_THRESHOLD_{category.upper()}", default=default)
     for category, default in {
         "contact_details": 0.5,
-        "off_platform_payment": 0.3,
+        "off_platform_payment": 0.4,
         "work_before_contract": 0.75,
-        "unpaid_work": 0.6,
-        "suspicious_link": 0.4,
-        "off_platform_contact": 0.8,
+        "unpaid_work": 0.7,
+        "suspicious_link": 0.5,
+        "off_platform_contact": 0.75,
     }.items()
 }
 # Contracts after the hire (brief section 8): the payment gateway class, and how long a submitted milestone

@@ -1,14 +1,18 @@
 """The fourth pass's held-out file (`heldout_pass4.json`, issue 15): its shape, and the figures measured on it.
 
 The file (131 sentences: 11 positives a category, 65 clean) was committed before any tuning of the fourth pass.
-The fourth pass tuned on corpus.json and `screening_model.TRAINING_FILES` only (5-fold cross-validation,
-`test_classifier.py`; the third pass's held-out file is training material since), froze the rules, the model and
-the thresholds in a commit, then scored this file once, with the rules alone and with the combined screening.
-These tests hold those figures as floors; nothing may be tuned on this file (a fifth pass needs a new one). The
-issue's target, precision >= 0.95 and recall >= 0.90 in every category, was met by the combined screening for four
-categories of six: suspicious links fall short on precision (0.92: one job scope, a password-reset link on a
-sign-in page, was raised) and moving off the platform on recall (0.73), so live screening still uses the rules
-alone (README "Screening").
+The fourth pass tuned on corpus.json and the training files of that time only (5-fold cross-validation; the third
+pass's held-out file was training material by then), froze the rules, the model and the thresholds in a commit,
+then scored this file once, with the rules alone and with the combined screening. The issue's target, precision
+>= 0.95 and recall >= 0.90 in every category, was met by the combined screening for four categories of six:
+suspicious links fell short on precision (0.92: one job scope, a password-reset link on a sign-in page, was raised)
+and moving off the platform on recall (0.73), so live screening stayed on the rules alone (README "Screening").
+
+Since the fifth pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`).
+So the figures below are a record, not a measurement of the current model: the rules-alone floors still hold
+(the rules never saw this file before the fourth pass scored it, and a rules change that loses them fails here),
+the combined floors hold trivially now that the model is trained on the file, and the overlap check covers only
+the files trained on before the fourth pass scored it (`PASS4_TRAINING_FILES`).
 """
 
 from __future__ import annotations
@@ -20,8 +24,6 @@ import pytest
 
 from marketplace import screening_model as sm
 from marketplace.screening import Category, screen
-
-from .test_classifier import CV_FLOOR
 
 HERE = Path(__file__).parent
 HELDOUT = json.loads((HERE / "heldout_pass4.json").read_text(encoding="utf-8"))["sentences"]
@@ -43,8 +45,8 @@ COMBINED_FLOOR = {
     "suspicious_link": (0.91, 1.00),
     "off_platform_contact": (1.00, 0.72),
 }
-# The 5-fold cross-validated figures of the same model (training data only), measured before this file was scored;
-# `test_classifier.py` holds them as floors.
+# The 5-fold cross-validated figures of the fourth pass's model (training data only), measured before this file was
+# scored; a record (`test_classifier.py` holds the current pass's CV floors).
 CV_MEASURED = {
     "contact_details": (0.98, 0.94),
     "off_platform_payment": (0.97, 0.94),
@@ -54,6 +56,14 @@ CV_MEASURED = {
     "off_platform_contact": (0.96, 0.90),
 }
 TARGET = (0.95, 0.90)
+# What the fourth pass trained on besides corpus.json, the files the overlap check below covers.
+PASS4_TRAINING_FILES = (
+    "paraphrases.json",
+    "paraphrases_pass3.json",
+    "heldout.json",
+    "heldout_pass3.json",
+    "paraphrases_pass4.json",
+)
 # One sentence of this file is also in paraphrases_pass4.json, found only when the file was scored: written for the
 # training data from the brief's own example ("AnyDesk ... from my link"), without reading this file, it came out
 # word for word the same. The model (trained on it) was kept as scored, not retrained; the rules alone, as they
@@ -89,8 +99,9 @@ def test_the_file_has_at_least_100_sentences_10_per_category_and_40_clean() -> N
     assert sum(1 for s in HELDOUT if not s["categories"]) >= 40
 
 
-def test_no_heldout_sentence_is_in_the_training_data() -> None:
-    assert "heldout_pass4.json" not in sm.TRAINING_FILES
+def test_no_heldout_sentence_was_in_the_training_data_of_the_fourth_pass() -> None:
+    assert "heldout_pass4.json" not in PASS4_TRAINING_FILES
+    assert set(PASS4_TRAINING_FILES) < set(sm.TRAINING_FILES)
     corpus = json.loads((HERE / "corpus.json").read_text(encoding="utf-8"))
     training = {
         sentence
@@ -99,7 +110,7 @@ def test_no_heldout_sentence_is_in_the_training_data() -> None:
         for sentences in section.values()
         for sentence in sentences
     } | set(corpus["neutral"])
-    for name in sm.TRAINING_FILES:
+    for name in PASS4_TRAINING_FILES:
         training |= {s["text"] for s in json.loads((HERE / name).read_text(encoding="utf-8"))["sentences"]}
     assert {s["text"].casefold() for s in HELDOUT} & {t.casefold() for t in training} == KNOWN_OVERLAP
     assert all(screen(s["text"]).categories for s in HELDOUT if s["text"].casefold() in KNOWN_OVERLAP)
@@ -116,10 +127,8 @@ def test_combined_screening_holds_its_floors() -> None:
     _assert_floors("combined", _figures(found), COMBINED_FLOOR)
 
 
-def test_cross_validated_figures_as_measured_are_held_by_test_classifier() -> None:
-    for category, (precision, recall) in CV_MEASURED.items():
-        floor_precision, floor_recall = CV_FLOOR[category]
-        assert floor_precision <= precision and floor_recall <= recall, category
+def test_cross_validated_figures_as_recorded_met_the_target() -> None:
+    assert all(precision >= TARGET[0] and recall >= TARGET[1] for precision, recall in CV_MEASURED.values())
 
 
 @pytest.mark.parametrize("category", sm.LABELS)
