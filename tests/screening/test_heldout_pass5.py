@@ -1,0 +1,139 @@
+"""The fifth pass's held-out file (`heldout_pass5.json`, issue 15): its shape, and the figures measured on it.
+
+The file (131 sentences: 11 positives a category, 65 clean) was committed (a958646) before any tuning of the fifth
+pass and not opened while tuning. The fifth pass tuned on corpus.json and `screening_model.TRAINING_FILES` only
+(5-fold cross-validation, `test_classifier.py`; the fourth pass's held-out file is training material since), froze
+the rules, the model and the thresholds in a commit (8d82780), then scored this file once, with the rules alone and
+with the combined screening. These tests hold those figures as floors; nothing may be tuned on this file (a sixth
+pass needs a new one). The issue's target, precision >= 0.95 and recall >= 0.90 in every category, was met by the
+combined screening for three categories of six: work before a contract falls short on precision (0.83: two clean
+sentences about the offer raised), suspicious links on recall (0.82: two phishing links on unknown domains missed)
+and moving off the platform on precision (0.92: a payment "outside the site" taken for a move), so live screening
+still uses the rules alone (README "Screening").
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from marketplace import screening_model as sm
+from marketplace.screening import Category, screen
+
+from .test_classifier import CV_FLOOR
+
+HERE = Path(__file__).parent
+HELDOUT = json.loads((HERE / "heldout_pass5.json").read_text(encoding="utf-8"))["sentences"]
+
+# (precision, recall) per category as measured once, rounded down; a change that lowers one fails here.
+RULES_FLOOR = {
+    "contact_details": (0.84, 1.00),
+    "off_platform_payment": (1.00, 0.81),
+    "work_before_contract": (0.83, 0.45),
+    "unpaid_work": (1.00, 0.36),
+    "suspicious_link": (1.00, 0.72),
+    "off_platform_contact": (0.75, 0.54),
+}
+COMBINED_FLOOR = {
+    "contact_details": (1.00, 1.00),
+    "off_platform_payment": (1.00, 0.90),
+    "work_before_contract": (0.83, 0.90),
+    "unpaid_work": (1.00, 1.00),
+    "suspicious_link": (1.00, 0.81),
+    "off_platform_contact": (0.91, 1.00),
+}
+# The 5-fold cross-validated figures of the same model (training data only), measured before this file was scored
+# (unrounded 0.988/0.945, 0.982/0.936, 0.962/0.929, 0.966/0.946, 0.983/0.924, 0.976/0.930); `test_classifier.py`
+# holds them as floors.
+CV_MEASURED = {
+    "contact_details": (0.98, 0.94),
+    "off_platform_payment": (0.98, 0.93),
+    "work_before_contract": (0.96, 0.92),
+    "unpaid_work": (0.96, 0.94),
+    "suspicious_link": (0.98, 0.92),
+    "off_platform_contact": (0.97, 0.93),
+}
+TARGET = (0.95, 0.90)
+# What the fifth pass trained on besides corpus.json: the overlap check covers exactly these files.
+PASS5_TRAINING_FILES = (
+    "paraphrases.json",
+    "paraphrases_pass3.json",
+    "heldout.json",
+    "heldout_pass3.json",
+    "paraphrases_pass4.json",
+    "heldout_pass4.json",
+    "paraphrases_pass5.json",
+)
+
+
+def _figures(found: list[set[str]]) -> dict[str, tuple[float, float]]:
+    out = {}
+    for category in sm.LABELS:
+        pairs = [(category in got, category in s["categories"]) for got, s in zip(found, HELDOUT, strict=True)]
+        tp = sum(1 for got, want in pairs if got and want)
+        fp = sum(1 for got, want in pairs if got and not want)
+        fn = sum(1 for got, want in pairs if want and not got)
+        out[category] = (tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0)
+    return out
+
+
+def _assert_floors(name: str, figures: dict[str, tuple[float, float]], floors: dict[str, tuple[float, float]]) -> None:
+    print(f"\n{name} on heldout_pass5.json:", {c: f"{p:.2f}/{r:.2f}" for c, (p, r) in figures.items()})
+    for category, (precision, recall) in figures.items():
+        floor_precision, floor_recall = floors[category]
+        assert precision >= floor_precision and recall >= floor_recall, (category, precision, recall)
+
+
+def test_the_file_has_at_least_100_sentences_10_per_category_and_40_clean() -> None:
+    assert len(HELDOUT) >= 100
+    known = {str(c) for c in Category}
+    for sentence in HELDOUT:
+        assert set(sentence["categories"]) <= known, sentence
+    for category in Category:
+        assert sum(1 for s in HELDOUT if category in s["categories"]) >= 10, category
+    assert sum(1 for s in HELDOUT if not s["categories"]) >= 40
+
+
+def test_no_heldout_sentence_is_in_the_training_data() -> None:
+    assert "heldout_pass5.json" not in sm.TRAINING_FILES
+    assert sm.TRAINING_FILES[: len(PASS5_TRAINING_FILES)] == PASS5_TRAINING_FILES
+    corpus = json.loads((HERE / "corpus.json").read_text(encoding="utf-8"))
+    training = {
+        sentence
+        for section in corpus.values()
+        if isinstance(section, dict)
+        for sentences in section.values()
+        for sentence in sentences
+    } | set(corpus["neutral"])
+    for name in PASS5_TRAINING_FILES:
+        training |= {s["text"] for s in json.loads((HERE / name).read_text(encoding="utf-8"))["sentences"]}
+    assert not {s["text"].casefold() for s in HELDOUT} & {t.casefold() for t in training}
+
+
+def test_rules_alone_hold_their_floors() -> None:
+    _assert_floors("rules", _figures([{str(c) for c in screen(s["text"]).categories} for s in HELDOUT]), RULES_FLOOR)
+
+
+def test_combined_screening_holds_its_floors() -> None:
+    classifier = sm.load_default()
+    assert classifier is not None
+    found = [{str(c) for c in sm.screen_combined(s["text"], classifier).categories} for s in HELDOUT]
+    _assert_floors("combined", _figures(found), COMBINED_FLOOR)
+
+
+def test_cross_validated_figures_as_measured_are_held_by_test_classifier() -> None:
+    for category, (precision, recall) in CV_MEASURED.items():
+        floor_precision, floor_recall = CV_FLOOR[category]
+        assert floor_precision <= precision and floor_recall <= recall, category
+
+
+@pytest.mark.parametrize("category", sm.LABELS)
+def test_the_issue_target_as_measured(category: str) -> None:
+    """Which categories meet the target (precision >= 0.95, recall >= 0.90) with the combined screening: the
+    floors above decide it, so a better model can turn a "short" into a "met" only by raising its floor."""
+    precision, recall = COMBINED_FLOOR[category]
+    met = precision >= TARGET[0] and recall >= TARGET[1]
+    short = {"work_before_contract", "suspicious_link", "off_platform_contact"}
+    assert met == (category not in short), (category, precision, recall)
