@@ -1,0 +1,83 @@
+"""What every held-out test (`test_heldout*.py`) does with its file: load it, check its shape, check it against the
+training data, score it and hold the figures as floors. One file per pass; the figures stay in each test module."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from marketplace import screening_model as sm
+from marketplace.screening import Category, screen
+
+HERE = Path(__file__).parent
+TARGET = (0.95, 0.90)  # the issue's precision and recall, in every category
+Figures = dict[str, tuple[float, float]]
+
+
+def load(name: str) -> list[dict[str, Any]]:
+    return json.loads((HERE / name).read_text(encoding="utf-8"))["sentences"]  # type: ignore[no-any-return]
+
+
+def assert_shape(sentences: list[dict[str, Any]]) -> None:
+    """At least 100 sentences, 10 positives in each category, 40 clean ones, and only known categories."""
+    assert len(sentences) >= 100
+    known = {str(c) for c in Category}
+    for sentence in sentences:
+        assert set(sentence["categories"]) <= known, sentence
+    for category in Category:
+        assert sum(1 for s in sentences if category in s["categories"]) >= 10, category
+    assert sum(1 for s in sentences if not s["categories"]) >= 40
+
+
+def training_sentences(files: Iterable[str] = ()) -> set[str]:
+    """The corpus's sentences and those of the labelled `files`, casefolded."""
+    corpus = json.loads((HERE / "corpus.json").read_text(encoding="utf-8"))
+    texts = {
+        sentence
+        for section in corpus.values()
+        if isinstance(section, dict)
+        for sentences in section.values()
+        for sentence in sentences
+    } | set(corpus["neutral"])
+    for name in files:
+        texts |= {s["text"] for s in load(name)}
+    return {text.casefold() for text in texts}
+
+
+def overlap(sentences: list[dict[str, Any]], files: Iterable[str] = ()) -> set[str]:
+    return {s["text"].casefold() for s in sentences} & training_sentences(files)
+
+
+def rules_found(sentences: list[dict[str, Any]]) -> list[set[str]]:
+    return [{str(c) for c in screen(s["text"]).categories} for s in sentences]
+
+
+def combined_found(sentences: list[dict[str, Any]]) -> list[set[str]]:
+    classifier = sm.load_default()
+    assert classifier is not None
+    return [{str(c) for c in sm.screen_combined(s["text"], classifier).categories} for s in sentences]
+
+
+def figures(sentences: list[dict[str, Any]], found: list[set[str]]) -> Figures:
+    """(precision, recall) per category of `found` against the file's labels."""
+    out = {}
+    for category in sm.LABELS:
+        pairs = [(category in got, category in s["categories"]) for got, s in zip(found, sentences, strict=True)]
+        tp = sum(1 for got, want in pairs if got and want)
+        fp = sum(1 for got, want in pairs if got and not want)
+        fn = sum(1 for got, want in pairs if want and not got)
+        out[category] = (tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0)
+    return out
+
+
+def assert_floors(label: str, measured: Figures, floors: Figures) -> None:
+    print(f"\n{label}:", {c: f"{p:.2f}/{r:.2f}" for c, (p, r) in measured.items()})
+    for category, (precision, recall) in measured.items():
+        floor_precision, floor_recall = floors[category]
+        assert precision >= floor_precision and recall >= floor_recall, (category, precision, recall)
+
+
+def meets_target(figure: tuple[float, float]) -> bool:
+    return figure[0] >= TARGET[0] and figure[1] >= TARGET[1]
