@@ -33,22 +33,21 @@ def log_action(
     `to_state` defaults to the target's `status` after the change (call it after the transition). Call it once
     per state change, inside the service's transaction.
     """
-    if to_state is None:
-        to_state = str(getattr(target, "status", "") or "")
-    return Activity.objects.create(
-        content_type=ContentType.objects.get_for_model(target, for_concrete_model=True),
-        object_id=target.pk,
-        actor=actor if getattr(actor, "pk", None) else None,
-        action=str(action),
-        from_state=str(from_state or ""),
+    entry = _entry(
+        actor,
+        action,
+        target,
+        from_state=from_state,
         to_state=to_state,
-        note=note or "",
-        reason=str(reason or ""),
-        reason_text=reason_text or "",
+        note=note,
+        reason=reason,
+        reason_text=reason_text,
         private_to=private_to,
-        data=data or {},
-        created_at=now or timezone.now(),
+        data=data,
+        now=now or timezone.now(),
     )
+    entry.save()
+    return entry
 
 
 def log_actions(
@@ -72,25 +71,54 @@ def log_actions(
     if len(from_states) != len(targets):
         raise ValueError("log_actions: one from_state per target")
     when = now or timezone.now()
-    actor = actor if getattr(actor, "pk", None) else None
     rows = [
-        Activity(
-            content_type=ContentType.objects.get_for_model(target, for_concrete_model=True),
-            object_id=target.pk,
-            actor=actor,
-            action=str(action),
-            from_state=str(from_state or ""),
-            to_state=str(getattr(target, "status", "") or ""),
-            note=note or "",
-            reason=str(reason or ""),
-            reason_text=reason_text or "",
+        _entry(
+            actor,
+            action,
+            target,
+            from_state=from_state,
+            to_state=None,
+            note=note,
+            reason=reason,
+            reason_text=reason_text,
             private_to=private_to,
-            data=dict(data or {}),
-            created_at=when,
+            data=data,
+            now=when,
         )
         for target, from_state in zip(targets, from_states, strict=True)
     ]
     return Activity.objects.bulk_create(rows) if rows else []
+
+
+def _entry(
+    actor: Any,
+    action: str,
+    target: models.Model,
+    *,
+    from_state: str,
+    to_state: str | None,
+    note: str,
+    reason: str,
+    reason_text: str,
+    private_to: str,
+    data: dict[str, Any] | None,
+    now: datetime,
+) -> Activity:
+    """One unsaved entry; `to_state` None means the target's `status` now."""
+    return Activity(
+        content_type=ContentType.objects.get_for_model(target, for_concrete_model=True),
+        object_id=target.pk,
+        actor=actor if getattr(actor, "pk", None) else None,
+        action=str(action),
+        from_state=str(from_state or ""),
+        to_state=str(getattr(target, "status", "") or "") if to_state is None else to_state,
+        note=note or "",
+        reason=str(reason or ""),
+        reason_text=reason_text or "",
+        private_to=private_to,
+        data=dict(data or {}),
+        created_at=now,
+    )
 
 
 def activity_for(target: models.Model) -> QuerySet[Activity]:
