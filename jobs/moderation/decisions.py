@@ -1,0 +1,215 @@
+"""Moderators' decisions on jobs and clients: dismissing, reinstating, verifying payment, suspending."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django_fsm import can_proceed
+
+from marketplace.accounts.models import ClientProfile
+
+from .. import hooks
+from ..models import Flag, FlagStatus, JobPost, JobStatus, ModerationAction
+from .base import (
+    ModerationError,
+    clean_note,
+    decide_flag,
+    decide_open_flags,
+    record_decision,
+    require_moderator,
+)
+
+
+def dismiss_flags(job: JobPost, *, by, note: str = "") -> int:
+    """A moderator finds nothing wrong: the job's open flags are dismissed and a held job is published.
+
+    Side effects: each open flag on the job -> dismissed (moderator, time, note); `held_for_review` cleared;
+    one moderation entry in the activity log. Returns how many flags were dismissed.
+    """
+    require_moderator(by, "dismiss flags")
+    note = clean_note(note)
+    with transaction.atomic():
+        locked = JobPost.objects.select_for_update().get(pk=job.pk)
+        count = decide_open_flags(Flag.objects.filter(job=locked), moderator=by, note=note, dismiss=True)
+        if not count and not locked.held_for_review:
+            raise ModerationError(f"The job “{locked.title}” has no open flags.", code="no_flags")
+        if locked.held_for_review:
+            JobPost.objects.filter(pk=locked.pk).update(held_for_review=False)
+        record_decision(by, ModerationAction.DISMISS_FLAGS, job=locked, note=note, flags=count)
+    job.refresh_from_db()
+    return count
+
+
+def reinstate_job(job: JobPost, *, by, note: str = "") -> JobPost:
+    """A moderator puts a suspended job back in the state it was suspended from.
+
+    Applications closed by the suspension stay closed (freelancers may apply again).
+    Side effects: the job's transition (logged with the moderator); `held_for_review` cleared; the job's open
+    flags -> dismissed; one moderation entry in the activity log.
+    """
+    require_moderator(by, "reinstate a job")
+    note = clean_note(note)
+    with transaction.atomic():
+        locked = JobPost.objects.select_for_update().get(pk=job.pk)
+        if not can_proceed(locked.reinstate):
+            raise ModerationError(
+                f"The job “{locked.title}” is {locked.get_status_display().lower()}, not suspended, so there is "
+                "nothing to reinstate.",
+                code="not_suspended",
+            )
+        if not locked.client.is_active:
+            raise ModerationError(
+                f"{locked.client} is suspended, so their job “{locked.title}” stays suspended.",
+                code="client_suspended",
+            )
+        locked.reinstate()
+        locked.held_for_review = False
+        locked.save()
+        count = decide_open_flags(Flag.objects.filter(job=locked), moderator=by, note=note, dismiss=True)
+        record_decision(
+            by,
+            ModerationAction.REINSTATE_JOB,
+            job=locked,
+            note=note,
+            flags=count,
+            from_state=JobStatus.SUSPENDED,
+            to_state=locked.status,
+        )
+    job.refresh_from_db()
+    return locked
+
+
+def mark_payment_verified(client, *, by, note: str = "") -> bool:
+    """A moderator marks a client's payment method verified. Returns False when it already was.
+
+    Side effects: `ClientProfile.payment_verified`; one moderation entry in the activity log.
+    """
+    require_moderator(by, "verify payment methods")
+    note = clean_note(note)
+    with transaction.atomic():
+        profile = ClientProfile.objects.select_for_update().filter(user=client).first()
+        if profile is None:
+            raise ModerationError(f"{client} has no client profile.", code="no_profile")
+        if profile.payment_verified:
+            return False
+        profile.payment_verified = True
+        profile.save(update_fields=["payment_verified"])
+        record_decision(by, ModerationAction.MARK_PAYMENT_VERIFIED, user=client, note=note)
+    return True
+
+
+def dismiss_selected_flags(flags, *, by, note: str = "") -> int:
+    """A moderator dismisses the chosen open flags (any target: a job, a client, a room).
+
+    A job whose open flags are all dismissed this way is published again if the screening held it.
+    Side effects: each open flag -> dismissed (moderator, time, note); one activity entry per job or client concerned.
+    Returns how many flags were dismissed.
+    """
+    require_moderator(by, "dismiss flags")
+    note = clean_note(note)
+    with transaction.atomic():
+        decided = list(
+            flags.select_related(None).select_for_update(of=("self",)).filter(status=FlagStatus.OPEN).order_by("pk")
+        )
+        now = timezone.now()
+        for flag in decided:
+            decide_flag(flag, moderator=by, note=note, dismiss=True, now=now)
+        targets: dict[tuple[int | None, int | None], int] = {}
+        for flag in decided:
+            key = (flag.job_id, None if flag.job_id else flag.user_id)
+            targets[key] = targets.get(key, 0) + 1
+        for (job_id, user_id), count in targets.items():
+            if job_id is not None and not Flag.objects.filter(job_id=job_id, status=FlagStatus.OPEN).exists():
+                JobPost.objects.filter(pk=job_id, held_for_review=True).update(held_for_review=False)
+            if job_id is None and user_id is None:
+                continue  # a room flag about nobody in particular: the flag itself records the decision
+            job = JobPost.objects.filter(pk=job_id).first() if job_id else None
+            record_decision(
+                by,
+                ModerationAction.DISMISS_FLAGS,
+                job=job,
+                user_id=job.client_id if job else user_id,
+                note=note,
+                flags=count,
+            )
+    return len(decided)
+
+
+# Suspensions (the hiring layer closes the applications: `hooks.close_job`) ----------------------------------
+# What the job page and the client's notification say (the moderator's note stays internal: it may name a
+# reporter, and reporters are never shown to the flagged user).
+PUBLIC_SUSPENSION_REASON = "A moderator found that it may break the marketplace's rules."
+
+
+def suspend_job(job: JobPost, *, by, note: str = "") -> JobPost:
+    """A moderator suspends a job: it disappears from the marketplace and its open applications close.
+
+    Raises PermissionDenied for a non-moderator and `marketplace.fsm.ActionNotAllowed` for a job that can't be
+    suspended (already suspended or cancelled).
+    Side effects: the job -> suspended (logged with the moderator); every open application -> closed, with one
+    event, one room message and one JOB_CLOSED notification per freelancer, and one JOB_SUSPENDED notification
+    to the client with the public reason (all in the hiring layer's `close_job`, the `JOB_CLOSING` hook); the
+    job's open flags -> actioned; `held_for_review` cleared; one activity entry (the suspension, with the
+    moderator's note).
+    """
+    require_moderator(by, "suspend a job")
+    note = clean_note(note)
+    with transaction.atomic():
+        return _suspend(job, by=by, note=note)
+
+
+def _suspend(job: JobPost, *, by, note: str) -> JobPost:
+    # The flags first, so the job's one activity entry (the suspension) carries how many were decided; the job's
+    # row is locked before its flags, in the same order as the other moderation services.
+    JobPost.objects.select_for_update().filter(pk=job.pk).first()
+    count = decide_open_flags(Flag.objects.filter(job_id=job.pk), moderator=by, note=note, dismiss=False)
+    job = hooks.close_job(
+        job,
+        by=by,
+        reason=PUBLIC_SUSPENSION_REASON,
+        to=JobStatus.SUSPENDED,
+        note=note,
+        data={"flags_decided": count} if count else None,
+    )
+    JobPost.objects.filter(pk=job.pk, held_for_review=True).update(held_for_review=False)
+    job.held_for_review = False
+    return job
+
+
+def suspend_client(client, *, by, note: str = "") -> list[JobPost]:
+    """A moderator suspends a client: they can no longer log in and their open jobs are suspended.
+
+    Returns the jobs suspended. Side effects: `is_active` off (their sessions stop working); the applications
+    they sent as a freelancer closed, each client told (`hooks.user_suspended`); each open job suspended as in
+    `suspend_job` (applications closed, each freelancer notified once); the open flags about
+    the client and their jobs -> actioned; one activity entry for the client and one per job.
+    """
+    require_moderator(by, "suspend a client")
+    note = clean_note(note)
+    with transaction.atomic():
+        user = get_user_model().objects.select_for_update().get(pk=client.pk)
+        if user.is_staff or user.is_superuser:
+            raise ModerationError("Staff accounts can't be suspended from the moderation tools.", code="staff")
+        if not user.is_active:
+            raise ModerationError(f"{user} is already suspended.", code="already_suspended")
+        _deactivate(user, by=by, note=note)
+        suspended = [
+            _suspend(job, by=by, note=note)
+            for job in JobPost.objects.filter(client=user, status=JobStatus.OPEN).order_by("pk")
+        ]
+        count = decide_open_flags(
+            Flag.objects.filter(Q(user=user) | Q(job__client=user)), moderator=by, note=note, dismiss=False
+        )
+        record_decision(by, ModerationAction.SUSPEND_CLIENT, user=user, note=note, flags=count)
+    client.is_active = False
+    return suspended
+
+
+def _deactivate(user, *, by, note: str) -> None:
+    """The account stops working (its sessions too), and the layers above end what it left open
+    (`hooks.user_suspended`): its open applications close and its active contracts pause, the other side told."""
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    hooks.user_suspended(user=user, by=by, note=note)
