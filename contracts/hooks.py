@@ -5,6 +5,9 @@
 - `USER_SUSPENDED` (`jobs.hooks`): a moderator suspended a person. Their active contracts pause (no time can be
   logged, a running timer is stopped) and the other side is told why and what they can do, so nobody keeps
   working for, or paying, an account that can no longer answer. The client can still end the contract.
+- `USER_REINSTATED` (`jobs.hooks`): a moderator reinstated the person. The contracts their suspension paused (and
+  nobody changed since) resume, and the other side is told; one whose other side is suspended too stays paused,
+  now for that person's suspension.
 """
 
 from __future__ import annotations
@@ -25,9 +28,14 @@ def drop_agency_assignments(*, agency: Agency, user: User, by: User) -> None:
     ContractAssignment.objects.filter(contract__agency=agency, user=user).delete()
 
 
+def suspension_reason(user: User) -> str:
+    """The status note of a contract paused by `user`'s suspension (shown to both sides)."""
+    return f"{user.display_name}'s account was suspended by a moderator."
+
+
 def pause_suspended_persons_contracts(*, user: User, by: User, note: str = "") -> None:
     now = timezone.now()
-    reason = f"{user.display_name}'s account was suspended by a moderator."
+    reason = suspension_reason(user)
     mine = Q(client=user) | Q(freelancer=user)
     for pk in Contract.objects.filter(mine, status=ContractStatus.ACTIVE).order_by("pk").values_list("pk", flat=True):
         contract = lock_contract(pk)
@@ -49,3 +57,37 @@ def pause_suspended_persons_contracts(*, user: User, by: User, note: str = "") -
                 "moderator. No time can be logged; you can end the contract from its page."
             )
         notify_party(contract.other_party(user), NotificationKind.CONTRACT_PAUSED, contract, actor=None, text=text)
+
+
+def resume_reinstated_persons_contracts(*, user: User, by: User, note: str = "") -> None:
+    reason = suspension_reason(user)
+    mine = Q(client=user) | Q(freelancer=user)
+    paused = Contract.objects.filter(mine, status=ContractStatus.PAUSED, status_note=reason)
+    for pk in paused.order_by("pk").values_list("pk", flat=True):
+        contract = lock_contract(pk)
+        if contract.status != ContractStatus.PAUSED or contract.status_note != reason:
+            continue  # resumed, ended or paused again for another reason since
+        other = contract.other_party(user)
+        if not other.is_active:
+            contract.status_note = suspension_reason(other)
+            contract.save(update_fields=["status_note"])
+            continue
+        contract.resume(reason="")
+        contract.save()
+        log_action(
+            by,
+            "resume",
+            contract,
+            from_state=ContractStatus.PAUSED,
+            note=f"{user.display_name}'s account was reinstated by a moderator.",
+        )
+        notify_party(
+            other,
+            NotificationKind.CONTRACT_PAUSED,
+            contract,
+            actor=None,
+            text=(
+                f"The contract “{contract.title}” is active again: {user.display_name}'s account was reinstated by "
+                "a moderator."
+            ),
+        )

@@ -12,6 +12,10 @@ This layer never imports the hiring layer: the settings name its functions (dott
   the suspension's transaction). The hiring layer closes the applications the person sent and tells each client;
   the contracts layer pauses their active contracts and tells the other side. Nobody waits on, works for or pays
   an account that can no longer answer.
+- `USER_REINSTATED`: a moderator reinstated a suspended person (functions called with `user`, `by`, `note` inside
+  the reinstatement's transaction). The contracts layer resumes the contracts the suspension paused, unless the
+  other side is suspended too, and tells the other side. What the suspension closed (applications, jobs) stays
+  closed.
 - `ROOM_SUBJECTS`: the rows a room is about (the hiring layer's applications, with their job and people), listed
   on the moderators' room page in the admin. Empty setting: none listed.
 """
@@ -54,6 +58,11 @@ def close_job(job: JobPost, *, by: Any, reason: str, to: str, note: str, data: d
 
 def user_suspended(*, user: Any, by: Any, note: str) -> None:
     for path in getattr(settings, "USER_SUSPENDED", ()):
+        _load(path)(user=user, by=by, note=note)
+
+
+def user_reinstated(*, user: Any, by: Any, note: str) -> None:
+    for path in getattr(settings, "USER_REINSTATED", ()):
         _load(path)(user=user, by=by, note=note)
 
 

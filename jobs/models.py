@@ -9,6 +9,7 @@ from django.urls import reverse
 from django_fsm import RETURN_VALUE, FSMField, transition
 from taggit.managers import TaggableManager
 
+from marketplace.accounts.models import User
 from marketplace.fsm import ConcurrentTransitionMixin
 from messaging.models import Room
 
@@ -338,6 +339,7 @@ class ModerationAction(models.TextChoices):
     SUSPEND_CLIENT = "suspend_client", "Suspended the client"
     WARN_USER = "warn_user", "Warned the sender of a flagged room message"
     SUSPEND_USER = "suspend_user", "Suspended the sender of a flagged room message"
+    REINSTATE_USER = "reinstate_user", "Reinstated the account"
 
 
 class FlaggedJob(JobPost):
@@ -359,3 +361,13 @@ class FlaggedRoom(Room):
         proxy = True
         verbose_name = "flagged room"
         verbose_name_plural = "Flagged rooms"
+
+
+class SuspendedAccount(User):
+    """People as the moderators' "Suspended accounts" list sees them: accounts a moderator suspended, to reinstate
+    (the admin lists those that still cannot log in; `jobs/moderation_admin.py`)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "suspended account"
+        verbose_name_plural = "Suspended accounts"

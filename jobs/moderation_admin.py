@@ -1,4 +1,5 @@
-"""The moderators' admin: "Flagged jobs" (a JobPost proxy), "Flagged rooms" (a Room proxy) and the client actions.
+"""The moderators' admin: "Flagged jobs" (a JobPost proxy), "Flagged rooms" (a Room proxy), "Suspended accounts"
+(a User proxy) and the client actions.
 
 Imported by `jobs/admin.py`, so the app that owns the proxies registers them. Every action calls one service of
 `jobs.moderation` per row, which checks the moderator, records the decision (moderator, time, note) and
@@ -12,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, F, IntegerField, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
@@ -22,6 +25,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from marketplace.accounts.models import ClientProfile
+from marketplace.activity.models import Activity
 from marketplace.admin_base import ActionsOnlyAdmin
 from marketplace.fsm import ActionNotAllowed
 from messaging.models import Message
@@ -29,7 +33,7 @@ from messaging.models import Message
 from . import hooks
 from . import moderation as job_moderation
 from .admin import FlagInline, ModerationActionForm, OpenFlagsFilter, action_note, decisions_html, report_refusal
-from .models import Flag, FlaggedJob, FlaggedRoom, FlagReason, FlagStatus, JobPost, JobStatus
+from .models import Flag, FlaggedJob, FlaggedRoom, FlagReason, FlagStatus, JobPost, JobStatus, SuspendedAccount
 
 OPEN = Q(flags__status=FlagStatus.OPEN)
 
@@ -406,4 +410,51 @@ class FlaggedRoomAdmin(ActionsOnlyAdmin):
         job_moderation.dismiss_room_flags,
         description="Dismiss the room's flags",
         done="Flags dismissed in {count} room(s).",
+    )
+
+
+@admin.register(SuspendedAccount)
+class SuspendedAccountAdmin(ActionsOnlyAdmin):
+    """Accounts a moderator suspended, to reinstate when the suspension was a mistake or has served its time.
+    Reinstating resumes the contracts the suspension paused; closed applications and suspended jobs stay so."""
+
+    list_display = ("username", "display_name", "roles", "suspended")
+    search_fields = ("username", "first_name", "last_name")
+    list_per_page = 50
+    action_form = ModerationActionForm
+    actions = ["reinstate_accounts"]
+    fields = ("username", "display_name", "roles", "moderation_history")
+    readonly_fields = fields
+
+    def get_queryset(self, request) -> QuerySet[SuspendedAccount]:
+        newest = Activity.objects.filter(
+            content_type=ContentType.objects.get_for_model(get_user_model()),
+            object_id=OuterRef("pk"),
+            action__in=job_moderation.SUSPENSIONS,
+        ).order_by("-created_at", "-id")
+        return (
+            self.model._default_manager.filter(pk__in=job_moderation.suspended_accounts().values("pk"))
+            .annotate(suspended_at=Subquery(newest.values("created_at")[:1]))
+            .order_by("-suspended_at", "-pk")
+        )
+
+    @admin.display(description="Roles")
+    def roles(self, user: SuspendedAccount) -> str:
+        return ", ".join(r for r, on in (("client", user.is_client), ("freelancer", user.is_freelancer)) if on) or "-"
+
+    @admin.display(description="Suspended", ordering="suspended_at")
+    def suspended(self, user: SuspendedAccount):
+        return user.suspended_at  # type: ignore[attr-defined]
+
+    @admin.display(description="Moderation history")
+    def moderation_history(self, user: SuspendedAccount) -> str:
+        return decisions_html(job_moderation.decisions_for_client(user.pk)[:50], with_job=True)
+
+    reinstate_accounts = row_action(
+        job_moderation.reinstate_account,
+        description="Reinstate the account",
+        done=(
+            "{count} account(s) reinstated: they can log in again, and the contracts their suspension paused are "
+            "active again. Closed applications stay closed; reinstate suspended jobs from Flagged jobs."
+        ),
     )

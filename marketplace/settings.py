@@ -356,6 +356,8 @@ USER_SUSPENDED = [
     "proposals.hooks.close_suspended_persons_applications",
     "contracts.hooks.pause_suspended_persons_contracts",
 ]
+# A moderator's reinstatement of a suspended person resumes the contracts the suspension paused.
+USER_REINSTATED = ["contracts.hooks.resume_reinstated_persons_contracts"]
 ROOM_SUBJECTS = "proposals.links.room_applications"
 # The moderators' columns and actions on client profiles, which accounts' admin builds its class on.
 CLIENT_PROFILE_ADMIN_MIXINS = ["jobs.moderation_admin.ClientModerationMixin"]

@@ -130,16 +130,17 @@ class AgencyMembershipFactory(DjangoModelFactory):
 # Moderators and flags.
 _jobs_0004 = importlib.import_module("jobs.migrations.0004_moderators_group")
 _jobs_0006 = importlib.import_module("jobs.migrations.0006_flagged_rooms")
+_jobs_0011 = importlib.import_module("jobs.migrations.0011_suspended_accounts")
 _agencies_0002 = importlib.import_module("agencies.migrations.0002_moderators_see_agencies")
 MODERATORS = _jobs_0004.GROUP
 
 
 def moderators_group() -> Group:
-    """The group the data migrations build (jobs 0004 and 0006, agencies 0002; jobs 0008 took "view moderation
-    decision" away), rebuilt the same way after a flush, as in browser tests."""
+    """The group the data migrations build (jobs 0004, 0006 and 0011, agencies 0002; jobs 0008 took "view
+    moderation decision" away), rebuilt the same way after a flush, as in browser tests."""
     group, created = Group.objects.get_or_create(name=MODERATORS)
     if created:
-        wanted = Q(content_type__app_label="jobs", codename__in=_jobs_0006.CODENAMES)
+        wanted = Q(content_type__app_label="jobs", codename__in=_jobs_0006.CODENAMES + _jobs_0011.CODENAMES)
         for label, codenames in _jobs_0004.PERMISSIONS.items():
             wanted |= Q(content_type__app_label=label, codename__in=codenames)
         for codenames in _agencies_0002.CODENAMES.values():

@@ -43,7 +43,7 @@ from django.utils.http import urlsafe_base64_encode
 from contracts import services as contract_services
 from contracts.models import Milestone, TimeEntry, Timesheet, week_start
 from jobs.models import FlagReason, JobPost
-from jobs.moderation import flag_job, flag_message
+from jobs.moderation import flag_job, flag_message, suspend_client
 from marketplace.accounts.models import User
 from messaging.models import Message, Notification
 from messaging.services import post_message, set_preferences
@@ -364,6 +364,7 @@ MODERATOR: dict[str, str] = {
     "jobs.flag": "odood",
     "jobs.flaggedjob": "odood",
     "jobs.flaggedroom": "odood",
+    "jobs.suspendedaccount": "odood",
     "taggit.tag": "ddddd",
     "proposals.application": "ddddd",
     "proposals.offer": "ddddd",
@@ -421,7 +422,13 @@ def _admin_world() -> tuple[World, dict[str, str]]:
     contract_services.fund_milestone(Milestone.objects.get(pk=world.ids["milestone"]), by=people["C"])
     flag_job(JobPost.objects.get(pk=world.ids["job"]), by=people["f"], reason=FlagReason.SPAM)
     flag_message(Message.objects.get(pk=world.ids["message"]), by=people["F"], reason=FlagReason.SCAM)
-    rows = {"jobs.flaggedjob": str(world.ids["job"]), "jobs.flaggedroom": str(world.ids["room"])}
+    suspended = ClientFactory()
+    suspend_client(suspended, by=ModeratorFactory(), note="")
+    rows = {
+        "jobs.flaggedjob": str(world.ids["job"]),
+        "jobs.flaggedroom": str(world.ids["room"]),
+        "jobs.suspendedaccount": str(suspended.pk),
+    }
     for model in admin_site._registry:
         if model._meta.label_lower in rows:
             continue

@@ -34,12 +34,15 @@ from .base import (
 )
 from .decisions import (
     PUBLIC_SUSPENSION_REASON,
+    SUSPENSIONS,
     dismiss_flags,
     dismiss_selected_flags,
     mark_payment_verified,
+    reinstate_account,
     reinstate_job,
     suspend_client,
     suspend_job,
+    suspended_accounts,
 )
 from .flags import (
     flag_client,
@@ -71,6 +74,7 @@ __all__ = [
     "REASON_FOR_CATEGORY",
     "ROOM_WARNING_TEXT",
     "SNIPPET_MAX_LENGTH",
+    "SUSPENSIONS",
     "FlagRefused",
     "ModerationError",
     "clean_note",
@@ -91,6 +95,7 @@ __all__ = [
     "queue_for_review",
     "record_decision",
     "record_room_opening",
+    "reinstate_account",
     "reinstate_job",
     "require_moderator",
     "reviewable_rooms",
@@ -98,5 +103,6 @@ __all__ = [
     "suspend_client",
     "suspend_job",
     "suspend_room_sender",
+    "suspended_accounts",
     "warn_room_sender",
 ]

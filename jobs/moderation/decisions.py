@@ -1,14 +1,17 @@
-"""Moderators' decisions on jobs and clients: dismissing, reinstating, verifying payment, suspending."""
+"""Moderators' decisions on jobs and people: dismissing, reinstating, verifying payment, suspending and
+reinstating accounts."""
 
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django_fsm import can_proceed
 
 from marketplace.accounts.models import ClientProfile
+from marketplace.activity.models import Activity
 
 from .. import hooks
 from ..models import Flag, FlagStatus, JobPost, JobStatus, ModerationAction
@@ -213,3 +216,39 @@ def _deactivate(user, *, by, note: str) -> None:
     user.is_active = False
     user.save(update_fields=["is_active"])
     hooks.user_suspended(user=user, by=by, note=note)
+
+
+SUSPENSIONS = (ModerationAction.SUSPEND_CLIENT, ModerationAction.SUSPEND_USER)
+
+
+def suspended_accounts():
+    """Accounts a moderator suspended that still cannot log in (the "Suspended accounts" list)."""
+    suspended = Activity.objects.filter(
+        content_type=ContentType.objects.get_for_model(get_user_model()), action__in=SUSPENSIONS
+    ).values("object_id")
+    return get_user_model().objects.filter(is_active=False, pk__in=suspended)
+
+
+def reinstate_account(user, *, by, note: str = "") -> None:
+    """A moderator undoes a suspension: the person can log in again.
+
+    Raises PermissionDenied for a non-moderator and `ModerationError` for an account that can log in or that no
+    moderator suspended (an account closed another way is not the moderators' to reopen).
+    Side effects: `is_active` on; one activity entry on the person (the reinstatement, with the note); the layers
+    above resume what the suspension paused (`hooks.user_reinstated`: the contracts it paused resume, unless the
+    other side is suspended too, and the other side is told). What the suspension closed stays closed: the
+    applications, and the jobs (a moderator reinstates a job from "Flagged jobs").
+    """
+    require_moderator(by, "reinstate accounts")
+    note = clean_note(note)
+    with transaction.atomic():
+        locked = get_user_model().objects.select_for_update().get(pk=user.pk)
+        if locked.is_active:
+            raise ModerationError(f"{locked} can already log in.", code="active")
+        if not suspended_accounts().filter(pk=locked.pk).exists():
+            raise ModerationError(f"{locked} was not suspended by a moderator.", code="not_suspended")
+        locked.is_active = True
+        locked.save(update_fields=["is_active"])
+        record_decision(by, ModerationAction.REINSTATE_USER, user=locked, note=note)
+        hooks.user_reinstated(user=locked, by=by, note=note)
+    user.is_active = True

@@ -153,3 +153,13 @@ def test_a_reported_message_leads_a_moderator_to_suspend_its_sender(browser: Bro
     fred_page.goto(f"{live_server.url}/notifications/")
     told = fred_page.get_by_text("Thank you for your report: a moderator reviewed it and took action.")
     expect(told).to_have_count(1)
+
+    # On appeal, the moderator reinstates Carla from "Suspended accounts", and she can log in again.
+    mod_page.get_by_role("link", name="Suspended accounts").first.click()
+    row = mod_page.get_by_role("row", name=re.compile(re.escape(carla.username)))
+    row.get_by_role("checkbox").check()
+    mod_page.get_by_role("combobox", name="Action").select_option(label="Reinstate the account")
+    mod_page.get_by_role("button", name="Go").click()
+    expect(mod_page.get_by_text(re.compile(r"^1 account\(s\) reinstated: they can log in again"))).to_be_visible()
+    expect(mod_page.get_by_role("row", name=re.compile(re.escape(carla.username)))).to_have_count(0)
+    log_in(browser.new_context().new_page(), carla)

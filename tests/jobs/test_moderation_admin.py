@@ -59,6 +59,8 @@ def test_moderators_group_has_only_the_permissions_it_needs():
         "jobs.view_jobpost",
         "jobs.view_flaggedroom",
         "jobs.change_flaggedroom",
+        "jobs.view_suspendedaccount",
+        "jobs.change_suspendedaccount",
         "accounts.view_clientprofile",
         "accounts.change_clientprofile",
         "accounts.view_user",
