@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from jobs.moderation import queue_for_review
-from marketplace.screening import screen
+from jobs.screening import screen_text
 from messaging.models import Message, Room
 from messaging.screening import NOT_SCREENED, Screening
 
@@ -39,7 +39,7 @@ def screen_room_message(room: Room, *, sender, body: str) -> Screening:
     application = Application.objects.select_related("job").filter(room=room).first()
     if application is None or application.status == ApplicationStatus.HIRED:  # hired: the contract exists
         return NOT_SCREENED
-    result = screen(body)
+    result = screen_text(body)
     policy = contact_policy()
     if result.has_contact_details and policy == "block":
         quoted = ", ".join(f"“{hit.text}”" for hit in result.contact_details[:3])

@@ -11,10 +11,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from marketplace.screening import Hit, ScreeningResult, screen, snippet
+from marketplace.screening import Hit, ScreeningResult, snippet
 from messaging.models import Membership, Message
 
 from ..models import Flag, FlagReason, FlagStatus, JobPost, ModerationAction
+from ..screening import screen_text
 from .base import (
     COMMENT_MAX_LENGTH,
     HOLD_CATEGORIES,
@@ -196,7 +197,7 @@ def hold_if_risky(job: JobPost) -> bool:
     Flag on the job with the hits and a snippet, one moderation entry in the activity log (by the system).
     """
     text = f"{job.title}\n\n{job.description}"
-    result = screen(text)
+    result = screen_text(text)
     if not (result.categories & HOLD_CATEGORIES):
         return job.held_for_review
     if job.held_for_review:
