@@ -75,8 +75,10 @@ def test_committed_model_is_what_train_screening_builds(tmp_path, committed):
     call_command("train_screening", output=output, stdout=StringIO())
     fresh = sm.load(output)
     texts = [p["text"] for p in PARAPHRASES[::7]]
+    # Not bit for bit: the same files on another machine's CPU gave probabilities 3e-9 apart (floating-point sums
+    # taken in another order); any change to the data or the features moves some by far more than 1e-6.
     for new, stored in zip(fresh.probabilities(texts), committed.probabilities(texts), strict=True):
-        assert new == pytest.approx(stored, abs=1e-9)
+        assert new == pytest.approx(stored, abs=1e-6)
 
 
 def test_train_screening_takes_extra_labelled_files(tmp_path):
