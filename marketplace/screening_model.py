@@ -90,7 +90,7 @@ RULE_KINDS: tuple[str, ...] = tuple(sorted({f"{r.category}:{r.kind}" for r in _C
 # Labelled files next to corpus.json that `train_screening` reads, in this order (a later label of the same
 # sentence wins): the second pass's paraphrases, the third pass's, the second and third passes' held-out files,
 # spent once they were scored (issue 15) and training material since, the fourth pass's paraphrases, its held-out
-# file (spent in the fifth pass) and the fifth pass's paraphrases.
+# file (spent in the fifth pass), the fifth pass's paraphrases and its held-out file (spent in the sixth pass).
 TRAINING_FILES = (
     "paraphrases.json",
     "paraphrases_pass3.json",
@@ -99,6 +99,7 @@ TRAINING_FILES = (
     "paraphrases_pass4.json",
     "heldout_pass4.json",
     "paraphrases_pass5.json",
+    "heldout_pass5.json",
 )
 
 # Word-order cues a bag of words cannot see, one feature each (weight CUE_WEIGHT): the work comes after the offer
