@@ -6,6 +6,7 @@ threshold sweep: the tuning signal for the classifier's thresholds.
     .venv/bin/python bench/screening_lofo.py --cv        # add 5-fold CV of all the training data
     .venv/bin/python bench/screening_lofo.py --sweep     # add a pooled threshold sweep per category
     .venv/bin/python bench/screening_lofo.py --misses    # print the sentences each held-out file gets wrong
+    .venv/bin/python bench/screening_lofo.py --c 30      # train with another C
 
 5-fold CV over paraphrase-heavy data overestimates: near-duplicate paraphrases sit on both sides of a fold. The
 spent held-out files were written independently of the rest, so scoring each with a model trained on everything
@@ -139,7 +140,10 @@ def main() -> None:
     parser.add_argument("--cv", action="store_true")
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--c", type=float, help="train with this C instead of sm.C_VALUE (to compare)")
     args = parser.parse_args()
+    if args.c:
+        sm.C_VALUE = args.c
     thresholds = dict(sm.DEFAULT_THRESHOLDS)
     print("thresholds:", thresholds, f"C={sm.C_VALUE}")
     pooled = leave_one_file_out(args.strict, args.misses, thresholds)

@@ -585,7 +585,8 @@ def _sentence_has(pattern: re.Pattern[str], text: str, start: int, end: int) -> 
 _CLAUSE_BREAK = re.compile(r"[,;:()\n]|[.!?](?=\s)|\b(?:but|so|and|then)\b", _F)
 _NEGATION = re.compile(
     r"\b(?:never|not|no\s+one|nobody|don['\u2019]?t|do\s+not|doesn['\u2019]?t|won['\u2019]?t|will\s+not|shouldn['\u2019]?t|"
-    r"should\s+not|must\s+not|mustn['\u2019]?t|cannot|can['\u2019]?t|refuse|avoid\s+(?:asking|requests))\b",
+    r"should\s+not|must\s+not|mustn['\u2019]?t|cannot|can['\u2019]?t|refuse|avoid\s+(?:asking|requests)|nothing)\b"
+    r"|\bno\s+$",  # "nothing starts before ...", "no work starts before ..." (the hit starts at "work")
     _F,
 )
 
@@ -1023,7 +1024,8 @@ _HIRE_AFTER_WORK = re.compile(
     + _hinted(r"(?:then|after\s+that|afterwards|once\s+(?:it['\u2019]?s|that['\u2019]?s)\s+done)")
     + r"\s*,?\s+(?:i|we)"
     r"(?:['\u2019]ll|\s+will|\s+can)?\s+(?:\w+\s+)?(?:hire\s+you|send\s+(?:you\s+)?(?:the|an|a)\s+(?:offer|contract)|"
-    r"(?:create|open|start|sign)\s+(?:the|a)\s+contract|make\s+(?:it|this)\s+official)"
+    r"(?:create|open|start|sign)\s+(?:the|a)\s+contract|make\s+(?:it|this)\s+official|"
+    r"(?:make|do)\s+(?:the|a|an)\s+(?:hire|offer)\b)"
     r"|\b(?:i|we)(?:['\u2019]ll|\s+will)\s+(?:\w+\s+)?(?:hire\s+you|send\s+(?:you\s+)?(?:the|an|a)\s+(?:offer|contract)|"
     r"(?:create|open)\s+(?:the|a)\s+contract)\b[^.!?\n]{0,30}?\b" + _hinted(r"(?:once|after|when)") + r"\s+you\s+"
     r"(?:finish|complete|deliver|do|show\s+me|build|design)",
