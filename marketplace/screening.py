@@ -902,7 +902,8 @@ _OUTSIDE_PLATFORM = re.compile(
 # ("half by Skrill now, half later, all outside the site") makes it a payment.
 _PAYMENT_CONTEXT = re.compile(
     r"\b(?:pay|pays|paying|paid|payments?|money|fees?|invoice\w*|settle|transactions?|deposit|charge|"
-    rf"commission|escrow|cut|wired?|wallet|cash|upfront|{_PAY_SERVICES_STRONG[3:-1]})\b|%|[$\u00a3\u20ac]\s?\d",
+    rf"commission|escrow|cut|wired?|wallet|cash|upfront|bill|billed|billing|{_PAY_SERVICES_STRONG[3:-1]})\b|%|"
+    r"[$\u00a3\u20ac]\s?\d",
     _F,
 )
 

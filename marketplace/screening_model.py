@@ -166,12 +166,54 @@ def _start_now_contract_later(text: str) -> bool:
 
 # Paying versus talking off the platform: a payment word near "outside", "off" or "directly", in either order
 # ("a payment outside the site" is paying, "talk outside the site" is moving the conversation).
+_PAY_WORDS = (
+    r"(?:pay|pays|paid|paying|payments?|transfer\w*|invoice\w*|wire\w*|fees?|cut|deposit\w*|wallet|cash|money|funds?|"
+    r"settle\w*|commission|bill|bills|billed|billing|charge|charged|instal+ments?|advance|bonus)"
+)
 _PAY_OUTSIDE = re.compile(
-    r"\b(?:pay|pays|paid|paying|payments?|transfer\w*|invoice\w*|wire\w*|fees?|cut|deposit\w*|wallet|cash|money|"
-    r"funds?|settle\w*|commission)\b[^.!?\n]{0,40}?\b(?:outside|off|directly|direct|privately|off-platform|"
-    r"around\s+the\s+(?:site|platform))\b"
-    r"|\b(?:outside|off)\s+(?:of\s+)?(?:the|this)\s+(?:site|platform|app|marketplace)\b[^.!?\n]{0,40}?\b(?:pay|pays|"
-    r"paid|paying|payments?|transfer\w*|invoice\w*|wire\w*|fees?|cut|deposit\w*|wallet|cash|money|funds?)\b",
+    rf"\b{_PAY_WORDS}\b[^.!?\n]{{0,40}}?\b(?:outside|off|directly|direct|privately|off-platform|off\s+the\s+books|"
+    r"around\s+the\s+(?:site|platform)|(?:not|none\s+of\s+it|instead\s+of|rather\s+than)\s+(?:(?:through|via|on|using|"
+    r"in)\s+)?(?:the|this)\s+(?:site|platform|marketplace|app|portal|escrow)(?:['\u2019]s)?)\b"
+    r"|\b(?:outside|off)\s+(?:of\s+)?(?:the|this)\s+(?:site|platform|app|marketplace)\b[^.!?\n]{0,40}?"
+    rf"\b{_PAY_WORDS}\b",
+    re.IGNORECASE,
+)
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:never|not|won['\u2019]?t|don['\u2019]?t|doesn['\u2019]?t|isn['\u2019]?t|can['\u2019]?t|cannot|refuse\w*)\b",
+    re.IGNORECASE,
+)
+_REFUSED = re.compile(
+    r"\bagainst\s+(?:the\s+|our\s+|its\s+)?(?:rules|terms|policy|tos)\b|\bvoids?\b|\bviolat\w*|\bforbid\w*|\bbanned\b|"
+    r"\blet['\u2019]?s\s+not\b|\bi\s+won['\u2019]?t\s+do\s+(?:it|that)\b|\b(?:not|isn['\u2019]?t)\s+something\b",
+    re.IGNORECASE,
+)
+
+
+def _pay_outside_refused(text: str) -> bool:
+    """ "I'd never ask you to pay outside the site", "paying off the platform voids the protection": a negation in
+    the 40 characters before the payment, or a refusal anywhere in the sentence."""
+    m = _PAY_OUTSIDE.search(text)
+    if m is None:
+        return False
+    return bool(_NEGATED_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _REFUSED.search(text))
+
+
+def _pay_outside(text: str) -> bool:
+    return bool(_PAY_OUTSIDE.search(text)) and not _pay_outside_refused(text)
+
+
+# Unpaid work versus a paid test: "the trial is paid", "a paid test task", "we don't want free work".
+_PAID_TEST = re.compile(
+    r"\b(?:paid|billed|compensated|invoiced)\s+(?:\w+\s+)?(?:trials?|tests?|samples?|pilots?|tasks?|assignments?)\b"
+    r"|\b(?:trials?|tests?|samples?|pilots?|tasks?|assignments?)\s+(?:is|are|will\s+be|gets?)\s+"
+    r"(?:fully\s+|always\s+|also\s+|of\s+course\s+)?(?:paid|billed|compensated|invoiced)\b"
+    r"|\b(?:we|i)\s+(?:always\s+|do\s+)?pay\s+(?:for\s+)?(?:every|each|all|the|your)\s+(?:\w+\s+)?(?:trials?|tests?|samples?|"
+    r"pilots?|tasks?)\b",
+    re.IGNORECASE,
+)
+_NO_FREE_WORK = re.compile(
+    r"\b(?:no|never|can['\u2019]?t|cannot|won['\u2019]?t|don['\u2019]?t|do\s+not|doesn['\u2019]?t|nobody)\s+(?:\w+\s+){0,2}?"
+    r"(?:any\s+)?(?:free|unpaid|spec)\s+(?:work|tests?|samples?|trials?|tasks?|jobs?|labou?r|articles?|designs?)\b",
     re.IGNORECASE,
 )
 
@@ -274,7 +316,10 @@ CUES: dict[str, Callable[[str], object]] = {
     "nothing_before_contract": _NOTHING_BEFORE_CONTRACT.search,
     "review_before_offer": _REVIEW_BEFORE_OFFER.search,
     "start_now_contract_later": _start_now_contract_later,
-    "pay_outside": _PAY_OUTSIDE.search,
+    "pay_outside": _pay_outside,
+    "pay_outside_refused": _pay_outside_refused,
+    "paid_test": _PAID_TEST.search,
+    "no_free_work": _NO_FREE_WORK.search,
     "unknown_link_with_request": _unknown_link_with_request,
     "lookalike_domain": _lookalike_domain,
     "ip_address_link": _IP_ADDRESS_LINK.search,
