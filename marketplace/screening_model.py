@@ -146,6 +146,14 @@ _REVIEW_BEFORE_OFFER = re.compile(
     r"issue|offer|hire|hiring|sign|decid|choos|commit)\w*",
     re.IGNORECASE,
 )
+# The contract already in place: "the hire is done, you can start now", "I just hired you, please begin".
+_CONTRACT_IN_PLACE = re.compile(
+    r"\b(?:contract|offer|hire|milestone|agreement)\s+(?:is|was|has\s+been|got)\s+(?:\w+\s+)?(?:in\s+place|done|signed|"
+    r"accepted|active|funded|live|approved|complete)\b|\b(?:contract|hire)\s+(?:started|began|begins\s+today)\b"
+    r"|\b(?:i|we)\s+(?:just\s+|have\s+|['\u2019]ve\s+|already\s+)?(?:hired\s+you|accepted\s+(?:your|the)|signed\s+(?:the|your)|"
+    r"funded\s+(?:the|your))\b|\byou['\u2019]?re\s+(?:now\s+)?(?:officially\s+)?hired\b",
+    re.IGNORECASE,
+)
 # The start now, the offer or the contract later, in either order ("start today, the contract comes next week").
 _START_NOW = re.compile(
     r"\b(?:start|begin|get\s+going|get\s+started|jump\s+in|dive\s+in|kick\s+off|work\s+on\s+it|go\s+ahead)\w*\b"
@@ -257,7 +265,7 @@ _REQUEST = re.compile(
     r"\b(?:password|passcode|passphrase|credentials?|log\s*-?\s*in|login|sign\s*-?\s*in|verify|verification|"
     r"confirm|card|cvv|cvc|wallet|seed|recovery\s+phrase|private\s+key|claim|payout|withdraw\w*|bank|ssn|passport|"
     r"otp|2fa|code|unlock|re-?activate|suspend\w*|download\w*|install\w*|run|enable|extension|plugin|apk|"
-    r"connect|authori[sz]e|redeem|collect|release|refund|identity|kyc)\b",
+    r"connect|authori[sz]e|redeem|collect|release|refund|identity|kyc|validat\w*|upload|scan)\b",
     re.IGNORECASE,
 )
 _IP_ADDRESS_LINK = re.compile(
@@ -316,6 +324,7 @@ CUES: dict[str, Callable[[str], object]] = {
     "nothing_before_contract": _NOTHING_BEFORE_CONTRACT.search,
     "review_before_offer": _REVIEW_BEFORE_OFFER.search,
     "start_now_contract_later": _start_now_contract_later,
+    "contract_in_place": _CONTRACT_IN_PLACE.search,
     "pay_outside": _pay_outside,
     "pay_outside_refused": _pay_outside_refused,
     "paid_test": _PAID_TEST.search,

@@ -31,9 +31,9 @@ PARAPHRASES = json.loads((HERE / "paraphrases.json").read_text(encoding="utf-8")
 CV_FLOOR = {
     "contact_details": (0.98, 0.94),
     "off_platform_payment": (0.96, 0.95),
-    "work_before_contract": (0.96, 0.92),
+    "work_before_contract": (0.97, 0.93),
     "unpaid_work": (0.95, 0.93),
-    "suspicious_link": (0.98, 0.94),
+    "suspicious_link": (0.98, 0.95),
     "off_platform_contact": (0.96, 0.93),
 }
 
