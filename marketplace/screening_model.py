@@ -215,8 +215,8 @@ _PAID_TEST = re.compile(
     r"\b(?:paid|billed|compensated|invoiced)\s+(?:\w+\s+)?(?:trials?|tests?|samples?|pilots?|tasks?|assignments?)\b"
     r"|\b(?:trials?|tests?|samples?|pilots?|tasks?|assignments?)\s+(?:is|are|will\s+be|gets?)\s+"
     r"(?:fully\s+|always\s+|also\s+|of\s+course\s+)?(?:paid|billed|compensated|invoiced)\b"
-    r"|\b(?:we|i)\s+(?:always\s+|do\s+)?pay\s+(?:for\s+)?(?:every|each|all|the|your)\s+(?:\w+\s+)?(?:trials?|tests?|samples?|"
-    r"pilots?|tasks?)\b",
+    r"|\b(?:we|i)\s+(?:always\s+|do\s+|also\s+)?pay\s+(?:for\s+)?(?:(?:every|each|all|the|your|any)\s+)?(?:\w+\s+)?"
+    r"(?:trials?|tests?|samples?|pilots?|tasks?)\b",
     re.IGNORECASE,
 )
 _NO_FREE_WORK = re.compile(
