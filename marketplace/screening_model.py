@@ -84,7 +84,7 @@ SEED = 0
 # Inverse regularisation and the weight of the rule features against the (unit-length) TF-IDF vector: one
 # feature per category a rule hit falls in, and one per rule kind ("messenger_invite" in contact details is not
 # "email": an invitation to a messenger gives no address). C was 30 until the fifth pass; on its 3,150 sentences
-# C=100 is better on 5-fold CV in every category (C=60 and C=300 no better). On the sixth pass's 3,778, C=200 is as
+# C=100 is better on 5-fold CV in every category (C=60 and C=300 no better). On the sixth pass's ~3,800, C=200 is as
 # good on leave-one-file-out and a little better on 5-fold CV (work before a contract, moving off the platform)
 # than C=30, 60 or 100.
 C_VALUE = 200.0
