@@ -274,6 +274,13 @@ _IP_ADDRESS_LINK = re.compile(
     re.IGNORECASE,
 )
 
+# A file that runs code or hides what it holds, at the end of a link ("http://cdn-files.io/brief.zip").
+_FILE_ON_LINK = re.compile(
+    r"(?:https?://|www\.|\b[a-z0-9][a-z0-9\-]{0,40}\.[a-z]{2,12}/)[^\s]{0,150}?\.(?:exe|msi|apk|zip|rar|7z|scr|bat|cmd|"
+    r"vbs|js|jar|docm|xlsm|iso|dmg|pkg|lnk|hta|ps1)\b",
+    re.IGNORECASE,
+)
+
 
 def _registrable(site: str) -> tuple[str, list[str]]:
     """The name a domain is registered under ("example" of "docs.example.co.uk") and the labels before it."""
@@ -313,6 +320,15 @@ def _unknown_link_with_request(text: str) -> bool:
     return bool(_REQUEST.search(text)) and any(_registrable(s)[0] not in WELL_KNOWN_SITES for s in _sites(text))
 
 
+def _file_on_link(text: str) -> bool:
+    """A risky file at the end of a link to a site not on the well-known list."""
+    for m in _FILE_ON_LINK.finditer(text):
+        site = _SITE.search(m.group())
+        if site is None or _registrable(site.group("site"))[0] not in WELL_KNOWN_SITES:
+            return True
+    return False
+
+
 def _lookalike_domain(text: str) -> bool:
     return any(_is_lookalike(site) for site in _sites(text))
 
@@ -332,6 +348,7 @@ CUES: dict[str, Callable[[str], object]] = {
     "unknown_link_with_request": _unknown_link_with_request,
     "lookalike_domain": _lookalike_domain,
     "ip_address_link": _IP_ADDRESS_LINK.search,
+    "file_on_link": _file_on_link,
 }
 
 Example = tuple[str, frozenset[str]]
