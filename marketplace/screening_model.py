@@ -219,9 +219,53 @@ _PAID_TEST = re.compile(
     r"(?:trials?|tests?|samples?|pilots?|tasks?)\b",
     re.IGNORECASE,
 )
+_PAID_TEST_MORE = re.compile(
+    r"\bpay\s+(?:every|each|all)\s+(?:\w+\s+)?for\s+(?:the|their|a|your)?\s*(?:\w+\s+)?(?:trials?|tests?|samples?|tasks?)\b"
+    r"|\bpaid\s+for\s+(?:the|every|each|your|any)\s+(?:\w+\s+)?(?:trials?|tests?|samples?|tasks?|assignments?)\b"
+    r"|\bpay\s+(?:you\s+)?(?:[$\u00a3\u20ac]\s?\d+|\d+\s*(?:usd|eur|gbp|dollars|euros|pounds))\s+for\s+(?:the|a|each|every|"
+    r"your)?\s*(?:\w+\s+){0,2}?(?:trials?|tests?|samples?|tasks?|assignments?)\b",
+    re.IGNORECASE,
+)
+
+
+def _paid_test(text: str) -> bool:
+    """ "a paid trial", "we pay every candidate for the test", not "you won't be paid for the test"."""
+    for pattern in (_PAID_TEST, _PAID_TEST_MORE):
+        for m in pattern.finditer(text):
+            if not _NEGATED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                return True
+    return False
+
+
+# Paid in kind or not at all: "the reward is exposure", "pay you with a testimonial", "paid only if the design
+# wins", "no budget for the test".
+_PAID_IN_KIND = re.compile(
+    r"\b(?:pay|paid|payment|reward|compensation|exchange|return)\b[^.!?\n]{0,30}?\b(?:exposure|review|testimonial|"
+    r"credit|credits|shout-?out|mention|followers|portfolio\s+piece|five\s+stars|5\s+stars|visibility|referrals?)\b"
+    r"|\b(?:paid|pay(?:\s+you)?)\s+only\s+(?:if|when|for)\b"
+    r"|\bno\s+(?:budget|money|payment|pay|fee)\s+for\s+(?:the|this|a|our)?\s*(?:\w+\s+)?(?:tests?|trials?|samples?|"
+    r"tasks?|pilots?|prototypes?|drafts?|articles?)\b"
+    r"|\b(?:volunteer|unpaid\s+internship|like\s+an\s+internship|at\s+(?:your|their)\s+own\s+cost)\b",
+    re.IGNORECASE,
+)
 _NO_FREE_WORK = re.compile(
     r"\b(?:no|never|can['\u2019]?t|cannot|won['\u2019]?t|don['\u2019]?t|do\s+not|doesn['\u2019]?t|nobody)\s+(?:\w+\s+){0,2}?"
     r"(?:any\s+)?(?:free|unpaid|spec)\s+(?:work|tests?|samples?|trials?|tasks?|jobs?|labou?r|articles?|designs?)\b",
+    re.IGNORECASE,
+)
+
+# Another channel set against this one in the order a request takes ("WhatsApp please, I don't check the site",
+# "ring me, it's quicker than messaging here", "text me so we can talk without the platform"); "I'd rather chat here
+# than on WhatsApp" puts "here" first and does not match.
+_CHANNEL_NOT_HERE = re.compile(
+    r"\b(?:whatsapp|telegram|signal|e-?mail|gmail|text|texts|sms|ring|call|phone|zoom|skype|imessage|hangouts|"
+    r"google\s+(?:chat|meet)|teams|slack|discord|mattermost|linkedin|wechat|viber)\b"
+    r"[^.!?\n]{0,60}?\b(?:not\s+(?:here|on\s+(?:this|the)\s+(?:site|platform|chat|app))|instead\s+of\s+(?:\w+\s+)?"
+    r"(?:here|this\s+\w+|the\s+(?:site|platform|chat|app))|than\s+(?:\w+\s+){0,2}?(?:here|this\s+(?:site|platform|chat|"
+    r"room|thread|inbox|app))|(?:don['\u2019]?t|never|hardly|rarely|barely)\s+(?:\w+\s+)?(?:check|open|use|read|look\s+at)\s+"
+    r"(?:this|the)\s+(?:site|inbox|messenger|chat|app|platform|messages)|without\s+the\s+(?:platform|marketplace|site))\b"
+    r"|\b(?:talk|chat|discuss|communicate|continue)\w*\s+(?:\w+\s+)?(?:away\s+from|without)\s+(?:the|this)\s+"
+    r"(?:platform|marketplace|site)\b|\bleave\s+(?:the|this)\s+(?:platform|marketplace|site)(?:['\u2019]s)?\s+chat\b",
     re.IGNORECASE,
 )
 
@@ -342,8 +386,10 @@ CUES: dict[str, Callable[[str], object]] = {
     "start_now_contract_later": _start_now_contract_later,
     "contract_in_place": _CONTRACT_IN_PLACE.search,
     "pay_outside": _pay_outside,
+    "channel_not_here": _CHANNEL_NOT_HERE.search,
     "pay_outside_refused": _pay_outside_refused,
-    "paid_test": _PAID_TEST.search,
+    "paid_test": _paid_test,
+    "paid_in_kind": _PAID_IN_KIND.search,
     "no_free_work": _NO_FREE_WORK.search,
     "unknown_link_with_request": _unknown_link_with_request,
     "lookalike_domain": _lookalike_domain,
