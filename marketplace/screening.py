@@ -585,7 +585,8 @@ def _sentence_has(pattern: re.Pattern[str], text: str, start: int, end: int) -> 
 _CLAUSE_BREAK = re.compile(r"[,;:()\n]|[.!?](?=\s)|\b(?:but|so|and|then)\b", _F)
 _NEGATION = re.compile(
     r"\b(?:never|not|no\s+one|nobody|don['\u2019]?t|do\s+not|doesn['\u2019]?t|won['\u2019]?t|will\s+not|shouldn['\u2019]?t|"
-    r"should\s+not|must\s+not|mustn['\u2019]?t|cannot|can['\u2019]?t|refuse|avoid\s+(?:asking|requests))\b",
+    r"should\s+not|must\s+not|mustn['\u2019]?t|cannot|can['\u2019]?t|refuse|avoid\s+(?:asking|requests)|nothing)\b"
+    r"|\bno\s+$",  # "nothing starts before ...", "no work starts before ..." (the hit starts at "work")
     _F,
 )
 
@@ -897,9 +898,12 @@ _OUTSIDE_PLATFORM = re.compile(
     r"fiverr|escrow)\b|\boff[-\s](?:platform|site)\b|\boutside\s+of\s+it\b",
     _F,
 )
+# What is done "outside the site" tells paying from talking: a payment word, a payment service or an amount
+# ("half by Skrill now, half later, all outside the site") makes it a payment.
 _PAYMENT_CONTEXT = re.compile(
-    r"\b(?:pay|pays|paying|paid|payments?|money|fees?|invoice|settle|transactions?|deposit|charge|"
-    r"commission|escrow|cut)\b|%",
+    r"\b(?:pay|pays|paying|paid|payments?|money|fees?|invoice\w*|settle|transactions?|deposit|charge|"
+    rf"commission|escrow|cut|wired?|wallet|cash|upfront|bill|billed|billing|{_PAY_SERVICES_STRONG[3:-1]})\b|%|"
+    r"[$\u00a3\u20ac]\s?\d",
     _F,
 )
 
@@ -1021,7 +1025,8 @@ _HIRE_AFTER_WORK = re.compile(
     + _hinted(r"(?:then|after\s+that|afterwards|once\s+(?:it['\u2019]?s|that['\u2019]?s)\s+done)")
     + r"\s*,?\s+(?:i|we)"
     r"(?:['\u2019]ll|\s+will|\s+can)?\s+(?:\w+\s+)?(?:hire\s+you|send\s+(?:you\s+)?(?:the|an|a)\s+(?:offer|contract)|"
-    r"(?:create|open|start|sign)\s+(?:the|a)\s+contract|make\s+(?:it|this)\s+official)"
+    r"(?:create|open|start|sign)\s+(?:the|a)\s+contract|make\s+(?:it|this)\s+official|"
+    r"(?:make|do)\s+(?:the|a|an)\s+(?:hire|offer)\b)"
     r"|\b(?:i|we)(?:['\u2019]ll|\s+will)\s+(?:\w+\s+)?(?:hire\s+you|send\s+(?:you\s+)?(?:the|an|a)\s+(?:offer|contract)|"
     r"(?:create|open)\s+(?:the|a)\s+contract)\b[^.!?\n]{0,30}?\b" + _hinted(r"(?:once|after|when)") + r"\s+you\s+"
     r"(?:finish|complete|deliver|do|show\s+me|build|design)",
@@ -1169,11 +1174,11 @@ _CREDENTIALS_ELSEWHERE = re.compile(
     rf"(?:{_TLDS}|top|click|link|live|icu|buzz|shop|store|club|vip|win|support|help|today|cc|ws|pw))\b(?!\.\w)",
     _F,
 )
-_PHISHING_DOMAIN = re.compile(
-    r"verif|secure|login|signin|sign-in|auth|account|payout|claim|bonus|reward|wallet|billing|confirm|unlock|"
-    r"support|escrow|release|kyc|portal|upw0rk|upvvork",
-    _F,
-)
+_PHISHING_WORDS = (
+    "verif", "secure", "login", "signin", "sign-in", "auth", "account", "payout", "claim", "bonus", "reward", "wallet",
+    "billing", "confirm", "unlock", "support", "escrow", "release", "kyc", "portal", "upw0rk", "upvvork",
+)  # fmt: skip
+_PHISHING_DOMAIN = re.compile("|".join(_PHISHING_WORDS), _F)
 _OWN_DETAILS = re.compile(
     r"\byour\s+(?:\w+\s+){0,2}?(?:password|passcode|credentials|bank\w*|card|iban|identity|ssn|seed|wallet|payout|"
     r"earnings)\b|\b(?:verify|confirm|validate|authenticate|unlock|re-?activate)\s+your\s+(?:account|profile|"
@@ -1191,6 +1196,52 @@ def _accept_credentials_elsewhere(text: str, m: re.Match[str]) -> bool:
         return False
     # "... at rev-onboard.app with your marketplace credentials": the details may follow the address.
     return bool(_PHISHING_DOMAIN.search(site) or _OWN_DETAILS.search(text, m.start(), min(len(text), m.end() + 60)))
+
+
+# The same request after the address ("your payout is waiting at payout-center.info, log in there", "click
+# http://freelance-bonus.click to claim your welcome payment"): the request, kept when an address not on the
+# well-known list stands before it in the sentence (within 80 characters, so the look back stays bounded) and
+# either the address is shaped like a phishing page's or the request names the reader's own secrets or money.
+_REQUEST_AFTER_LINK = re.compile(
+    r"\b(?:log\s*in|sign\s*in|verify|confirm|enter|type|submit|claim|collect|withdraw|unlock|redeem|validate|"
+    r"re-?activate|receive|release)\b[^.!?\n]{0,40}?\b(?P<object>there|here|(?:your|ur)\s+(?:\w+\s+){0,2}?"
+    r"(?:password|passcode|credentials|login|log-in|card|bank\w*|wallet|seed|payout|earnings|payment|funds|bonus|"
+    r"reward|identity|ssn|account|details))\b",
+    _F,
+)
+_SITE_BEFORE = re.compile(
+    r"(?:https?://|(?<![\w@.\-]))(?:www\.)?(?P<site>[a-z0-9][a-z0-9\-]{0,40}(?:\.[a-z0-9][a-z0-9\-]{0,40}){0,3}\."
+    rf"(?:{_TLDS}|top|click|link|live|icu|buzz|shop|store|club|vip|win|support|help|today|cc|ws|pw))\b(?!\.\w)",
+    _F,
+)
+_STRONG_OBJECT = re.compile(
+    r"password|passcode|credentials|card|bank|wallet|seed|payout|earnings|payment|funds|bonus|reward|identity|ssn",
+    _F,
+)
+
+
+def _accept_request_after_link(text: str, m: re.Match[str]) -> bool:
+    starts, _ = _scan(text).sentences
+    sentence_start = starts[bisect_right(starts, m.start()) - 1]
+    before = text[max(sentence_start, m.start() - 80) : m.start()]
+    return _risky_site_in(before, bool(_STRONG_OBJECT.search(m.group("object"))))
+
+
+@lru_cache(maxsize=1024)
+def _risky_site_in(before: str, strong: bool) -> bool:
+    """Whether `before` holds an address not on the well-known list that is risky with the request (cached: a text
+    that trips the rule thousands of times repeats itself, and the answer depends on the window alone)."""
+    if not strong and not any(word in before.lower() for word in _PHISHING_WORDS):
+        return False
+    for found in _SITE_BEFORE.finditer(before):
+        site = found.group("site")
+        if not _LEGIT_SITES.search(site) and (strong or _PHISHING_DOMAIN.search(site)):
+            return True
+    return False
+
+
+# A link to a bare IP address ("http://185.22.10.4/login"): no legitimate job needs one.
+_IP_LINK = re.compile(r"\bhttps?://\d{1,3}(?:\.\d{1,3}){3}\b", _F)
 
 
 def _accept_download_context(text: str, m: re.Match[str]) -> bool:
@@ -1337,6 +1388,15 @@ _RISKY_RULES: tuple[_Rule, ...] = (
         negatable=True,
         topical=True,
     ),
+    _Rule(
+        Category.SUSPICIOUS_LINK,
+        "credentials_elsewhere",
+        _REQUEST_AFTER_LINK,
+        accept=_accept_request_after_link,
+        negatable=True,
+        topical=True,
+    ),
+    _Rule(Category.SUSPICIOUS_LINK, "ip_address_link", _IP_LINK),
     _Rule(Category.OFF_PLATFORM_CONTACT, "move_to_messenger", _MOVE_TO_MESSENGER, negatable=True),
     _Rule(Category.OFF_PLATFORM_CONTACT, "asks_for_contact", _ASK_CONTACT, negatable=True),
     _Rule(Category.OFF_PLATFORM_CONTACT, "contact_me_directly", _CONTACT_ME_OFF, negatable=True),

@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,14 +64,17 @@ DEFAULT_MODEL_PATH = Path(__file__).with_name("screening_model.joblib")
 # recall; the fourth pass moved work before a contract to 0.75, unpaid work to 0.6, suspicious links to 0.4 and
 # moving off the platform to 0.8; the fifth (with C=100) paying off the platform to 0.4, unpaid work to 0.7,
 # suspicious links back to 0.5 (a job scope about a sign-in page passed 0.4 on the fourth held-out file) and moving
-# off the platform to 0.75.
+# off the platform to 0.75. The sixth pass chose them on the pooled leave-one-held-out-file-out estimate first
+# (`bench/screening_lofo.py`: each spent held-out file scored by a model trained without it), in the middle of the
+# range where it holds precision >= 0.97 and recall >= 0.92, then on 5-fold CV; only suspicious links moved, to
+# 0.45 (missed phishing links were its recurring failure; CV precision stays 0.97).
 # Settings (`SCREENING_THRESHOLDS`) may override them.
 DEFAULT_THRESHOLDS: dict[str, float] = {
     "contact_details": 0.5,
     "off_platform_payment": 0.4,
     "work_before_contract": 0.75,
     "unpaid_work": 0.7,
-    "suspicious_link": 0.5,
+    "suspicious_link": 0.45,
     "off_platform_contact": 0.75,
 }
 # The classifier reads at most this many characters of a text, so its cost stays bounded (a room message has
@@ -81,8 +84,10 @@ SEED = 0
 # Inverse regularisation and the weight of the rule features against the (unit-length) TF-IDF vector: one
 # feature per category a rule hit falls in, and one per rule kind ("messenger_invite" in contact details is not
 # "email": an invitation to a messenger gives no address). C was 30 until the fifth pass; on its 3,150 sentences
-# C=100 is better on 5-fold CV in every category (C=60 and C=300 no better).
-C_VALUE = 100.0
+# C=100 is better on 5-fold CV in every category (C=60 and C=300 no better). On the sixth pass's ~3,800, C=200 is as
+# good on leave-one-file-out and a little better on 5-fold CV (work before a contract, moving off the platform)
+# than C=30, 60 or 100.
+C_VALUE = 200.0
 RULE_WEIGHT = 3.0
 KIND_WEIGHT = 3.0
 # Every (category, kind) the rules can report; a model keeps the list it was trained with.
@@ -90,7 +95,8 @@ RULE_KINDS: tuple[str, ...] = tuple(sorted({f"{r.category}:{r.kind}" for r in _C
 # Labelled files next to corpus.json that `train_screening` reads, in this order (a later label of the same
 # sentence wins): the second pass's paraphrases, the third pass's, the second and third passes' held-out files,
 # spent once they were scored (issue 15) and training material since, the fourth pass's paraphrases, its held-out
-# file (spent in the fifth pass) and the fifth pass's paraphrases.
+# file (spent in the fifth pass), the fifth pass's paraphrases, its held-out file (spent in the sixth pass) and the
+# sixth pass's paraphrases.
 TRAINING_FILES = (
     "paraphrases.json",
     "paraphrases_pass3.json",
@@ -99,32 +105,296 @@ TRAINING_FILES = (
     "paraphrases_pass4.json",
     "heldout_pass4.json",
     "paraphrases_pass5.json",
+    "heldout_pass5.json",
+    "paraphrases_pass6.json",
 )
 
 # Word-order cues a bag of words cannot see, one feature each (weight CUE_WEIGHT): the work comes after the offer
 # ("I'll start once the offer is accepted", "please wait for the contract") or the start is refused ("I never
 # begin before ..."). They only inform the model; the rules report nothing for them.
 CUE_WEIGHT = 3.0
-CUES: dict[str, re.Pattern[str]] = {
-    "work_after_contract": re.compile(
-        r"\b(?:once|after|when|as\s+soon\s+as|until)\s+(?:(?:the|your|my|our|i|you|we|it|this)\s+)?(?:\w+\s+){0,2}?"
-        r"(?:offer|contract|hire|hired|hiring|proposal|milestone|agreement)s?\b[^.!?\n]{0,25}?"
-        r"\b(?:is|are|has\s+been|gets?|was)?\s*(?:accepted|active|signed|funded|arrives?|starts?|begins?|in\s+place|"
-        r"done|approved|agreed)\b"
-        r"|\b(?:once|after|when|as\s+soon\s+as|until)\s+(?:you|i|we)\s+(?:\w+\s+)?(?:accept|sign|fund|approve|send|make|get|receive|issue)\w*\s+"
-        r"(?:the|my|your|an?)\s+(?:\w+\s+)?(?:offer|contract|proposal|milestone|agreement)",
-        re.IGNORECASE,
-    ),
-    "wait_for_contract": re.compile(
-        r"\b(?:wait|waiting)\s+(?:for|until)\s+(?:the|my|an|your|our)\s+(?:\w+\s+)?(?:offer|contract|hire|agreement)"
-        r"|\b(?:offer|contract|hire|agreement)\s+(?:\w+\s+){0,2}?first\b",
-        re.IGNORECASE,
-    ),
-    "refuses_to_start": re.compile(
-        r"\b(?:never|don['\u2019]?t|do\s+not|won['\u2019]?t|will\s+not|no)\s+(?:\w+\s+)?(?:start|begin|work|starting|"
-        r"beginning|working|needed)\b",
-        re.IGNORECASE,
-    ),
+_WORK_AFTER_CONTRACT = re.compile(
+    r"\b(?:once|after|when|as\s+soon\s+as|until)\s+(?:(?:the|your|my|our|i|you|we|it|this)\s+)?(?:\w+\s+){0,2}?"
+    r"(?:offer|contract|hire|hired|hiring|proposal|milestone|agreement)s?\b[^.!?\n]{0,25}?"
+    r"\b(?:is|are|has\s+been|gets?|was)?\s*(?:accepted|active|signed|funded|arrives?|starts?|begins?|in\s+place|"
+    r"done|approved|agreed)\b"
+    r"|\b(?:once|after|when|as\s+soon\s+as|until)\s+(?:you|i|we)\s+(?:\w+\s+)?(?:accept|sign|fund|approve|send|make|get|receive|issue)\w*\s+"
+    r"(?:the|my|your|an?)\s+(?:\w+\s+)?(?:offer|contract|proposal|milestone|agreement)",
+    re.IGNORECASE,
+)
+_WAIT_FOR_CONTRACT = re.compile(
+    r"\b(?:wait|waiting)\s+(?:for|until)\s+(?:the|my|an|your|our)\s+(?:\w+\s+)?(?:offer|contract|hire|agreement)"
+    r"|\b(?:offer|contract|hire|agreement)\s+(?:\w+\s+){0,2}?first\b",
+    re.IGNORECASE,
+)
+_REFUSES_TO_START = re.compile(
+    r"\b(?:never|don['\u2019]?t|do\s+not|won['\u2019]?t|will\s+not|no)\s+(?:\w+\s+)?(?:start|begin|work|starting|"
+    r"beginning|working|needed)\b",
+    re.IGNORECASE,
+)
+# Sixth pass. The normal order said out loud: "nothing starts before the contract is signed", "I'd like to see your
+# proposal before sending an offer" (clean; both raised work before a contract on the fifth held-out file).
+_NOTHING_BEFORE_CONTRACT = re.compile(
+    r"\b(?:nothing|no\s+work|no\s+one|nobody|none\s+of\s+(?:us|it))\b[^.!?\n]{0,30}?\b(?:start|begin|happen|proceed|"
+    r"move|kick)\w*\b[^.!?\n]{0,25}?\b(?:before|until|till|without)\b",
+    re.IGNORECASE,
+)
+_REVIEW_BEFORE_OFFER = re.compile(
+    r"\b(?:see|review|read|check|look\s+(?:at|over)|go\s+(?:through|over)|compare|get|receive|have)\s+(?:\w+\s+){0,3}?"
+    r"(?:proposals?|portfolios?|samples?|profiles?|cover\s+letters?|answers?|references?|quotes?|estimates?|bids?|"
+    r"applications?|rates?|questions?)\b[^.!?\n]{0,30}?\bbefore\s+(?:(?:i|we)\s+(?:\w+\s+)?)?(?:send|make|extend|"
+    r"issue|offer|hire|hiring|sign|decid|choos|commit)\w*",
+    re.IGNORECASE,
+)
+# The contract already in place: "the hire is done, you can start now", "I just hired you, please begin".
+_CONTRACT_IN_PLACE = re.compile(
+    r"\b(?:contract|offer|hire|milestone|agreement)\s+(?:is|was|has\s+been|got)\s+(?:\w+\s+)?(?:in\s+place|done|signed|"
+    r"accepted|active|funded|live|approved|complete)\b|\b(?:contract|hire)\s+(?:started|began|begins\s+today)\b"
+    r"|\b(?:i|we)\s+(?:just\s+|have\s+|['\u2019]ve\s+|already\s+)?(?:hired\s+you|accepted\s+(?:your|the)|signed\s+(?:the|your)|"
+    r"funded\s+(?:the|your))\b|\byou['\u2019]?re\s+(?:now\s+)?(?:officially\s+)?hired\b",
+    re.IGNORECASE,
+)
+# The start now, the offer or the contract later, in either order ("start today, the contract comes next week").
+_START_NOW = re.compile(
+    r"\b(?:start|begin|get\s+going|get\s+started|jump\s+in|dive\s+in|kick\s+off|work\s+on\s+it|go\s+ahead)\w*\b"
+    r"[^.!?\n]{0,30}?\b(?:now|today|tonight|immediately|right\s+away|asap|this\s+(?:morning|afternoon|evening|week))\b",
+    re.IGNORECASE,
+)
+_CONTRACT_LATER = re.compile(
+    r"\b(?:offer|contract|hire|hiring|official|paperwork|agreement|formalities|milestone)\b[^.!?\n]{0,40}?"
+    r"\b(?:later|afterwards|after\s+that|tomorrow|next\s+(?:week|month)|eventually|when\s+i\s+see|once\s+i\s+see|"
+    r"once\s+i\s+like|when\s+(?:it['\u2019]?s|you['\u2019]?re)\s+done|in\s+a\s+(?:few|couple))\b",
+    re.IGNORECASE,
+)
+
+
+def _start_now_contract_later(text: str) -> bool:
+    return bool(_START_NOW.search(text) and _CONTRACT_LATER.search(text))
+
+
+# Paying versus talking off the platform: a payment word near "outside", "off" or "directly", in either order
+# ("a payment outside the site" is paying, "talk outside the site" is moving the conversation).
+_PAY_WORDS = (
+    r"(?:pay|pays|paid|paying|payments?|transfer\w*|invoice\w*|wire\w*|fees?|cut|deposit\w*|wallet|cash|money|funds?|"
+    r"settle\w*|commission|bill|bills|billed|billing|charge|charged|instal+ments?|advance|bonus)"
+)
+_PAY_OUTSIDE = re.compile(
+    rf"\b{_PAY_WORDS}\b[^.!?\n]{{0,40}}?\b(?:outside|off|directly|direct|privately|off-platform|off\s+the\s+books|"
+    r"around\s+the\s+(?:site|platform)|(?:not|none\s+of\s+it|instead\s+of|rather\s+than)\s+(?:(?:through|via|on|using|"
+    r"in)\s+)?(?:the|this)\s+(?:site|platform|marketplace|app|portal|escrow)(?:['\u2019]s)?)\b"
+    r"|\b(?:outside|off)\s+(?:of\s+)?(?:the|this)\s+(?:site|platform|app|marketplace)\b[^.!?\n]{0,40}?"
+    rf"\b{_PAY_WORDS}\b",
+    re.IGNORECASE,
+)
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:never|not|won['\u2019]?t|don['\u2019]?t|doesn['\u2019]?t|isn['\u2019]?t|can['\u2019]?t|cannot|refuse\w*)\b",
+    re.IGNORECASE,
+)
+_REFUSED = re.compile(
+    r"\bagainst\s+(?:the\s+|our\s+|its\s+)?(?:rules|terms|policy|tos)\b|\bvoids?\b|\bviolat\w*|\bforbid\w*|\bbanned\b|"
+    r"\blet['\u2019]?s\s+not\b|\bi\s+won['\u2019]?t\s+do\s+(?:it|that)\b|\b(?:not|isn['\u2019]?t)\s+something\b",
+    re.IGNORECASE,
+)
+
+
+def _pay_outside_refused(text: str) -> bool:
+    """ "I'd never ask you to pay outside the site", "paying off the platform voids the protection": a negation in
+    the 40 characters before the payment, or a refusal anywhere in the sentence."""
+    m = _PAY_OUTSIDE.search(text)
+    if m is None:
+        return False
+    return bool(_NEGATED_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _REFUSED.search(text))
+
+
+def _pay_outside(text: str) -> bool:
+    return bool(_PAY_OUTSIDE.search(text)) and not _pay_outside_refused(text)
+
+
+# Unpaid work versus a paid test: "the trial is paid", "a paid test task", "we don't want free work".
+_PAID_TEST = re.compile(
+    r"\b(?:paid|billed|compensated|invoiced)\s+(?:\w+\s+)?(?:trials?|tests?|samples?|pilots?|tasks?|assignments?)\b"
+    r"|\b(?:trials?|tests?|samples?|pilots?|tasks?|assignments?)\s+(?:is|are|will\s+be|gets?)\s+"
+    r"(?:fully\s+|always\s+|also\s+|of\s+course\s+)?(?:paid|billed|compensated|invoiced)\b"
+    r"|\b(?:we|i)\s+(?:always\s+|do\s+|also\s+)?pay\s+(?:for\s+)?(?:(?:every|each|all|the|your|any)\s+)?(?:\w+\s+)?"
+    r"(?:trials?|tests?|samples?|pilots?|tasks?)\b",
+    re.IGNORECASE,
+)
+_PAID_TEST_MORE = re.compile(
+    r"\bpay\s+(?:every|each|all)\s+(?:\w+\s+)?for\s+(?:the|their|a|your)?\s*(?:\w+\s+)?(?:trials?|tests?|samples?|tasks?)\b"
+    r"|\bpaid\s+for\s+(?:the|every|each|your|any)\s+(?:\w+\s+)?(?:trials?|tests?|samples?|tasks?|assignments?)\b"
+    r"|\bpay\s+(?:you\s+)?(?:[$\u00a3\u20ac]\s?\d+|\d+\s*(?:usd|eur|gbp|dollars|euros|pounds))\s+for\s+(?:the|a|each|every|"
+    r"your)?\s*(?:\w+\s+){0,2}?(?:trials?|tests?|samples?|tasks?|assignments?)\b",
+    re.IGNORECASE,
+)
+
+
+def _paid_test(text: str) -> bool:
+    """ "a paid trial", "we pay every candidate for the test", not "you won't be paid for the test"."""
+    for pattern in (_PAID_TEST, _PAID_TEST_MORE):
+        for m in pattern.finditer(text):
+            if not _NEGATED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                return True
+    return False
+
+
+# Paid in kind or not at all: "the reward is exposure", "pay you with a testimonial", "paid only if the design
+# wins", "no budget for the test".
+_PAID_IN_KIND = re.compile(
+    r"\b(?:pay|paid|payment|reward|compensation|exchange|return)\b[^.!?\n]{0,30}?\b(?:exposure|review|testimonial|"
+    r"credit|credits|shout-?out|mention|followers|portfolio\s+piece|five\s+stars|5\s+stars|visibility|referrals?)\b"
+    r"|\b(?:paid|pay(?:\s+you)?)\s+only\s+(?:if|when|for)\b"
+    r"|\bno\s+(?:budget|money|payment|pay|fee)\s+for\s+(?:the|this|a|our)?\s*(?:\w+\s+)?(?:tests?|trials?|samples?|"
+    r"tasks?|pilots?|prototypes?|drafts?|articles?)\b"
+    r"|\b(?:volunteer|unpaid\s+internship|like\s+an\s+internship|at\s+(?:your|their)\s+own\s+cost)\b",
+    re.IGNORECASE,
+)
+_NO_FREE_WORK = re.compile(
+    r"\b(?:no|never|can['\u2019]?t|cannot|won['\u2019]?t|don['\u2019]?t|do\s+not|doesn['\u2019]?t|nobody)\s+(?:\w+\s+){0,2}?"
+    r"(?:any\s+)?(?:free|unpaid|spec)\s+(?:work|tests?|samples?|trials?|tasks?|jobs?|labou?r|articles?|designs?)\b",
+    re.IGNORECASE,
+)
+
+# Another channel set against this one in the order a request takes ("WhatsApp please, I don't check the site",
+# "ring me, it's quicker than messaging here", "text me so we can talk without the platform"); "I'd rather chat here
+# than on WhatsApp" puts "here" first and does not match.
+_CHANNEL_NOT_HERE = re.compile(
+    r"\b(?:whatsapp|telegram|signal|e-?mail|gmail|text|texts|sms|ring|call|phone|zoom|skype|imessage|hangouts|"
+    r"google\s+(?:chat|meet)|teams|slack|discord|mattermost|linkedin|wechat|viber)\b"
+    r"[^.!?\n]{0,60}?\b(?:not\s+(?:here|on\s+(?:this|the)\s+(?:site|platform|chat|app))|instead\s+of\s+(?:\w+\s+)?"
+    r"(?:here|this\s+\w+|the\s+(?:site|platform|chat|app))|than\s+(?:\w+\s+){0,2}?(?:here|this\s+(?:site|platform|chat|"
+    r"room|thread|inbox|app))|(?:don['\u2019]?t|never|hardly|rarely|barely)\s+(?:\w+\s+)?(?:check|open|use|read|look\s+at)\s+"
+    r"(?:this|the)\s+(?:site|inbox|messenger|chat|app|platform|messages)|without\s+the\s+(?:platform|marketplace|site))\b"
+    r"|\b(?:talk|chat|discuss|communicate|continue)\w*\s+(?:\w+\s+)?(?:away\s+from|without)\s+(?:the|this)\s+"
+    r"(?:platform|marketplace|site)\b|\bleave\s+(?:the|this)\s+(?:platform|marketplace|site)(?:['\u2019]s)?\s+chat\b",
+    re.IGNORECASE,
+)
+
+# Links (sixth pass): an address not on a short list of well-known sites in a sentence that asks for a log-in,
+# a password, card or wallet details, a claim, a verification, a download or an install, in either order; a
+# lookalike of a well-known name (digits for letters, the name with -login/-verify/-secure..., the name as a
+# subdomain of another domain); a link to a bare IP address.
+_SITE = re.compile(
+    r"(?:https?://|(?<![\w@.\-]))(?:www\.)?(?P<site>[a-z0-9][a-z0-9\-]{0,40}(?:\.[a-z0-9][a-z0-9\-]{0,40}){0,4}\."
+    r"[a-z]{2,12})\b(?!\.\w|@)",
+    re.IGNORECASE,
+)
+_NOT_TLDS = frozenset((
+    "js", "ts", "py", "rb", "go", "md", "txt", "pdf", "doc", "docx", "xls", "xlsx", "csv", "png", "jpg", "jpeg", "gif",
+    "svg", "mp4", "mp3", "zip", "rar", "json", "yaml", "yml", "xml", "html", "htm", "css", "php", "sql", "java", "kt",
+    "exe", "msi", "apk", "dmg", "bat", "vbs", "ps1", "jar", "iso", "scr", "cmd", "lnk", "psd", "ai", "fig", "sketch",
+    "env", "log", "cfg", "ini", "lock", "tsx", "jsx", "vue",
+))  # fmt: skip
+# "Node.js" names a framework, not an address ("ASP.NET" is read as the site asp.net, which is on the list).
+WELL_KNOWN_SITES = frozenset((
+    "github", "gitlab", "bitbucket", "google", "googleapis", "figma", "notion", "trello", "atlassian", "microsoft",
+    "office", "apple", "stripe", "paypal", "behance", "dribbble", "linkedin", "youtube", "youtu", "vimeo", "medium",
+    "wikipedia", "stackoverflow", "amazon", "aws", "npmjs", "pypi", "python", "djangoproject", "wordpress", "shopify",
+    "canva", "adobe", "dropbox", "example", "zoom", "slack", "loom", "calendly", "upwork", "fiverr", "twitter", "x",
+    "instagram", "facebook", "airtable", "miro", "heroku", "vercel", "netlify", "readthedocs", "mozilla", "w3",
+    "cloudflare", "docker", "apache", "mailchimp", "hubspot", "salesforce", "zendesk", "unsplash", "pexels", "fonts",
+    "jsfiddle", "codepen", "codesandbox", "replit", "kaggle", "asp",
+))  # fmt: skip
+_BRANDS = (
+    "upwork", "fiverr", "paypal", "google", "microsoft", "apple", "amazon", "facebook", "instagram", "linkedin",
+    "netflix", "stripe", "payoneer", "binance", "coinbase", "metamask", "github", "dropbox", "docusign", "freelancer",
+    "toptal", "outlook", "office365", "icloud", "steam", "discord", "telegram", "whatsapp", "zoom", "slack", "wise",
+)  # fmt: skip
+_BRAND_SUFFIX = re.compile(
+    r"login|log-in|signin|verify|verif|secure|support|auth|account|billing|payout|wallet|bonus|claim|reward|"
+    r"helpdesk|recovery|unlock|confirm|update|security|service|team|pay",
+    re.IGNORECASE,
+)
+_SWAPS = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+_REQUEST = re.compile(
+    r"\b(?:password|passcode|passphrase|credentials?|log\s*-?\s*in|login|sign\s*-?\s*in|verify|verification|"
+    r"confirm|card|cvv|cvc|wallet|seed|recovery\s+phrase|private\s+key|claim|payout|withdraw\w*|bank|ssn|passport|"
+    r"otp|2fa|code|unlock|re-?activate|suspend\w*|download\w*|install\w*|run|enable|extension|plugin|apk|"
+    r"connect|authori[sz]e|redeem|collect|release|refund|identity|kyc|validat\w*|upload|scan)\b",
+    re.IGNORECASE,
+)
+_IP_ADDRESS_LINK = re.compile(
+    r"(?:https?://|\bwww\.)?(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?::\d{2,5})?(?:/|(?<=\d)(?=\s*$))"
+    r"|https?://\d{1,3}(?:\.\d{1,3}){3}",
+    re.IGNORECASE,
+)
+
+# A file that runs code or hides what it holds, at the end of a link ("http://cdn-files.io/brief.zip").
+_FILE_ON_LINK = re.compile(
+    r"(?:https?://|www\.|\b[a-z0-9][a-z0-9\-]{0,40}\.[a-z]{2,12}/)[^\s]{0,150}?\.(?:exe|msi|apk|zip|rar|7z|scr|bat|cmd|"
+    r"vbs|js|jar|docm|xlsm|iso|dmg|pkg|lnk|hta|ps1)\b",
+    re.IGNORECASE,
+)
+
+
+def _registrable(site: str) -> tuple[str, list[str]]:
+    """The name a domain is registered under ("example" of "docs.example.co.uk") and the labels before it."""
+    labels = site.lower().split(".")
+    cut = (
+        3 if len(labels) >= 3 and labels[-2] in {"co", "com", "org", "net", "ac", "gov"} and len(labels[-1]) == 2 else 2
+    )
+    return labels[-cut], labels[: len(labels) - cut]
+
+
+def _sites(text: str) -> list[str]:
+    found = []
+    for m in _SITE.finditer(text):
+        site = m.group("site")
+        explicit = m.group().lower().startswith(("http", "www."))
+        if explicit or site.rsplit(".", 1)[-1].lower() not in _NOT_TLDS:
+            found.append(site)
+    return found
+
+
+def _is_lookalike(site: str) -> bool:
+    name, subdomains = _registrable(site)
+    if name in WELL_KNOWN_SITES:
+        return False
+    parts = name.split("-")
+    for part in parts:
+        plain = part.translate(_SWAPS).replace("vv", "w").replace("rn", "m")
+        for brand in _BRANDS:
+            if brand in plain and brand not in part:
+                return True  # digits or look-alike letters for a brand's: "upw0rk", "paypa1", "rnicrosoft"
+            if brand in part and (len(parts) > 1 or _BRAND_SUFFIX.search(part.replace(brand, "", 1))):
+                return True  # "paypal-secure", "upworkverify", "google-docs"
+    return any(label in _BRANDS or label in WELL_KNOWN_SITES - {"x", "example"} for label in subdomains)
+
+
+def _unknown_link_with_request(text: str) -> bool:
+    return bool(_REQUEST.search(text)) and any(_registrable(s)[0] not in WELL_KNOWN_SITES for s in _sites(text))
+
+
+def _file_on_link(text: str) -> bool:
+    """A risky file at the end of a link to a site not on the well-known list."""
+    for m in _FILE_ON_LINK.finditer(text):
+        site = _SITE.search(m.group())
+        if site is None or _registrable(site.group("site"))[0] not in WELL_KNOWN_SITES:
+            return True
+    return False
+
+
+def _lookalike_domain(text: str) -> bool:
+    return any(_is_lookalike(site) for site in _sites(text))
+
+
+CUES: dict[str, Callable[[str], object]] = {
+    "work_after_contract": _WORK_AFTER_CONTRACT.search,
+    "wait_for_contract": _WAIT_FOR_CONTRACT.search,
+    "refuses_to_start": _REFUSES_TO_START.search,
+    "nothing_before_contract": _NOTHING_BEFORE_CONTRACT.search,
+    "review_before_offer": _REVIEW_BEFORE_OFFER.search,
+    "start_now_contract_later": _start_now_contract_later,
+    "contract_in_place": _CONTRACT_IN_PLACE.search,
+    "pay_outside": _pay_outside,
+    "channel_not_here": _CHANNEL_NOT_HERE.search,
+    "pay_outside_refused": _pay_outside_refused,
+    "paid_test": _paid_test,
+    "paid_in_kind": _PAID_IN_KIND.search,
+    "no_free_work": _NO_FREE_WORK.search,
+    "unknown_link_with_request": _unknown_link_with_request,
+    "lookalike_domain": _lookalike_domain,
+    "ip_address_link": _IP_ADDRESS_LINK.search,
+    "file_on_link": _file_on_link,
 }
 
 Example = tuple[str, frozenset[str]]
@@ -181,7 +451,7 @@ def _rule_matrix(
     rows = [
         [RULE_WEIGHT if label in found else 0.0 for label in LABELS]
         + [KIND_WEIGHT if kind in found else 0.0 for kind in kinds]
-        + [CUE_WEIGHT if CUES[cue].search(text) else 0.0 for cue in cues]
+        + [CUE_WEIGHT if CUES[cue](text) else 0.0 for cue in cues]
         for found, text in zip(found_per_text, texts, strict=True)
     ]
     return sp.csr_matrix(np.array(rows, dtype=float).reshape(len(rows), len(LABELS) + len(kinds) + len(cues)))

@@ -378,7 +378,8 @@ ABSOLUTE_URL_OVERRIDES = {"accounts.user": _user_url}
 # off: the rules alone.
 SCREENING_CLASSIFIER = env.bool("SCREENING_CLASSIFIER", default=False)
 # Combined score (0-1, rules + classifier) a category needs before screening raises it; the defaults are
-# `marketplace.screening_model.DEFAULT_THRESHOLDS`, chosen by cross-validation (README "Screening").
+# `marketplace.screening_model.DEFAULT_THRESHOLDS`, chosen by leave-one-held-out-file-out and cross-validation
+# (README "Screening").
 SCREENING_THRESHOLDS = {
     category: env.float(f"SCREENING_THRESHOLD_{category.upper()}", default=default)
     for category, default in {
@@ -386,7 +387,7 @@ SCREENING_THRESHOLDS = {
         "off_platform_payment": 0.4,
         "work_before_contract": 0.75,
         "unpaid_work": 0.7,
-        "suspicious_link": 0.5,
+        "suspicious_link": 0.45,
         "off_platform_contact": 0.75,
     }.items()
 }

@@ -10,6 +10,12 @@ combined screening for three categories of six: work before a contract falls sho
 sentences about the offer raised), suspicious links on recall (0.82: two phishing links on unknown domains missed)
 and moving off the platform on precision (0.92: a payment "outside the site" taken for a move), so live screening
 still uses the rules alone (README "Screening").
+
+Since the sixth pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`).
+So the figures below are a record, not a measurement of the current model: the rules-alone floors still hold
+(the rules never saw this file before the fifth pass scored it, and a rules change that loses them fails here),
+the combined floors hold trivially now that the model is trained on the file, and the overlap check covers only
+the files trained on before the fifth pass scored it (`PASS5_TRAINING_FILES`).
 """
 
 from __future__ import annotations
@@ -19,7 +25,6 @@ import pytest
 from marketplace import screening_model as sm
 
 from . import heldout_files as hf
-from .test_classifier import CV_FLOOR
 
 HELDOUT = hf.load("heldout_pass5.json")
 
@@ -41,8 +46,8 @@ COMBINED_FLOOR = {
     "off_platform_contact": (0.91, 1.00),
 }
 # The 5-fold cross-validated figures of the same model (training data only), measured before this file was scored
-# (unrounded 0.988/0.945, 0.982/0.936, 0.962/0.929, 0.966/0.946, 0.983/0.924, 0.976/0.930); `test_classifier.py`
-# holds them as floors.
+# (unrounded 0.988/0.945, 0.982/0.936, 0.962/0.929, 0.966/0.946, 0.983/0.924, 0.976/0.930); a record
+# (`test_classifier.py` holds the current pass's CV floors).
 CV_MEASURED = {
     "contact_details": (0.98, 0.94),
     "off_platform_payment": (0.98, 0.93),
@@ -51,7 +56,7 @@ CV_MEASURED = {
     "suspicious_link": (0.98, 0.92),
     "off_platform_contact": (0.97, 0.93),
 }
-# What the fifth pass trained on besides corpus.json: the overlap check covers exactly these files.
+# What the fifth pass trained on besides corpus.json, the files the overlap check below covers.
 PASS5_TRAINING_FILES = (
     "paraphrases.json",
     "paraphrases_pass3.json",
@@ -67,8 +72,8 @@ def test_the_file_has_at_least_100_sentences_10_per_category_and_40_clean() -> N
     hf.assert_shape(HELDOUT)
 
 
-def test_no_heldout_sentence_is_in_the_training_data() -> None:
-    assert "heldout_pass5.json" not in sm.TRAINING_FILES
+def test_no_heldout_sentence_was_in_the_training_data_of_the_fifth_pass() -> None:
+    assert "heldout_pass5.json" not in PASS5_TRAINING_FILES
     assert sm.TRAINING_FILES[: len(PASS5_TRAINING_FILES)] == PASS5_TRAINING_FILES
     assert hf.overlap(HELDOUT, PASS5_TRAINING_FILES) == set()
 
@@ -81,10 +86,8 @@ def test_combined_screening_holds_its_floors() -> None:
     hf.assert_floors("combined", hf.figures(HELDOUT, hf.combined_found(HELDOUT)), COMBINED_FLOOR)
 
 
-def test_cross_validated_figures_as_measured_are_held_by_test_classifier() -> None:
-    for category, (precision, recall) in CV_MEASURED.items():
-        floor_precision, floor_recall = CV_FLOOR[category]
-        assert floor_precision <= precision and floor_recall <= recall, category
+def test_cross_validated_figures_as_recorded_met_the_target() -> None:
+    assert all(hf.meets_target(figure) for figure in CV_MEASURED.values())
 
 
 @pytest.mark.parametrize("category", sm.LABELS)
