@@ -375,8 +375,8 @@ def _user_url(user) -> str:
 # Django's public hook for "this model's URL is decided by the project" (accounts is below the hiring layer).
 ABSOLUTE_URL_OVERRIDES = {"accounts.user": _user_url}
 # Whether live screening (job posts, room messages) combines the rules with the classifier (`jobs/screening.py`);
-# off: the rules alone.
-SCREENING_CLASSIFIER = env.bool("SCREENING_CLASSIFIER", default=False)
+# off: the rules alone. On since the sixth held-out file: more precise than the rules alone and finds far more.
+SCREENING_CLASSIFIER = env.bool("SCREENING_CLASSIFIER", default=True)
 # Combined score (0-1, rules + classifier) a category needs before screening raises it; the defaults are
 # `marketplace.screening_model.DEFAULT_THRESHOLDS`, chosen by leave-one-held-out-file-out and cross-validation
 # (README "Screening").
