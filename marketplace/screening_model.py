@@ -95,8 +95,8 @@ RULE_KINDS: tuple[str, ...] = tuple(sorted({f"{r.category}:{r.kind}" for r in _C
 # Labelled files next to corpus.json that `train_screening` reads, in this order (a later label of the same
 # sentence wins): the second pass's paraphrases, the third pass's, the second and third passes' held-out files,
 # spent once they were scored (issue 15) and training material since, the fourth pass's paraphrases, its held-out
-# file (spent in the fifth pass), the fifth pass's paraphrases, its held-out file (spent in the sixth pass) and the
-# sixth pass's paraphrases.
+# file (spent in the fifth pass), the fifth pass's paraphrases, its held-out file (spent in the sixth pass), the
+# sixth pass's paraphrases, its held-out file (spent in the seventh pass) and the seventh pass's paraphrases.
 TRAINING_FILES = (
     "paraphrases.json",
     "paraphrases_pass3.json",
@@ -107,6 +107,7 @@ TRAINING_FILES = (
     "paraphrases_pass5.json",
     "heldout_pass5.json",
     "paraphrases_pass6.json",
+    "heldout_pass6.json",
 )
 
 # Word-order cues a bag of words cannot see, one feature each (weight CUE_WEIGHT): the work comes after the offer
