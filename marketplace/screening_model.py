@@ -378,6 +378,69 @@ def _lookalike_domain(text: str) -> bool:
     return any(_is_lookalike(site) for site in _sites(text))
 
 
+# Seventh pass. The order said without "now" or "later": "put in a few hours before we finalise the hiring", "we
+# let people start first and sign at the end of the week", "work first, contract second"; a negation in the 30
+# characters before ("please don't begin before the contract is signed") turns it off.
+_WORK_BEFORE_FORMALITY = re.compile(
+    r"\b(?:start|begin|work|put\s+in|do\s+(?:the|some|a\s+bit\s+of)|get\s+going|get\s+started|jump\s+in|dive\s+in|"
+    r"kick\s+off|crack\s+on|knock\s+out|deliver)\w*\b[^.!?\n]{0,50}?\bbefore\s+(?:(?:we|i|you|they|hr|legal|the\s+\w+)"
+    r"\s+)?(?:\w+\s+)?(?:finali[sz]\w*|sign\w*|formali[sz]\w*|mak\w*\s+it\s+official|send\w*|issu\w*|creat\w*|"
+    r"set\w*\s+up|complet\w*|process\w*|approv\w*|accept\w*|fund\w*|officially|clos\w*|confirm\w*|wrap\w*\s+up)\b"
+    r"[^.!?\n]{0,25}?\b(?:hir\w*|contract|offer|paperwork|agreement|milestone|deal|onboarding|papers)\b"
+    r"|\b(?:start|begin|work)\w*\b[^.!?\n]{0,30}?\bbefore\s+(?:the|your|my|our|any)\s+(?:\w+\s+)?(?:contract|offer|hire|"
+    r"agreement|paperwork)\s+(?:is|gets|has\s+been|are)\s+(?:\w+\s+)?(?:signed|sent|ready|done|final\w*|accepted|"
+    r"official|approved|through|set\s+up)\b"
+    r"|\b(?:start|begin|work|working)\w*\s+(?:(?!(?:the\s+)?(?:contract|offer|hire|agreement|paperwork)\b)\w+\s+){0,3}?"
+    r"first\b(?!\s+thing)[^.!?\n]{0,40}?\b(?:sign|contract|offer|hire|paperwork|agreement|formal|official)\w*",
+    re.IGNORECASE,
+)
+
+
+def _work_before_formality(text: str) -> bool:
+    if _NOTHING_BEFORE_CONTRACT.search(text) or _WORK_AFTER_CONTRACT.search(text):
+        return False  # the normal order
+    for m in _WORK_BEFORE_FORMALITY.finditer(text):
+        if not _NEGATED_BEFORE.search(text, max(0, m.start() - 30), m.start()) and not _REFUSES_TO_START.search(
+            text, max(0, m.start() - 30), m.end()
+        ):
+            return True
+    return False
+
+
+# Another channel without the usual words: "contact me on the other app", "no need to write here", "same name as
+# here", "join our Slack workspace", "call me on my mobile".
+_ELSEWHERE = re.compile(
+    r"\b(?:the|my|our)\s+other\s+(?:app|channel|messenger|chat|number|account|platform|inbox)\b"
+    r"|\b(?:no\s+need\s+to|don['\u2019]?t|do\s+not|stop|quit|no\s+more|no\s+point)\s+(?:\w+\s+)?(?:writ|messag|reply|"
+    r"replying|chat|text|answer|respond|us(?:e|ing)\s+(?:the|this)\s+(?:chat|inbox|messages))\w*\s+(?:\w+\s+)?(?:here|"
+    r"on\s+(?:this|the)\s+(?:site|platform|app|chat|marketplace))\b"
+    r"|\bsame\s+(?:user\s*name|username|name|handle|nick\w*|id|photo|picture)\s+as\s+(?:here|on\s+(?:this|the)\s+\w+)\b"
+    r"|\bjoin\s+(?:our|my|the)\s+(?:\w+\s+)?(?:slack|discord|telegram|whatsapp|teams|signal|viber|wechat|skype)\b"
+    r"|\b(?:slack|discord|telegram|whatsapp|teams|signal|viber|wechat)\s+(?:workspace|server|group|channel|community)\b"
+    r"[^.!?\n]{0,40}?\bjoin\b"
+    r"|\b(?:hiring|interviews?|onboarding|communication|talks?|everything|all\s+(?:of\s+)?(?:our|the)\s+\w+)\s+"
+    r"(?:through|via|on|in|over)\s+(?:our|my)\s+(?:own\s+)?(?:slack|discord|telegram|whatsapp|teams|signal|skype|"
+    r"wechat|viber|workspace|server)\b"
+    r"|\b(?:call|ring|phone|text|buzz|dial)\s+me\s+(?:on|at)\s+my\s+(?:mobile|cell|phone|number|landline|whatsapp|"
+    r"private|personal|work)\b",
+    re.IGNORECASE,
+)
+
+# Paying by other means than the platform: a cheque, a money order, cash in hand; "we only pay by direct
+# transfer"; "we can't pay through the escrow".
+_PAY_OTHER_MEANS = re.compile(
+    r"\bcheques?\b|\b(?:mail|post|send)\w*\s+(?:you\s+)?a\s+check\b|\bcheck\s+(?:by|in\s+the|through\s+the)\s+"
+    r"(?:post|mail)\b|\bmoney\s+orders?\b|\bpostal\s+orders?\b|\bcash\s+in\s+(?:hand|person)\b"
+    r"|\bonly\s+(?:\w+\s+)?(?:pay|pays|paying|does|do|accept|use|work\s+with)\w*\s+(?:\w+\s+){0,2}?(?:direct|bank|wire|"
+    r"swift|sepa|ach|cash|cheque|crypto|wise|paypal|payoneer|revolut|zelle|venmo)\b"
+    r"|\b(?:can['\u2019]?t|cannot|unable\s+to|not\s+able\s+to|aren['\u2019]?t\s+able\s+to|don['\u2019]?t|doesn['\u2019]?t|won['\u2019]?t)"
+    r"\s+(?:\w+\s+)?(?:pay|use|go\s+through|work\s+with|deal\s+with)\s+(?:\w+\s+)?(?:through|via|with|on|in)?\s*(?:the|this)"
+    r"\s+(?:escrow|platform|site|marketplace|milestone\s+system|checkout)\b",
+    re.IGNORECASE,
+)
+_UNPAID_WORDS = re.compile(r"\b(?:gratis|pro\s*-?\s*bono|for\s+nothing|on\s+the\s+house|gratuit\w*)\b", re.IGNORECASE)
+
+
 CUES: dict[str, Callable[[str], object]] = {
     "work_after_contract": _WORK_AFTER_CONTRACT.search,
     "wait_for_contract": _WAIT_FOR_CONTRACT.search,
@@ -396,6 +459,10 @@ CUES: dict[str, Callable[[str], object]] = {
     "lookalike_domain": _lookalike_domain,
     "ip_address_link": _IP_ADDRESS_LINK.search,
     "file_on_link": _file_on_link,
+    "work_before_formality": _work_before_formality,
+    "elsewhere": _ELSEWHERE.search,
+    "pay_other_means": _PAY_OTHER_MEANS.search,
+    "unpaid_words": _UNPAID_WORDS.search,
 }
 
 Example = tuple[str, frozenset[str]]
