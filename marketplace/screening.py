@@ -695,8 +695,23 @@ _NUMBER_LABEL = re.compile(
 )
 
 
+# The first word of every label but a phone's: a window without any is decided without the regex (the cheap path).
+_OTHER_LABEL_WORDS = frozenset((
+    "invoice", "inv", "order", "ref", "reference", "tracking", "ticket", "booking", "confirmation", "transaction",
+    "txn", "receipt", "serial", "sku", "isbn", "ean", "upc", "iban", "swift", "bic", "sort", "routing", "vat", "tax",
+    "postcode", "post", "postal", "zip", "pin", "otp", "licence", "license", "policy", "amount", "total", "balance",
+    "version", "code", "id", "customer", "client", "member", "employee", "student", "project", "job", "contract",
+    "milestone", "case", "claim", "model", "part", "batch", "lot", "registration", "account", "shipment", "parcel",
+    "po", "purchase",
+))  # fmt: skip
+_WORD = re.compile(r"\w+")
+
+
 def _labelled_not_a_phone(text: str, start: int) -> bool:
     """Whether the last label in the 40 characters before a number names something other than a phone."""
+    window = text[max(0, start - 40) : start]
+    if _OTHER_LABEL_WORDS.isdisjoint(_WORD.findall(window.lower())):
+        return False
     last = None
     for last in _NUMBER_LABEL.finditer(text, max(0, start - 40), start):  # noqa: B007 (only the last is wanted)
         pass
@@ -718,8 +733,6 @@ def _accept_phone(text: str, m: re.Match[str]) -> bool:
     if following.isalnum() or (following and following in "%$€£") or _DECIMALS_AFTER.match(text, end):
         return False
     if _AFTER_NUMBER.match(text, end) or _BEFORE_NUMBER.search(text[max(0, start - 10) : start]):
-        return False
-    if _labelled_not_a_phone(text, start):
         return False
     groups = _DIGIT_RUN.findall(s)
     digits = "".join(groups)
@@ -744,7 +757,7 @@ def _accept_phone(text: str, m: re.Match[str]) -> bool:
         if len(g) == 1 and not (i == 0 or (international and i == 1)):
             return False  # ISBNs, IP addresses, "v1.2.3.4"
     is_ipv4 = len(groups) == 4 and all(len(g) <= 3 for g in groups) and s.count(".") == 3
-    return not is_ipv4
+    return not is_ipv4 and not _labelled_not_a_phone(text, start)  # the label last: only a phone-shaped number
 
 
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"

@@ -71,7 +71,7 @@ DEFAULT_MODEL_PATH = Path(__file__).with_name("screening_model.joblib")
 # with the sixth held-out file among the spent ones (its strict estimate the most telling): the strict
 # leave-one-file-out figures are flat from 0.5 to 0.75 for both categories whose recall fell short on that file, so
 # CV (pooled over three fold seeds) decided: work before a contract to 0.7 (CV 0.977 / 0.951 against 0.979 / 0.942
-# at 0.75) and moving off the platform to 0.65 (0.974 / 0.957 against 0.982 / 0.943).
+# at 0.75) and moving off the platform to 0.65 (0.973 / 0.955 against 0.979 / 0.941).
 # Settings (`SCREENING_THRESHOLDS`) may override them.
 DEFAULT_THRESHOLDS: dict[str, float] = {
     "contact_details": 0.5,
