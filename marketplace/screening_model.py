@@ -488,11 +488,9 @@ def _pay_other_means(text: str) -> bool:
     if _PAY_ONLY_DIRECT.search(text):
         return True
     m = _PAY_BY_PAPER.search(text)
-    return (
-        bool(m)
-        and not _PAYMENT_SCOPE.search(text)
-        and not _NEGATED_BEFORE.search(text, max(0, m.start() - 30), m.start())
-    )
+    if m is None:
+        return False
+    return not _PAYMENT_SCOPE.search(text) and not _NEGATED_BEFORE.search(text, max(0, m.start() - 30), m.start())
 
 
 _UNPAID_WORDS = re.compile(r"\b(?:gratis|pro\s*-?\s*bono|for\s+nothing|on\s+the\s+house|gratuit\w*)\b", re.IGNORECASE)
