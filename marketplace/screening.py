@@ -680,6 +680,44 @@ _AFTER_NUMBER = re.compile(
     _F,
 )
 _BEFORE_NUMBER = re.compile(r"(?:[$£€¥₹]|\b(?:usd|eur|gbp|inr|rs|version|ver|v|isbn|sku|id|order))\W{0,2}$", _F)
+# The last label before a number says what it is (issue 15, seventh pass): an invoice, order, reference, tracking,
+# serial or ID number, a code, an IBAN or an amount is not a phone even when the label says "number" ("the invoice
+# number is 2026-0047"); "phone", "call", "text", "cell", "whatsapp", "number" or "reach" alone still cue one.
+_NUMBER_LABEL = re.compile(
+    r"\b(?:(?P<other>invoice|inv|order|ref|reference|tracking|ticket|booking|confirmation|transaction|txn|receipt|"
+    r"serial|sku|isbn|ean|upc|iban|swift|bic|sort\s+code|routing|vat|tax|postcode|post\s+code|postal\s+code|zip|"
+    r"pin|otp|licen[cs]e|policy|amount|total|balance|version|code|id)\b(?:\s*(?:number|no\.?|num|nr\.?|#|code|id))?"
+    r"|(?P<owned>customer|client|member|employee|student|project|job|contract|milestone|case|claim|model|part|batch|"
+    r"lot|registration|account|shipment|parcel|po|purchase\s+order)\s*(?:number|no\.?|num|nr\.?|#|code|id)"
+    r"|(?P<phone>call|text|txt|phone|tel|telephone|mobile|mob|cell|cellphone|whats\s?app|viber|signal|sms|ring|"
+    r"dial|reach|number))\b",
+    _F,
+)
+
+
+# The first word of every label but a phone's: a window without any is decided without the regex (the cheap path).
+_OTHER_LABEL_WORDS = frozenset((
+    "invoice", "inv", "order", "ref", "reference", "tracking", "ticket", "booking", "confirmation", "transaction",
+    "txn", "receipt", "serial", "sku", "isbn", "ean", "upc", "iban", "swift", "bic", "sort", "routing", "vat", "tax",
+    "postcode", "post", "postal", "zip", "pin", "otp", "licence", "license", "policy", "amount", "total", "balance",
+    "version", "code", "id", "customer", "client", "member", "employee", "student", "project", "job", "contract",
+    "milestone", "case", "claim", "model", "part", "batch", "lot", "registration", "account", "shipment", "parcel",
+    "po", "purchase",
+))  # fmt: skip
+_WORD = re.compile(r"\w+")
+
+
+def _labelled_not_a_phone(text: str, start: int) -> bool:
+    """Whether the last label in the 40 characters before a number names something other than a phone."""
+    window = text[max(0, start - 40) : start]
+    if _OTHER_LABEL_WORDS.isdisjoint(_WORD.findall(window.lower())):
+        return False
+    last = None
+    for last in _NUMBER_LABEL.finditer(text, max(0, start - 40), start):  # noqa: B007 (only the last is wanted)
+        pass
+    return last is not None and last.group("phone") is None
+
+
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DECIMALS_AFTER = re.compile(r"[.,]\d")
 _DIGIT_RUN = re.compile(r"\d+")
@@ -719,7 +757,7 @@ def _accept_phone(text: str, m: re.Match[str]) -> bool:
         if len(g) == 1 and not (i == 0 or (international and i == 1)):
             return False  # ISBNs, IP addresses, "v1.2.3.4"
     is_ipv4 = len(groups) == 4 and all(len(g) <= 3 for g in groups) and s.count(".") == 3
-    return not is_ipv4
+    return not is_ipv4 and not _labelled_not_a_phone(text, start)  # the label last: only a phone-shaped number
 
 
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"

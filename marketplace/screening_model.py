@@ -67,15 +67,19 @@ DEFAULT_MODEL_PATH = Path(__file__).with_name("screening_model.joblib")
 # off the platform to 0.75. The sixth pass chose them on the pooled leave-one-held-out-file-out estimate first
 # (`bench/screening_lofo.py`: each spent held-out file scored by a model trained without it), in the middle of the
 # range where it holds precision >= 0.97 and recall >= 0.92, then on 5-fold CV; only suspicious links moved, to
-# 0.45 (missed phishing links were its recurring failure; CV precision stays 0.97).
+# 0.45 (missed phishing links were its recurring failure; CV precision stays 0.97). The seventh pass did the same
+# with the sixth held-out file among the spent ones (its strict estimate the most telling): the strict
+# leave-one-file-out figures are flat from 0.5 to 0.75 for both categories whose recall fell short on that file, so
+# CV (pooled over three fold seeds) decided: work before a contract to 0.7 (CV 0.978 / 0.943 against 0.981 / 0.936
+# at 0.75) and moving off the platform to 0.65 (0.969 / 0.953 against 0.976 / 0.944).
 # Settings (`SCREENING_THRESHOLDS`) may override them.
 DEFAULT_THRESHOLDS: dict[str, float] = {
     "contact_details": 0.5,
     "off_platform_payment": 0.4,
-    "work_before_contract": 0.75,
+    "work_before_contract": 0.7,
     "unpaid_work": 0.7,
     "suspicious_link": 0.45,
-    "off_platform_contact": 0.75,
+    "off_platform_contact": 0.65,
 }
 # The classifier reads at most this many characters of a text, so its cost stays bounded (a room message has
 # at most 5,000); the rules still read all of it.
@@ -95,8 +99,8 @@ RULE_KINDS: tuple[str, ...] = tuple(sorted({f"{r.category}:{r.kind}" for r in _C
 # Labelled files next to corpus.json that `train_screening` reads, in this order (a later label of the same
 # sentence wins): the second pass's paraphrases, the third pass's, the second and third passes' held-out files,
 # spent once they were scored (issue 15) and training material since, the fourth pass's paraphrases, its held-out
-# file (spent in the fifth pass), the fifth pass's paraphrases, its held-out file (spent in the sixth pass) and the
-# sixth pass's paraphrases.
+# file (spent in the fifth pass), the fifth pass's paraphrases, its held-out file (spent in the sixth pass), the
+# sixth pass's paraphrases, its held-out file (spent in the seventh pass) and the seventh pass's paraphrases.
 TRAINING_FILES = (
     "paraphrases.json",
     "paraphrases_pass3.json",
@@ -107,6 +111,8 @@ TRAINING_FILES = (
     "paraphrases_pass5.json",
     "heldout_pass5.json",
     "paraphrases_pass6.json",
+    "heldout_pass6.json",
+    "paraphrases_pass7.json",
 )
 
 # Word-order cues a bag of words cannot see, one feature each (weight CUE_WEIGHT): the work comes after the offer
@@ -163,7 +169,9 @@ _START_NOW = re.compile(
 _CONTRACT_LATER = re.compile(
     r"\b(?:offer|contract|hire|hiring|official|paperwork|agreement|formalities|milestone)\b[^.!?\n]{0,40}?"
     r"\b(?:later|afterwards|after\s+that|tomorrow|next\s+(?:week|month)|eventually|when\s+i\s+see|once\s+i\s+see|"
-    r"once\s+i\s+like|when\s+(?:it['\u2019]?s|you['\u2019]?re)\s+done|in\s+a\s+(?:few|couple))\b",
+    r"once\s+i\s+like|when\s+(?:it['\u2019]?s|you['\u2019]?re)\s+done|in\s+a\s+(?:few|couple)|"
+    r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|end\s+of\s+(?:the\s+)?(?:week|month|day)|"
+    r"in\s+\d{1,2}\s+days|(?:will|to)\s+follow|follows|soon)\b",
     re.IGNORECASE,
 )
 
@@ -259,7 +267,8 @@ _NO_FREE_WORK = re.compile(
 # than on WhatsApp" puts "here" first and does not match.
 _CHANNEL_NOT_HERE = re.compile(
     r"\b(?:whatsapp|telegram|signal|e-?mail|gmail|text|texts|sms|ring|call|phone|zoom|skype|imessage|hangouts|"
-    r"google\s+(?:chat|meet)|teams|slack|discord|mattermost|linkedin|wechat|viber)\b"
+    r"google\s+(?:chat|meet)|teams|slack|discord|mattermost|linkedin|wechat|viber|insta|instagram|facebook|fb|"
+    r"messenger|snapchat|kik|line)\b"
     r"[^.!?\n]{0,60}?\b(?:not\s+(?:here|on\s+(?:this|the)\s+(?:site|platform|chat|app))|instead\s+of\s+(?:\w+\s+)?"
     r"(?:here|this\s+\w+|the\s+(?:site|platform|chat|app))|than\s+(?:\w+\s+){0,2}?(?:here|this\s+(?:site|platform|chat|"
     r"room|thread|inbox|app))|(?:don['\u2019]?t|never|hardly|rarely|barely)\s+(?:\w+\s+)?(?:check|open|use|read|look\s+at)\s+"
@@ -377,6 +386,121 @@ def _lookalike_domain(text: str) -> bool:
     return any(_is_lookalike(site) for site in _sites(text))
 
 
+# Seventh pass. The order said without "now" or "later": "put in a few hours before we finalise the hiring", "we
+# let people start first and sign at the end of the week", "work first, contract second"; a negation in the 30
+# characters before ("please don't begin before the contract is signed") turns it off.
+_WORK_VERB = (
+    r"(?:start|begin|work|put\s+(?:in|some|a\s+few)|do|doing|get\s+going|get\s+started|jump\s+in|dive\s+in|kick\s+off|"
+    r"crack\s+on|knock\s+out|deliver|spend|tackle|draft|design|code|build|translate|edit|write|prove)"
+)
+_FORMALITY = r"(?:hir\w*|contract|offer|paperwork|agreement|milestone|deal|onboarding|papers)"
+_WORK_BEFORE_FORMALITY = re.compile(
+    rf"\b{_WORK_VERB}\w*\b[^.!?\n]{{0,50}}?\bbefore\s+(?:(?:we|i|you|they|hr|legal|finance|the\s+\w+)\s+)?(?:\w+\s+)?"
+    r"(?:finali[sz]\w*|sign\w*|formali[sz]\w*|mak\w*\s+it\s+official|send\w*|issu\w*|creat\w*|set\w*\s+up|complet\w*|"
+    r"process\w*|approv\w*|accept\w*|fund\w*|officially|clos\w*|confirm\w*|wrap\w*\s+up|finish\w*|hit\w*|"
+    rf"sort\w*|do\w*)\b[^.!?\n]{{0,25}}?\b(?:{_FORMALITY}|anything)\b"
+    rf"|\b{_WORK_VERB}\w*\b[^.!?\n]{{0,40}}?\bbefore\s+(?:the|your|my|our|any)\s+(?:\w+\s+)?{_FORMALITY}\s+(?:is|gets|has\s+been|"
+    r"are|goes)\s+(?:\w+\s+)?(?:signed|sent|ready|done|final\w*|accepted|official|approved|through|set\s+up|funded|"
+    r"live|active)\b"
+    r"|\b(?:start|begin|work|working|prove)\w*\s+(?:(?!(?:the\s+)?(?:contract|offer|hire|agreement|paperwork)\b)\w+\s+){0,3}?"
+    r"first\b(?!\s+thing)[^.!?\n]{0,40}?\b(?:sign|contract|offer|hire|paperwork|agreement|formal|official)\w*"
+    r"|\bfirst\s+(?:do|start|begin|deliver)\b[^.!?\n]{0,40}?\b(?:then|after)\b[^.!?\n]{0,30}?\b(?:contract|offer|hire|sign|"
+    r"paperwork|agreement)",
+    re.IGNORECASE,
+)
+# The formality after the work, without "now" ("do the contract after", "sign afterwards", "the offer after the
+# first draft", "the hire goes through at the end of the week").
+_FORMALITY_AFTER = re.compile(
+    rf"\b{_FORMALITY}\b[^.!?\n]{{0,40}}?\b(?:after(?=\s*(?:[.,;!?]|$))|afterwards|after\s+(?:the|your)\s+first|"
+    r"(?:comes?|goes\s+through|follows?|happens?)\s+(?:\w+\s+){0,2}?(?:at\s+the\s+end|later|next)|will\s+be\s+(?:formali[sz]ed|sorted|done|signed|sent)\s+(?:after|later))"
+    rf"|\b(?:sign|formali[sz]e)\w*\s+(?:\w+\s+)?(?:afterwards|after(?=\s*(?:[.,;!?]|$))|later|at\s+the\s+end)",
+    re.IGNORECASE,
+)
+_WORK_WORD = re.compile(rf"\b{_WORK_VERB}\w*\b(?!\s+(?:after|once|when|as\s+soon\s+as|until)\b)", re.IGNORECASE)
+
+
+def _work_before_formality(text: str) -> bool:
+    if _NOTHING_BEFORE_CONTRACT.search(text) or _WORK_AFTER_CONTRACT.search(text):
+        return False  # the normal order
+    work = _WORK_WORD.search(text) if _FORMALITY_AFTER.search(text) else None
+    if work and not _NEGATED_BEFORE.search(text, max(0, work.start() - 30), work.start()):
+        return True
+    for m in _WORK_BEFORE_FORMALITY.finditer(text):
+        if not _NEGATED_BEFORE.search(text, max(0, m.start() - 30), m.start()) and not _REFUSES_TO_START.search(
+            text, max(0, m.start() - 30), m.end()
+        ):
+            return True
+    return False
+
+
+# Another channel without the usual words: "contact me on the other app", "no need to write here", "same name as
+# here", "join our Slack workspace", "call me on my mobile".
+_ELSEWHERE = re.compile(
+    r"\b(?:the|my|our)\s+other\s+(?:app|channel|messenger|chat|number|account|platform|inbox)\b"
+    r"|\b(?:no\s+need\s+to|don['\u2019]?t|do\s+not|stop|quit|no\s+more|no\s+point)\s+(?:\w+\s+)?(?:writ|messag|reply|"
+    r"replying|chat|text|answer|respond|us(?:e|ing)\s+(?:the|this)\s+(?:chat|inbox|messages))\w*\s+(?:\w+\s+)?(?:here|"
+    r"on\s+(?:this|the)\s+(?:site|platform|app|chat|marketplace))\b"
+    r"|\bsame\s+(?:user\s*name|username|name|handle|nick\w*|id|photo|picture)\s+as\s+(?:(?:\w+\s+){0,3}?here|on\s+(?:this|"
+    r"the)\s+\w+)\b"
+    r"|\bjoin\s+(?:our|my|the)\s+(?:\w+\s+)?(?:slack|discord|telegram|whatsapp|teams|signal|viber|wechat|skype)\b"
+    r"|\b(?:slack|discord|telegram|whatsapp|teams|signal|viber|wechat)\s+(?:workspace|server|group|channel|community)\b"
+    r"[^.!?\n]{0,40}?\bjoin\b"
+    r"|\b(?:hiring|interview\w*|onboard\w*|communicat\w*|talks?|everything|discuss\w*|chat\w*)\b[^.!?\n]{0,30}?"
+    r"\b(?:through|via|on|in|over)\s+(?:our|my)\s+(?:own\s+|company\s+|team\s+)?(?:slack|discord|telegram|whatsapp|teams|"
+    r"signal|skype|wechat|viber|workspace|server)\b"
+    r"|\b(?:on|in|via)\s+(?:our|my)\s+(?:own\s+|company\s+|team\s+)?(?:slack|discord|telegram|whatsapp|teams|signal|"
+    r"skype|wechat|viber)\b[^.!?\n]{0,40}?\b(?:interview|talk|discuss|onboard|chat)\w*"
+    r"|\b(?:this|the)\s+(?:site|platform|app|marketplace)['\u2019]s\s+(?:chat|messages?|messenger|inbox)\s+(?:is|are)\s+"
+    r"(?:so\s+|too\s+|really\s+|very\s+)?(?:slow|clunky|bad|buggy|annoying|laggy|broken|terrible|useless)\b"
+    r"|\b(?:don['\u2019]?t|never|rarely|hardly|barely)\s+(?:\w+\s+)?(?:check|open|read|look)\w*\s+(?:in\s+)?here\b"
+    r"|\b(?:don['\u2019]?t|never|rarely|hardly|barely|won['\u2019]?t)\s+(?:\w+\s+)?(?:check|read|open|use|look\s+at)\w*\s+"
+    r"(?:this|the|my)\s+(?:inbox|chat|site|app|messages|platform|messenger)\b[^.!?\n]{0,40}?\b(?:find|message|reach|"
+    r"contact|ping|text|write|call|email|dm)\w*\s+(?:me|us)\b"
+    r"|\b(?:contact|reach|message|write\s+to|email)\s+(?:me|us)\s+(?:through|via|on|at|using)\s+(?:my|our)\s+(?:own\s+)?"
+    r"(?:website|web\s+site|site|blog|portfolio|page)(?:['\u2019]s\s+(?:form|contact\s+form|chat))?\b"
+    r"|\b(?:call|ring|phone|text|buzz|dial)\s+me\s+(?:on|at)\s+my\s+(?:mobile|cell|phone|number|landline|whatsapp|"
+    r"private|personal|work)\b",
+    re.IGNORECASE,
+)
+
+# Paying by other means than the platform: a cheque, a money order, cash in hand; "we only pay by direct
+# transfer"; "we can't pay through the escrow".
+_PAY_BY_PAPER = re.compile(
+    r"\bcheques?\b|\b(?:mail|post|send)\w*\s+(?:you\s+)?a\s+check\b|\bcheck\s+(?:by|in\s+the|through\s+the)\s+"
+    r"(?:post|mail)\b|\bmoney\s+orders?\b|\bpostal\s+orders?\b|\bcash\s+in\s+(?:hand|person)\b"
+    r"|\b(?:give|pay|hand)\s+(?:you\s+)?(?:the\s+)?cash\s+(?:when|once|at|in)\b",
+    re.IGNORECASE,
+)
+# A cheque or a money order in a job's scope ("a cheque-printing module", "checkout should accept cheques").
+_PAYMENT_SCOPE = re.compile(
+    r"\b(?:module|feature|form|options?|integration|app|website|system|page|software|api|customers|users|ledger|"
+    r"printing|checkout|build|implement|design)\b",
+    re.IGNORECASE,
+)
+_PAY_ONLY_DIRECT = re.compile(
+    r"\bonly\s+(?:\w+\s+)?(?:pay|pays|paying|does|do|accept|use|work\s+with)\w*\s+(?:\w+\s+){0,2}?(?:direct|bank|wire|"
+    r"swift|sepa|ach|cash|cheque|crypto|wise|paypal|payoneer|revolut|zelle|venmo)\b"
+    r"|\b(?:can['\u2019]?t|cannot|unable\s+to|not\s+able\s+to|aren['\u2019]?t\s+able\s+to|don['\u2019]?t|doesn['\u2019]?t|won['\u2019]?t)"
+    r"\s+(?:\w+\s+)?(?:(?:pay|paying|process\s+payments?)\s+(?:\w+\s+)?(?:through|via|with|on|in)\s+(?:(?:the|this)\s+)?"
+    r"(?:site['\u2019]s\s+)?(?:escrow|platform|site|marketplace|milestone\s+system|checkout)"
+    r"|use\s+(?:(?:the|this)\s+)?(?:site['\u2019]s\s+)?(?:escrow|milestone\s+system|checkout))\b(?!['\u2019]s)"
+    r"(?![^.!?\n]{0,25}\b(?:until|before|yet|unless|till)\b)",
+    re.IGNORECASE,
+)
+
+
+def _pay_other_means(text: str) -> bool:
+    if _PAY_ONLY_DIRECT.search(text):
+        return True
+    m = _PAY_BY_PAPER.search(text)
+    if m is None:
+        return False
+    return not _PAYMENT_SCOPE.search(text) and not _NEGATED_BEFORE.search(text, max(0, m.start() - 30), m.start())
+
+
+_UNPAID_WORDS = re.compile(r"\b(?:gratis|pro\s*-?\s*bono|for\s+nothing|on\s+the\s+house|gratuit\w*)\b", re.IGNORECASE)
+
+
 CUES: dict[str, Callable[[str], object]] = {
     "work_after_contract": _WORK_AFTER_CONTRACT.search,
     "wait_for_contract": _WAIT_FOR_CONTRACT.search,
@@ -395,6 +519,10 @@ CUES: dict[str, Callable[[str], object]] = {
     "lookalike_domain": _lookalike_domain,
     "ip_address_link": _IP_ADDRESS_LINK.search,
     "file_on_link": _file_on_link,
+    "work_before_formality": _work_before_formality,
+    "elsewhere": _ELSEWHERE.search,
+    "pay_other_means": _pay_other_means,
+    "unpaid_words": _UNPAID_WORDS.search,
 }
 
 Example = tuple[str, frozenset[str]]

@@ -385,10 +385,10 @@ SCREENING_THRESHOLDS = {
     for category, default in {
         "contact_details": 0.5,
         "off_platform_payment": 0.4,
-        "work_before_contract": 0.75,
+        "work_before_contract": 0.7,
         "unpaid_work": 0.7,
         "suspicious_link": 0.45,
-        "off_platform_contact": 0.75,
+        "off_platform_contact": 0.65,
     }.items()
 }
 # Contracts after the hire (brief section 8): the payment gateway class, and how long a submitted milestone

@@ -13,6 +13,12 @@ three categories of six: contact details falls short on precision (0.89: two ref
 numbers), work before a contract on recall (0.87: three of 24 missed) and moving off the platform on recall (0.83:
 four of 24 missed). The rules alone meet it in no category; the combined screening is at least as precise as the
 rules in every category and finds far more (README "Screening").
+
+Since the seventh pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`).
+So the figures below are a record, not a measurement of the current model: the rules-alone floors still hold
+(the rules never saw this file before the sixth pass scored it, and a rules change that loses them fails here),
+the combined floors hold trivially now that the model is trained on the file, and the overlap check covers only
+the files trained on before the sixth pass scored it (`PASS6_TRAINING_FILES`).
 """
 
 from __future__ import annotations
@@ -42,7 +48,7 @@ COMBINED_FLOOR = {
     "suspicious_link": (1.00, 1.00),
     "off_platform_contact": (1.00, 0.83),
 }
-# What the sixth pass trained on besides corpus.json: the overlap check covers exactly these files.
+# What the sixth pass trained on besides corpus.json, the files the overlap check below covers.
 PASS6_TRAINING_FILES = (
     "paraphrases.json",
     "paraphrases_pass3.json",
@@ -61,8 +67,8 @@ def test_the_file_has_at_least_100_sentences_10_per_category_and_40_clean() -> N
     assert all(sum(1 for s in HELDOUT if c in s["categories"]) == 24 for c in sm.LABELS)
 
 
-def test_no_heldout_sentence_is_in_the_training_data() -> None:
-    assert "heldout_pass6.json" not in sm.TRAINING_FILES
+def test_no_heldout_sentence_was_in_the_training_data_of_the_sixth_pass() -> None:
+    assert "heldout_pass6.json" not in PASS6_TRAINING_FILES
     assert sm.TRAINING_FILES[: len(PASS6_TRAINING_FILES)] == PASS6_TRAINING_FILES
     assert hf.overlap(HELDOUT, PASS6_TRAINING_FILES) == set()
 

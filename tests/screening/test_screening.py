@@ -145,6 +145,31 @@ def test_phone_needs_a_hint_when_it_is_a_bare_digit_run() -> None:
     assert [h.kind for h in find_contact_details("call me, 4006381333")] == ["phone"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the invoice number is 2031-0058 for your files",
+        "order no. 5532 8812 001 ships tomorrow",
+        "tracking # 7741 2290 3381 is with the courier",
+        "ref code 4471 5523 0091 goes on each parcel",
+        "serial number 0412 5588 9931 is on the back",
+        "customer id: 0800 123 4567",
+        "IBAN GB29 NWBK 6016 1331 9268 19 is in the contract",
+    ],
+)
+def test_a_number_labelled_as_something_else_is_not_a_phone(text: str) -> None:
+    """Seventh pass: the last label before the number decides (an invoice/order/reference... number is not one)."""
+    assert [h.kind for h in find_contact_details(text) if h.kind == "phone"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my phone number is 0800 123 4567", "invoice sent; call me on 4471 5523 0091", "order done, text 07700 900123"],
+)
+def test_a_phone_label_after_another_label_still_cues_a_phone(text: str) -> None:
+    assert [h.kind for h in find_contact_details(text)] == ["phone"]
+
+
 def test_overlapping_contact_hits_are_merged() -> None:
     text = "ping me on Telegram: @mariadev"
     (hit,) = find_contact_details(text)
