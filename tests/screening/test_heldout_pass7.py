@@ -1,0 +1,93 @@
+"""The seventh pass's held-out file (`heldout_pass7.json`, issue 15): its shape, and the figures measured on it.
+
+The file (226 sentences: 24 positives a category, 82 clean, 45 of them near-misses; four everyday clean sentences
+reworded before committing because they were also training sentences) was committed (e9198ee) before any tuning of
+the seventh pass and not opened while tuning. The seventh pass tuned on corpus.json and
+`screening_model.TRAINING_FILES` only (5-fold cross-validation, `test_classifier.py`, and the leave-one-held-out-
+file-out estimate of `bench/screening_lofo.py`, the sixth file now among the spent ones), froze the rules, the model
+and the thresholds (merged in 4628072), then scored this file once, with the rules alone and with the combined
+screening. These tests hold those figures as floors; nothing may be tuned on this file (an eighth pass needs a new
+one).
+
+The issue's target, precision >= 0.95 and recall >= 0.90 in every category, was met by the combined screening for
+three categories of six: contact details falls short on recall (0.87: three handles given without "@" or a known
+shape missed), paying off the platform on recall (0.87: three of 24 missed) and work before a contract on both
+(0.91 / 0.87: two clean or payment sentences raised, three missed). The rules alone meet it in no category; the
+combined screening is at least as precise as the rules in every category and finds far more (README "Screening").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from marketplace import screening_model as sm
+
+from . import heldout_files as hf
+
+HELDOUT = hf.load("heldout_pass7.json")
+
+# (precision, recall) per category as measured once, rounded down; a change that lowers one fails here.
+RULES_FLOOR = {
+    "contact_details": (0.86, 0.83),
+    "off_platform_payment": (0.95, 0.79),
+    "work_before_contract": (0.83, 0.20),
+    "unpaid_work": (1.00, 0.33),
+    "suspicious_link": (1.00, 0.62),
+    "off_platform_contact": (0.90, 0.75),
+}
+COMBINED_FLOOR = {
+    "contact_details": (1.00, 0.87),
+    "off_platform_payment": (1.00, 0.87),
+    "work_before_contract": (0.91, 0.87),
+    "unpaid_work": (1.00, 1.00),
+    "suspicious_link": (1.00, 0.91),
+    "off_platform_contact": (1.00, 1.00),
+}
+# What the seventh pass trained on besides corpus.json: the overlap check covers exactly these files.
+PASS7_TRAINING_FILES = (
+    "paraphrases.json",
+    "paraphrases_pass3.json",
+    "heldout.json",
+    "heldout_pass3.json",
+    "paraphrases_pass4.json",
+    "heldout_pass4.json",
+    "paraphrases_pass5.json",
+    "heldout_pass5.json",
+    "paraphrases_pass6.json",
+    "heldout_pass6.json",
+    "paraphrases_pass7.json",
+)
+
+
+def test_the_file_has_at_least_100_sentences_10_per_category_and_40_clean() -> None:
+    hf.assert_shape(HELDOUT)
+    assert all(sum(1 for s in HELDOUT if c in s["categories"]) == 24 for c in sm.LABELS)
+
+
+def test_no_heldout_sentence_is_in_the_training_data() -> None:
+    assert "heldout_pass7.json" not in sm.TRAINING_FILES
+    assert sm.TRAINING_FILES[: len(PASS7_TRAINING_FILES)] == PASS7_TRAINING_FILES
+    assert hf.overlap(HELDOUT, PASS7_TRAINING_FILES) == set()
+
+
+def test_rules_alone_hold_their_floors() -> None:
+    hf.assert_floors("rules", hf.figures(HELDOUT, hf.rules_found(HELDOUT)), RULES_FLOOR)
+
+
+def test_combined_screening_holds_its_floors() -> None:
+    hf.assert_floors("combined", hf.figures(HELDOUT, hf.combined_found(HELDOUT)), COMBINED_FLOOR)
+
+
+@pytest.mark.parametrize("category", sm.LABELS)
+def test_the_combined_screening_is_at_least_as_good_as_the_rules(category: str) -> None:
+    """Why live screening combines the two (`SCREENING_CLASSIFIER`): on this fresh file too, in every category."""
+    (rules_p, rules_r), (combined_p, combined_r) = RULES_FLOOR[category], COMBINED_FLOOR[category]
+    assert combined_p >= rules_p and combined_r >= rules_r
+
+
+@pytest.mark.parametrize("category", sm.LABELS)
+def test_the_issue_target_as_measured(category: str) -> None:
+    """Which categories meet the target (precision >= 0.95, recall >= 0.90) with the combined screening: the
+    floors above decide it, so a better model can turn a "short" into a "met" only by raising its floor."""
+    short = {"contact_details", "off_platform_payment", "work_before_contract"}
+    assert hf.meets_target(COMBINED_FLOOR[category]) == (category not in short), COMBINED_FLOOR[category]
