@@ -455,6 +455,7 @@ class SuspendedAccountAdmin(ActionsOnlyAdmin):
         description="Reinstate the account",
         done=(
             "{count} account(s) reinstated: they can log in again, and the contracts their suspension paused are "
-            "active again. Closed applications stay closed; reinstate suspended jobs from Flagged jobs."
+            "active again unless the other side is suspended too. Closed applications stay closed; reinstate "
+            "suspended jobs from Flagged jobs."
         ),
     )

@@ -46,6 +46,14 @@ def training_sentences(files: Iterable[str] = ()) -> set[str]:
     return {text.casefold() for text in texts}
 
 
+def trained_before(name: str) -> tuple[str, ...]:
+    """The labelled files a held-out file was scored against: those listed before it in `TRAINING_FILES` once it is
+    spent (a spent file joins the list right after the paraphrases of the pass that scored it), or all of them while
+    it is not."""
+    files = sm.TRAINING_FILES
+    return files[: files.index(name)] if name in files else files
+
+
 def overlap(sentences: list[dict[str, Any]], files: Iterable[str] = ()) -> set[str]:
     return {s["text"].casefold() for s in sentences} & training_sentences(files)
 

@@ -12,7 +12,7 @@ Since the fifth pass the file is **spent**: its misses were read and it is train
 So the figures below are a record, not a measurement of the current model: the rules-alone floors still hold
 (the rules never saw this file before the fourth pass scored it, and a rules change that loses them fails here),
 the combined floors hold trivially now that the model is trained on the file, and the overlap check covers only
-the files trained on before the fourth pass scored it (`PASS4_TRAINING_FILES`).
+the files trained on before the fourth pass scored it (`hf.trained_before("heldout_pass4.json")`).
 """
 
 from __future__ import annotations
@@ -53,14 +53,6 @@ CV_MEASURED = {
     "suspicious_link": (0.97, 0.94),
     "off_platform_contact": (0.96, 0.90),
 }
-# What the fourth pass trained on besides corpus.json, the files the overlap check below covers.
-PASS4_TRAINING_FILES = (
-    "paraphrases.json",
-    "paraphrases_pass3.json",
-    "heldout.json",
-    "heldout_pass3.json",
-    "paraphrases_pass4.json",
-)
 # One sentence of this file is also in paraphrases_pass4.json, found only when the file was scored: written for the
 # training data from the brief's own example ("AnyDesk ... from my link"), without reading this file, it came out
 # word for word the same. The model (trained on it) was kept as scored, not retrained; the rules alone, as they
@@ -73,9 +65,7 @@ def test_the_file_has_at_least_100_sentences_10_per_category_and_40_clean() -> N
 
 
 def test_no_heldout_sentence_was_in_the_training_data_of_the_fourth_pass() -> None:
-    assert "heldout_pass4.json" not in PASS4_TRAINING_FILES
-    assert set(PASS4_TRAINING_FILES) < set(sm.TRAINING_FILES)
-    assert hf.overlap(HELDOUT, PASS4_TRAINING_FILES) == KNOWN_OVERLAP
+    assert hf.overlap(HELDOUT, hf.trained_before("heldout_pass4.json")) == KNOWN_OVERLAP
     assert all(screen(s["text"]).categories for s in HELDOUT if s["text"].casefold() in KNOWN_OVERLAP)
 
 

@@ -18,7 +18,7 @@ Since the seventh pass the file is **spent**: its misses were read and it is tra
 So the figures below are a record, not a measurement of the current model: the rules-alone floors still hold
 (the rules never saw this file before the sixth pass scored it, and a rules change that loses them fails here),
 the combined floors hold trivially now that the model is trained on the file, and the overlap check covers only
-the files trained on before the sixth pass scored it (`PASS6_TRAINING_FILES`).
+the files trained on before the sixth pass scored it (`hf.trained_before("heldout_pass6.json")`).
 """
 
 from __future__ import annotations
@@ -48,18 +48,6 @@ COMBINED_FLOOR = {
     "suspicious_link": (1.00, 1.00),
     "off_platform_contact": (1.00, 0.83),
 }
-# What the sixth pass trained on besides corpus.json, the files the overlap check below covers.
-PASS6_TRAINING_FILES = (
-    "paraphrases.json",
-    "paraphrases_pass3.json",
-    "heldout.json",
-    "heldout_pass3.json",
-    "paraphrases_pass4.json",
-    "heldout_pass4.json",
-    "paraphrases_pass5.json",
-    "heldout_pass5.json",
-    "paraphrases_pass6.json",
-)
 
 
 def test_the_file_has_at_least_100_sentences_10_per_category_and_40_clean() -> None:
@@ -68,9 +56,7 @@ def test_the_file_has_at_least_100_sentences_10_per_category_and_40_clean() -> N
 
 
 def test_no_heldout_sentence_was_in_the_training_data_of_the_sixth_pass() -> None:
-    assert "heldout_pass6.json" not in PASS6_TRAINING_FILES
-    assert sm.TRAINING_FILES[: len(PASS6_TRAINING_FILES)] == PASS6_TRAINING_FILES
-    assert hf.overlap(HELDOUT, PASS6_TRAINING_FILES) == set()
+    assert hf.overlap(HELDOUT, hf.trained_before("heldout_pass6.json")) == set()
 
 
 def test_rules_alone_hold_their_floors() -> None:

@@ -43,20 +43,6 @@ COMBINED_FLOOR = {
     "suspicious_link": (1.00, 0.91),
     "off_platform_contact": (1.00, 1.00),
 }
-# What the seventh pass trained on besides corpus.json: the overlap check covers exactly these files.
-PASS7_TRAINING_FILES = (
-    "paraphrases.json",
-    "paraphrases_pass3.json",
-    "heldout.json",
-    "heldout_pass3.json",
-    "paraphrases_pass4.json",
-    "heldout_pass4.json",
-    "paraphrases_pass5.json",
-    "heldout_pass5.json",
-    "paraphrases_pass6.json",
-    "heldout_pass6.json",
-    "paraphrases_pass7.json",
-)
 
 
 def test_the_file_has_at_least_100_sentences_10_per_category_and_40_clean() -> None:
@@ -65,9 +51,8 @@ def test_the_file_has_at_least_100_sentences_10_per_category_and_40_clean() -> N
 
 
 def test_no_heldout_sentence_is_in_the_training_data() -> None:
-    assert "heldout_pass7.json" not in sm.TRAINING_FILES
-    assert sm.TRAINING_FILES[: len(PASS7_TRAINING_FILES)] == PASS7_TRAINING_FILES
-    assert hf.overlap(HELDOUT, PASS7_TRAINING_FILES) == set()
+    assert "heldout_pass7.json" not in sm.TRAINING_FILES  # spending it means turning this test into a record
+    assert hf.overlap(HELDOUT, hf.trained_before("heldout_pass7.json")) == set()
 
 
 def test_rules_alone_hold_their_floors() -> None:
