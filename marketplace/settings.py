@@ -149,7 +149,7 @@ AUTH_USER_MODEL = "accounts.User"
 # django-axes in front of the password check: the site's and the admin's login forms alike.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "marketplace.accounts.backends.LoginBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
@@ -241,6 +241,8 @@ STORAGES = {
 _email = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(_email)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Marketplace <no-reply@marketplace.local>")
+# Where a suspended person writes to appeal (named in the suspension email and on the login page).
+APPEALS_EMAIL = env.str("APPEALS_EMAIL", default="moderators@marketplace.local")
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 # Celery: with CELERY_BROKER_URL (Redis) tasks go to real workers; without it they run eagerly in-process.

@@ -21,7 +21,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from .models import Message, Notification, NotificationKind, Room
+from .models import ACCOUNT_NOTICES, Message, Notification, NotificationKind, Room
 from .unsubscribe import unsubscribe_path
 
 
@@ -58,7 +58,8 @@ def sentence(text: str) -> str:
 
 
 def _build(template: str, recipient, context: dict[str, Any], *, kind: str) -> EmailMultiAlternatives:
-    unsubscribe_url = absolute_url(unsubscribe_path(recipient, kind))
+    # An account notice can't be switched off, so it carries no unsubscribe link (the footer says why).
+    unsubscribe_url = "" if kind in ACCOUNT_NOTICES else absolute_url(unsubscribe_path(recipient, kind))
     context = {
         "recipient": recipient,
         "recipient_name": recipient.first_name.strip(),
@@ -78,7 +79,11 @@ def _build(template: str, recipient, context: dict[str, Any], *, kind: str) -> E
         body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[recipient.email],
-        headers={"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+        headers=(
+            {"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+            if unsubscribe_url
+            else {}
+        ),
     )
     email.attach_alternative(html, "text/html")
     return email
@@ -194,6 +199,34 @@ def job_suspended(notification: Notification) -> EmailMultiAlternatives:
     return _notification_email(notification, "job_suspended", action="View the job post")
 
 
+def account_suspended(notification: Notification) -> EmailMultiAlternatives:
+    """To the suspended person, who can no longer log in: what the suspension did and where to appeal (the
+    moderator's note stays internal: it may name a reporter)."""
+    return _build(
+        "account_suspended",
+        notification.recipient,
+        {
+            "headline": sentence(notification.text),
+            "action_label": "Write to the moderators",
+            "action_url": f"mailto:{settings.APPEALS_EMAIL}",
+        },
+        kind=notification.kind,
+    )
+
+
+def account_reinstated(notification: Notification) -> EmailMultiAlternatives:
+    return _build(
+        "account_reinstated",
+        notification.recipient,
+        {
+            "headline": sentence(notification.text),
+            "action_label": "Log in",
+            "action_url": absolute_url(reverse("accounts:login")),
+        },
+        kind=notification.kind,
+    )
+
+
 BUILDERS: dict[str, Callable[[Notification], EmailMultiAlternatives]] = {
     NotificationKind.INVITATION_RECEIVED: invitation_received,
     NotificationKind.INVITATION_ACCEPTED: invitation_accepted,
@@ -215,6 +248,8 @@ BUILDERS: dict[str, Callable[[Notification], EmailMultiAlternatives]] = {
     NotificationKind.INVITATION_EXPIRED: invitation_expired,
     NotificationKind.OFFER_EXPIRED: offer_expired,
     NotificationKind.JOB_SUSPENDED: job_suspended,
+    NotificationKind.ACCOUNT_SUSPENDED: account_suspended,
+    NotificationKind.ACCOUNT_REINSTATED: account_reinstated,
 }
 
 

@@ -123,6 +123,8 @@ class NotificationKind(models.TextChoices):
     AGENCY_PROPOSAL = "agency_proposal", "Named on an agency's proposal"
     AGENCY_DISTRIBUTION = "agency_payment", "Payment from your agency"
     REPORT_REVIEWED = "report_reviewed", "A moderator reviewed my report"
+    ACCOUNT_SUSPENDED = "account_suspended", "Account suspended by a moderator"
+    ACCOUNT_REINSTATED = "account_reinstated", "Account reinstated by a moderator"
 
 
 # Email on or off for each kind when the person has not chosen (in-app is always on). Kinds missing here
@@ -168,7 +170,13 @@ EMAIL_DEFAULTS: dict[str, bool] = {
     NotificationKind.AGENCY_PROPOSAL: True,
     NotificationKind.AGENCY_DISTRIBUTION: True,
     NotificationKind.REPORT_REVIEWED: True,
+    NotificationKind.ACCOUNT_SUSPENDED: True,
+    NotificationKind.ACCOUNT_REINSTATED: True,
 }
+
+# Kinds about the account itself: always emailed, with no switch on the settings page and no unsubscribe link,
+# even to a suspended account (which can't log in to read its notifications, so email is the only way to tell it).
+ACCOUNT_NOTICES = frozenset({NotificationKind.ACCOUNT_SUSPENDED, NotificationKind.ACCOUNT_REINSTATED})
 
 # "Email me when ..." on the notification settings page.
 EMAIL_WHEN: dict[str, str] = {

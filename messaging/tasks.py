@@ -36,7 +36,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from . import emails
-from .models import EmailState, Membership, Notification, NotificationKind
+from .models import ACCOUNT_NOTICES, EmailState, Membership, Notification, NotificationKind
 from .selectors import email_enabled
 
 logger = logging.getLogger(__name__)
@@ -253,10 +253,11 @@ def deliver_notification(notification_id: int) -> str:
     notification = Notification.objects.select_related("recipient", "actor").get(pk=notification_id)
     ids = [notification_id]
     recipient = notification.recipient
-    if not recipient.is_active or not recipient.email:
+    account_notice = notification.kind in ACCOUNT_NOTICES
+    if not (recipient.is_active or account_notice) or not recipient.email:
         _finish(ids, token, EmailState.SKIPPED, "The recipient has no active email address.")
         return EmailState.SKIPPED
-    if not email_enabled(recipient, notification.kind):
+    if not account_notice and not email_enabled(recipient, notification.kind):
         _finish(ids, token, EmailState.SKIPPED, "Email is off for this kind in the recipient's settings.")
         return EmailState.SKIPPED
     try:

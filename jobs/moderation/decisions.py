@@ -7,11 +7,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django_fsm import can_proceed
 
 from marketplace.accounts.models import ClientProfile
 from marketplace.activity.models import Activity
+from messaging.models import NotificationKind
+from messaging.services import notify
 
 from .. import hooks
 from ..models import Flag, FlagStatus, JobPost, JobStatus, ModerationAction
@@ -187,7 +190,8 @@ def suspend_client(client, *, by, note: str = "") -> list[JobPost]:
     Returns the jobs suspended. Side effects: `is_active` off (their sessions stop working); the applications
     they sent as a freelancer closed, each client told (`hooks.user_suspended`); each open job suspended as in
     `suspend_job` (applications closed, each freelancer notified once); the open flags about
-    the client and their jobs -> actioned; one activity entry for the client and one per job.
+    the client and their jobs -> actioned; one activity entry for the client and one per job; the client emailed
+    why and where to appeal (`_deactivate`).
     """
     require_moderator(by, "suspend a client")
     note = clean_note(note)
@@ -210,12 +214,21 @@ def suspend_client(client, *, by, note: str = "") -> list[JobPost]:
     return suspended
 
 
+# What the suspended and the reinstated person are told, by email only while suspended (they can't log in); the
+# moderator's note stays internal, as for a job.
+ACCOUNT_SUSPENDED_TEXT = "A moderator suspended your account: they found that it may break the marketplace's rules."
+ACCOUNT_REINSTATED_TEXT = "A moderator reinstated your account: you can log in again."
+
+
 def _deactivate(user, *, by, note: str) -> None:
-    """The account stops working (its sessions too), and the layers above end what it left open
-    (`hooks.user_suspended`): its open applications close and its active contracts pause, the other side told."""
+    """The account stops working (its sessions too), the layers above end what it left open
+    (`hooks.user_suspended`: its open applications close and its active contracts pause, the other side told), and
+    the person is emailed why and where to appeal (an ACCOUNT_SUSPENDED notification, emailed although the account
+    is suspended)."""
     user.is_active = False
     user.save(update_fields=["is_active"])
     hooks.user_suspended(user=user, by=by, note=note)
+    notify(user, NotificationKind.ACCOUNT_SUSPENDED, text=ACCOUNT_SUSPENDED_TEXT)
 
 
 SUSPENSIONS = (ModerationAction.SUSPEND_CLIENT, ModerationAction.SUSPEND_USER)
@@ -236,8 +249,9 @@ def reinstate_account(user, *, by, note: str = "") -> None:
     moderator suspended (an account closed another way is not the moderators' to reopen).
     Side effects: `is_active` on; one activity entry on the person (the reinstatement, with the note); the layers
     above resume what the suspension paused (`hooks.user_reinstated`: the contracts it paused resume, unless the
-    other side is suspended too, and the other side is told). What the suspension closed stays closed: the
-    applications, and the jobs (a moderator reinstates a job from "Flagged jobs").
+    other side is suspended too, and the other side is told); the person is told (ACCOUNT_REINSTATED, emailed).
+    What the suspension closed stays closed: the applications, and the jobs (a moderator reinstates a job from
+    "Flagged jobs").
     """
     require_moderator(by, "reinstate accounts")
     note = clean_note(note)
@@ -251,4 +265,5 @@ def reinstate_account(user, *, by, note: str = "") -> None:
         locked.save(update_fields=["is_active"])
         record_decision(by, ModerationAction.REINSTATE_USER, user=locked, note=note)
         hooks.user_reinstated(user=locked, by=by, note=note)
+        notify(locked, NotificationKind.ACCOUNT_REINSTATED, text=ACCOUNT_REINSTATED_TEXT, url=reverse("home"))
     user.is_active = True

@@ -112,7 +112,8 @@ def suspend_room_sender(room: Room, *, by, note: str = "") -> int:
     """A moderator suspends the writers of a room's flagged messages: they can no longer log in.
 
     A client is suspended as in `suspend_client` (their open jobs suspended too). Side effects: `is_active` off;
-    their open applications closed and each client told (`hooks.user_suspended`);
+    their open applications closed and each client told (`hooks.user_suspended`); each person emailed why and where
+    to appeal (`_deactivate`);
     the room's open flags -> actioned; one activity entry per person. Returns how many people were suspended.
     """
     require_moderator(by, "suspend users")

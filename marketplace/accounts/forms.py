@@ -1,11 +1,28 @@
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 
 from marketplace.forms import ModelForm, OwnWords
 from marketplace.skills import clean_skills_field
 
 from .models import ClientProfile, FreelancerProfile, User
 from .services import CLIENT, FREELANCER
+
+
+def suspended_message() -> str:
+    return (
+        "This account is suspended by a moderator, so you can't log in. If you think this is a mistake, write to "
+        f"{settings.APPEALS_EMAIL}."
+    )
+
+
+class LoginForm(AuthenticationForm):
+    """The login form, which tells a suspended person why they can't log in once their password is right
+    (`backends.LoginBackend`); a wrong password gets Django's usual answer."""
+
+    def confirm_login_allowed(self, user) -> None:
+        if not user.is_active:
+            raise forms.ValidationError(suspended_message(), code="inactive")
 
 
 class SignUpForm(OwnWords, UserCreationForm):

@@ -4,6 +4,7 @@ from django.urls import path, reverse_lazy
 from django_ratelimit.decorators import ratelimit
 
 from . import views
+from .forms import LoginForm
 
 app_name = "accounts"
 
@@ -14,7 +15,11 @@ def _reset_rate(group: str, request) -> str:
 
 urlpatterns = [
     path("accounts/signup/", views.SignUpView.as_view(), name="signup"),
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),
+        name="login",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password_reset/",

@@ -34,7 +34,7 @@ class SignUpView(FormView):
             password=form.cleaned_data["password1"],
             role=form.cleaned_data["role"],
         )
-        login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(self.request, user, backend="marketplace.accounts.backends.LoginBackend")
         messages.success(self.request, "Welcome! Your account is ready. Complete your profile below.")
         return redirect("accounts:profile_edit")
 

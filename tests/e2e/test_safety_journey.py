@@ -146,7 +146,7 @@ def test_a_reported_message_leads_a_moderator_to_suspend_its_sender(browser: Bro
     carla_again.get_by_label("Username").fill(carla.username)
     carla_again.get_by_label("Password").fill(PASSWORD)
     carla_again.get_by_role("button", name="Log in").click()
-    expect(carla_again.get_by_text("Please enter a correct username and password")).to_be_visible()
+    expect(carla_again.get_by_text("This account is suspended by a moderator, so you can't log in.")).to_be_visible()
     expect(carla_again.get_by_role("button", name="Log out")).to_have_count(0)
 
     # Fred is told once, and never who was suspended.

@@ -180,7 +180,10 @@ def test_suspending_a_freelancer_sender_closes_their_other_applications_and_tell
     name = flagged.freelancer.display_name
     told = Notification.objects.exclude(pk__in=before).filter(kind=NotificationKind.PROPOSAL_WITHDRAWN)
     assert sorted(n.recipient_id for n in told) == sorted(a.job.client_id for a in (flagged, elsewhere, invited))
-    assert not Notification.objects.exclude(pk__in=before).filter(recipient=flagged.freelancer).exists()
+    # The suspended freelancer is told once, by the suspension notice (emailed although they can't log in).
+    assert list(
+        Notification.objects.exclude(pk__in=before).filter(recipient=flagged.freelancer).values_list("kind", flat=True)
+    ) == [NotificationKind.ACCOUNT_SUSPENDED]
     assert {n.text for n in told if n.recipient_id == elsewhere.job.client_id} == {
         f"{name}'s application for “{elsewhere.job.title}” is closed: their account was suspended by a moderator"
     }

@@ -1,0 +1,134 @@
+"""A suspended person is told, and so is a reinstated one: by email (a suspended account can't log in to read its
+notifications) and, for the suspension, on the login page once the password is right; a wrong password gets the
+usual answer, so the page tells nobody else that the account is suspended."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from django.urls import reverse
+
+from jobs import moderation
+from jobs.models import FlagReason
+from messaging import tasks
+from messaging.models import EmailState, Notification, NotificationKind
+from messaging.services import post_message
+from proposals.models import ApplicationStatus as S
+from tests.factories import PASSWORD, ModeratorFactory, build
+
+pytestmark = pytest.mark.django_db
+
+APPEALS = "appeals@marketplace.example"
+LOGIN = reverse("accounts:login")
+SUSPENDED_ON_LOGIN = (
+    f"This account is suspended by a moderator, so you can't log in. If you think this is a mistake, write to "
+    f"{APPEALS}."
+)
+WRONG_PASSWORD = "Please enter a correct username and password."
+
+
+@pytest.fixture(autouse=True)
+def _appeals(settings):
+    settings.APPEALS_EMAIL = APPEALS
+
+
+def text(response) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html.unescape(response.content.decode())).split())
+
+
+def suspend_sender(app, moderator, capture) -> None:
+    message = post_message(app.room, sender=app.freelancer, body="Pay me by wire instead, reported by Carla.")
+    moderation.flag_message(message, by=app.job.client, reason=FlagReason.OFF_PLATFORM_PAYMENT)
+    with capture(execute=True):
+        moderation.suspend_room_sender(app.room, by=moderator, note="Carla reported the wire payment")
+
+
+def test_a_suspended_sender_is_emailed_why_and_where_to_appeal(
+    moderator, mailoutbox, django_capture_on_commit_callbacks
+):
+    app = build(S.ACTIVE)
+    freelancer = app.freelancer
+    mailoutbox.clear()
+
+    suspend_sender(app, moderator, django_capture_on_commit_callbacks)
+
+    to_them = [m for m in mailoutbox if m.to == [freelancer.email]]
+    assert len(to_them) == 1
+    email = to_them[0]
+    assert email.subject == "Your Marketplace account is suspended"
+    assert "A moderator suspended your account: they found that it may break the marketplace's rules." in email.body
+    assert "You can no longer log in." in email.body
+    assert f"Write to the moderators: mailto:{APPEALS}" in email.body
+    assert f'href="mailto:{APPEALS}"' in email.alternatives[0][0]
+    # The moderator's note stays internal (it names the reporter), and an account notice can't be unsubscribed.
+    for body in (email.body, email.alternatives[0][0]):
+        assert "Carla" not in body and "unsubscribe" not in body.lower()
+        assert "about your account; emails like this one are always sent" in body
+    assert "List-Unsubscribe" not in email.extra_headers
+    # The client is told about the closed application, never the other way round.
+    assert sorted(m.to[0] for m in mailoutbox) == sorted([freelancer.email, app.job.client.email])
+
+
+def test_a_suspended_client_is_emailed_once(client_user, moderator, mailoutbox, django_capture_on_commit_callbacks):
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.suspend_client(client_user, by=moderator, note="Scam jobs")
+
+    assert [m.to for m in mailoutbox] == [[client_user.email]]
+    assert mailoutbox[0].subject == "Your Marketplace account is suspended"
+
+
+def test_the_account_notice_is_emailed_although_the_account_is_suspended(freelancer):
+    freelancer.is_active = False
+    freelancer.save(update_fields=["is_active"])
+    notice = Notification.objects.create(recipient=freelancer, kind=NotificationKind.ACCOUNT_SUSPENDED, text="x")
+    other = Notification.objects.create(recipient=freelancer, kind=NotificationKind.JOB_CLOSED, text="y")
+
+    assert tasks.deliver_notification(notice.pk) == EmailState.SENT
+    assert tasks.deliver_notification(other.pk) == EmailState.SKIPPED
+
+
+def test_the_login_page_tells_a_suspended_person_with_the_right_password_only(client, moderator):
+    app = build(S.ACTIVE)
+    freelancer = app.freelancer
+    _flag(app)
+    moderation.suspend_room_sender(app.room, by=moderator, note="payment outside")
+
+    right = text(client.post(LOGIN, {"username": freelancer.username, "password": PASSWORD}))
+    assert SUSPENDED_ON_LOGIN in right and WRONG_PASSWORD not in right
+    assert "_auth_user_id" not in client.session
+
+    wrong = text(client.post(LOGIN, {"username": freelancer.username, "password": "not-the-password"}))
+    assert WRONG_PASSWORD in wrong and "suspended" not in wrong
+    assert "_auth_user_id" not in client.session
+
+
+def _flag(app) -> None:
+    message = post_message(app.room, sender=app.freelancer, body="Pay me by wire instead.")
+    moderation.flag_message(message, by=app.job.client, reason=FlagReason.OFF_PLATFORM_PAYMENT)
+
+
+def test_a_reinstated_person_is_emailed_and_can_log_in(client, mailoutbox, django_capture_on_commit_callbacks):
+    app = build(S.ACTIVE)
+    freelancer = app.freelancer
+    _flag(app)
+    moderation.suspend_room_sender(app.room, by=ModeratorFactory(), note="payment outside")
+    mailoutbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.reinstate_account(freelancer, by=ModeratorFactory(), note="Appeal accepted")
+
+    assert [m.to for m in mailoutbox] == [[freelancer.email]]
+    email = mailoutbox[0]
+    assert email.subject == "Your Marketplace account is active again"
+    assert "A moderator reinstated your account: you can log in again." in email.body
+    assert f"Log in: http://127.0.0.1:8000{LOGIN}" in email.body
+    assert "Appeal accepted" not in email.body
+
+    response = client.post(LOGIN, {"username": freelancer.username, "password": PASSWORD})
+    assert response.status_code == 302 and client.session["_auth_user_id"] == str(freelancer.pk)
+    # Both notices wait in their notifications, newest first.
+    page = text(client.get(reverse("messaging:notifications")))
+    assert page.index("A moderator reinstated your account") < page.index("A moderator suspended your account")
