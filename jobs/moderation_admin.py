@@ -273,7 +273,8 @@ class ClientModerationMixin(ActionsOnlyAdmin):
         if count:
             self.message_user(
                 request,
-                f"{count} client(s) suspended: they can no longer log in; {jobs} open job(s) suspended.",
+                f"{count} client(s) suspended: they can no longer log in, and each is emailed why and where to "
+                f"appeal; {jobs} open job(s) suspended.",
                 messages.SUCCESS,
             )
 
@@ -403,7 +404,10 @@ class FlaggedRoomAdmin(ActionsOnlyAdmin):
     suspend_senders = row_action(
         job_moderation.suspend_room_sender,
         description="Suspend the sender",
-        done="Senders suspended in {count} room(s): they can no longer log in.",
+        done=(
+            "Senders suspended in {count} room(s): they can no longer log in, and each is emailed why and where to "
+            "appeal."
+        ),
     )
 
     dismiss_room_flags = row_action(
@@ -454,8 +458,8 @@ class SuspendedAccountAdmin(ActionsOnlyAdmin):
         job_moderation.reinstate_account,
         description="Reinstate the account",
         done=(
-            "{count} account(s) reinstated: they can log in again, and the contracts their suspension paused are "
-            "active again unless the other side is suspended too. Closed applications stay closed; reinstate "
-            "suspended jobs from Flagged jobs."
+            "{count} account(s) reinstated: they can log in again (each is emailed so), and the contracts their "
+            "suspension paused are active again unless the other side is suspended too. Closed applications stay "
+            "closed; reinstate suspended jobs from Flagged jobs."
         ),
     )

@@ -138,7 +138,11 @@ def test_a_reported_message_leads_a_moderator_to_suspend_its_sender(browser: Bro
     row.get_by_role("checkbox").check()
     mod_page.get_by_role("combobox", name="Action").select_option(label="Suspend the sender")
     mod_page.get_by_role("button", name="Go").click()
-    expect(mod_page.get_by_text("Senders suspended in 1 room(s): they can no longer log in.")).to_be_visible()
+    expect(
+        mod_page.get_by_text(
+            "Senders suspended in 1 room(s): they can no longer log in, and each is emailed why and where to appeal."
+        )
+    ).to_be_visible()
 
     # Carla can no longer log in.
     carla_again = browser.new_context().new_page()

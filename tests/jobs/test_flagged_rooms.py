@@ -146,7 +146,10 @@ def test_warn_the_sender_notifies_them_and_actions_the_flags(mod_client, moderat
 def test_suspend_the_sender_stops_their_login(mod_client, moderator, flagged):
     response = _act(mod_client, "suspend_senders", [flagged.room], note="scam")
 
-    assert "Senders suspended in 1 room(s): they can no longer log in." in response.content.decode()
+    assert (
+        "Senders suspended in 1 room(s): they can no longer log in, and each is emailed why and where to appeal."
+        in response.content.decode()
+    )
     flagged.freelancer.refresh_from_db()
     assert not flagged.freelancer.is_active
     sender = Client()

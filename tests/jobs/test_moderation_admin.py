@@ -142,7 +142,10 @@ def test_client_actions_verify_payment_and_suspend(mod_client):
     _act(mod_client, url, "mark_payment_verified", [target.client_profile.pk])
     response = _act(mod_client, url, "suspend_clients", [target.client_profile.pk], note="Fraud")
 
-    assert "1 client(s) suspended" in response.content.decode()
+    assert (
+        "1 client(s) suspended: they can no longer log in, and each is emailed why and where to appeal"
+        in response.content.decode()
+    )
     target.refresh_from_db()
     job.refresh_from_db()
     assert target.client_profile.payment_verified and not target.is_active

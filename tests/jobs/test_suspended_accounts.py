@@ -24,9 +24,9 @@ pytestmark = pytest.mark.django_db
 
 LIST = reverse("admin:jobs_suspendedaccount_changelist")
 DONE = (
-    "1 account(s) reinstated: they can log in again, and the contracts their suspension paused are active again "
-    "unless the other side is suspended too. Closed applications stay closed; reinstate suspended jobs from Flagged "
-    "jobs."
+    "1 account(s) reinstated: they can log in again (each is emailed so), and the contracts their suspension paused "
+    "are active again unless the other side is suspended too. Closed applications stay closed; reinstate suspended "
+    "jobs from Flagged jobs."
 )
 
 
