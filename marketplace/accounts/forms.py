@@ -16,7 +16,7 @@ def suspended_message() -> str:
     )
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(OwnWords, AuthenticationForm):
     """The login form, which tells a suspended person why they can't log in once their password is right
     (`backends.LoginBackend`); a wrong password gets Django's usual answer."""
 
