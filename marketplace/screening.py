@@ -847,6 +847,38 @@ _MESSENGER_INVITE = re.compile(
     _F,
 )
 
+# Eighth pass. A handle after an app's or a mail provider's name and a label, with nothing else to give it away:
+# "kakao id: minji_design", "my handle on snapchat is leo.films", "gmail: farah.designs.lhr", "zalo - tran.huy88".
+# The value must look like a handle (a dot, an underscore, a digit, "#" or a leading "@"); a plain word counts only
+# after an explicit "id", "handle", "username"... and a colon ("line id: minji"), never after "is".
+_HANDLE_APPS = (
+    rf"(?:{_STRONG_MESSENGER_NAMES}|signal|(?:facebook\s+)?messenger|kakao(?:\s?talk)?|zalo|weixin|qq|tiktok|"
+    r"twitter|bluesky|bsky|mastodon|reddit|keybase|threema|imessage|facetime|hangouts|google\s+chat|teams|slack|"
+    r"facebook|linkedin|gmail|g-?mail|googlemail|yahoo|"
+    r"ymail|outlook|hotmail|proton(?:\s?mail)?|icloud|yandex|zoho|gmx|aol|fastmail|tutanota|naver|daum|"
+    r"rediff(?:mail)?|qq\s?mail|mail\.ru|web\.de)"
+)
+_HANDLE_LABEL = r"(?:id|handle|username|user\s?name|user|name|nick(?:name)?|account|address|tag|login)"
+_APP_HANDLE = re.compile(
+    rf"\b(?P<label>{_HANDLE_APPS})(?:\s+(?P<idw>{_HANDLE_LABEL}))?(?P<sep>\s*[:=]\s*|\s+is\s+|\s+[-\u2013]\s+)"
+    r"(?P<v>@?[a-z0-9][\w.\-#]*[\w])"
+    rf"|\bmy\s+(?:\w+\s+)?(?P<idw2>{_HANDLE_LABEL})\s+(?:on|in|at|for|over)\s+(?P<label2>{_HANDLE_APPS})\s*"
+    r"(?:is|[:=]|-)\s*(?P<v2>@?[a-z0-9][\w.\-#]*[\w])",
+    _F,
+)
+
+
+def _accept_app_handle(text: str, m: re.Match[str]) -> bool:
+    value = m.group("v") or m.group("v2")
+    if value.lower().lstrip("@") in _STOPWORDS or len(value) < 3 or value.lower().startswith(("http", "www.")):
+        return False
+    if re.fullmatch(r"[\d.\-]+", value):
+        return False  # a version or a number ("slack: 4.2", "teams - 2024"): the phone rule decides numbers
+    if value.startswith("@") or re.search(r"[_.\d#]", value):
+        return True
+    return bool(m.group("idw")) and ":" in m.group("sep") and len(value) >= 4
+
+
 _CONTACT_RULES: tuple[_Rule, ...] = (
     _Rule(Category.CONTACT_DETAILS, "email", _EMAIL_PLAIN),
     _Rule(Category.CONTACT_DETAILS, "email", _EMAIL_SPACED),
@@ -858,6 +890,7 @@ _CONTACT_RULES: tuple[_Rule, ...] = (
     _Rule(Category.CONTACT_DETAILS, "messenger_handle", _MESSENGER_HANDLE),
     _Rule(Category.CONTACT_DETAILS, "contact_handle", _MY_CHANNEL, accept=_accept_my_channel),
     _Rule(Category.CONTACT_DETAILS, "messenger_invite", _MESSENGER_INVITE),
+    _Rule(Category.CONTACT_DETAILS, "app_handle", _APP_HANDLE, accept=_accept_app_handle),
 )
 
 
@@ -1163,7 +1196,12 @@ _PAID_ONLY_IF = re.compile(
 
 _SHORTENED_LINK = re.compile(
     r"(?<![\w.@])(?:https?://)?(?:bit\.ly|tinyurl\.com|goo\.gl|t\.co|ow\.ly|is\.gd|buff\.ly|cutt\.ly|rb\.gy|"
-    r"shorturl\.at|tiny\.cc|rebrand\.ly|s\.id|v\.gd|shorte\.st|adf\.ly|bl\.ink|t\.ly|qr\.ae|lnkd\.in)"
+    r"shorturl\.at|tiny\.cc|rebrand\.ly|s\.id|v\.gd|shorte\.st|adf\.ly|bl\.ink|t\.ly|qr\.ae|lnkd\.in|"
+    r"bit\.do|bitly\.com|j\.mp|tiny\.one|tinyurl\.is|cutt\.us|u\.to|clck\.ru|x\.co|soo\.gd|po\.st|tr\.im|su\.pr|"
+    r"snip\.ly|snipurl\.com|mcaf\.ee|dlvr\.it|ift\.tt|gg\.gg|t2m\.io|shrtco\.de|surl\.li|kutt\.it|tny\.im|u\.nu|"
+    r"v\.ht|2\.gp|cli\.gs|short\.gy|shorturl\.gg|tinu\.be|qrco\.de|urlz\.fr|ulvis\.net|shorter\.me|bc\.vc|"
+    r"ouo\.io|zpr\.io|hyperurl\.co|trib\.al|hubs\.l[ay]|s\.coop|1url\.com|go2l\.ink|l\.ead\.me|rotf\.lol|"
+    r"n9\.cl|bitly\.ws|shorturl\.asia|zws\.im|reurl\.cc|0rz\.tw|url\.ie|chilp\.it)"
     r"/[\w\-+/?=&#%.~]*[\w\-+/=&#%~]",
     _F,
 )
@@ -1203,10 +1241,12 @@ def _accept_enable_macros(text: str, m: re.Match[str]) -> bool:
 
 # Credentials, bank or card details or an identity asked for on another site ("sign in at upw0rk-verify.net",
 # "confirm your bank details at pay-release-form.info"): a login verb, then within the clause a domain. Kept when the
-# clause asks for the reader's own credentials or details, or the domain is shaped like a phishing page's.
+# clause asks for the reader's own credentials or details, or the domain is shaped like a phishing page's. Since the
+# eighth pass also restoring or recovering access there ("restore access at support-desk-help.com").
 _CREDENTIALS_ELSEWHERE = re.compile(
     r"\b(?:log\s*in|log\s+into|sign\s*in|sign\s+into|verify|confirm|validate|authenticate|re-?enter|enter|type|"
-    r"submit|update|claim|unlock|connect)\b[^.!?\n]{0,50}?(?:\b(?:at|on|to|into|via|through|using|here)\s*:?\s*"
+    r"submit|update|claim|unlock|connect|restore|recover|regain|reactivate|re-activate|reinstate|reset)\b"
+    r"[^.!?\n]{0,50}?(?:\b(?:at|on|to|into|via|through|using|here)\s*:?\s*"
     r"(?:(?:our|my|the|this)\s+(?:\w+\s+){0,2}?)?|:\s*)"
     r"(?:https?://)?(?:www\.)?(?P<site>[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9][a-z0-9\-]*){0,3}\."
     rf"(?:{_TLDS}|top|click|link|live|icu|buzz|shop|store|club|vip|win|support|help|today|cc|ws|pw))\b(?!\.\w)",
@@ -1214,7 +1254,8 @@ _CREDENTIALS_ELSEWHERE = re.compile(
 )
 _PHISHING_WORDS = (
     "verif", "secure", "login", "signin", "sign-in", "auth", "account", "payout", "claim", "bonus", "reward", "wallet",
-    "billing", "confirm", "unlock", "support", "escrow", "release", "kyc", "portal", "upw0rk", "upvvork",
+    "billing", "confirm", "unlock", "support", "escrow", "release", "kyc", "portal", "upw0rk", "upvvork", "recover",
+    "restore", "appeal", "reinstate",
 )  # fmt: skip
 _PHISHING_DOMAIN = re.compile("|".join(_PHISHING_WORDS), _F)
 _OWN_DETAILS = re.compile(

@@ -20,7 +20,11 @@ _WORK_AFTER_CONTRACT = re.compile(
     r"\b(?:is|are|has\s+been|gets?|was)?\s*(?:accepted|active|signed|funded|arrives?|starts?|begins?|in\s+place|"
     r"done|approved|agreed)\b"
     r"|\b(?:once|after|when|as\s+soon\s+as|until)\s+(?:you|i|we)\s+(?:\w+\s+)?(?:accept|sign|fund|approve|send|make|get|receive|issue)\w*\s+"
-    r"(?:the|my|your|an?)\s+(?:\w+\s+)?(?:offer|contract|proposal|milestone|agreement)",
+    r"(?:the|my|your|an?)\s+(?:\w+\s+)?(?:offer|contract|proposal|milestone|agreement)"
+    # Eighth pass: the freelancer accepts first, then starts ("I'll accept the offer tonight and start tomorrow").
+    r"|\b(?:i['\u2019]?ll|i\s+will|i['\u2019]?m\s+going\s+to|let\s+me|i\s+can|gonna)\s+(?:\w+\s+)?(?:accept|sign)\w*\s+"
+    r"(?:the|your|this|that)\s+(?:\w+\s+)?(?:offer|contract|agreement)\b[^.!?\n]{0,40}?\b(?:and|then)\s+(?:\w+\s+){0,3}?"
+    r"(?:start|begin|get\s+going|kick\s+off|dive\s+in|jump\s+in)",
     re.IGNORECASE,
 )
 _WAIT_FOR_CONTRACT = re.compile(
@@ -396,6 +400,121 @@ def _pay_other_means(text: str) -> bool:
 _UNPAID_WORDS = re.compile(r"\b(?:gratis|pro\s*-?\s*bono|for\s+nothing|on\s+the\s+house|gratuit\w*)\b", re.IGNORECASE)
 
 
+# Eighth pass. The work now, the formality still being prepared or awaited: "no time to wait for the contract",
+# "start picking up tickets while I prepare the offer", "until the offer arrives, keep working on the logo".
+_FORMALITY_WORD = r"(?:offer|contract|hire|hiring|paperwork|agreement|formalities|onboarding|milestone|papers|nda|sow)"
+_NO_WAIT_FOR_FORMALITY = re.compile(
+    r"\b(?:no\s+(?:time|need|point|reason)\s+(?:to|for)|can['\u2019]?t|cannot|don['\u2019]?t|do\s+not|no|not|without|"
+    r"instead\s+of|rather\s+than|skip|stop|why)\s+(?:\w+\s+)?wait\w*\s+(?:for|on|until|till|around\s+for)\s+"
+    rf"(?:(?:the|an?|my|your|our|their|hr['\u2019]?s|legal['\u2019]?s)\s+)?(?:\w+\s+)?{_FORMALITY_WORD}",
+    re.IGNORECASE,
+)
+_WORK_DURING_FORMALITY = re.compile(
+    r"\b(?:start|begin|keep|continue|carry\s+on|get\s+going|get\s+started|jump\s+in|dive\s+in|kick\s+off|pick\w*\s+up|"
+    r"work\w*|crack\s+on|go\s+ahead|tackle|knock\s+out|draft|design|code|build|push\s+on|proceed)\w*\b[^.!?\n]{0,60}?"
+    r"\b(?:while|whilst|as|until|till|in\s+the\s+meantime|meanwhile)\s+(?:(?:i|we|hr|legal|finance|they|the\s+\w+|our\s+\w+|"
+    r"someone)\s+)?(?:\w+\s+)?(?:prepar|draft|writ|finali[sz]|sort|set|get|sign|process|approv|arrang|put|wait|"
+    r"arriv|come|is|are|gets?|clear|go)\w*\b[^.!?\n]{0,25}?\b"
+    + _FORMALITY_WORD
+    + r"|\b(?:while|whilst|until|till|in\s+the\s+meantime|meanwhile)\b[^.!?\n]{0,50}?\b"
+    + _FORMALITY_WORD
+    + r"\b[^.!?\n,;]{0,40}[,;:\-]\s*(?:\w+\s+){0,3}?(?:keep|continue|carry\s+on|start|begin|get\s+going|"
+    r"get\s+started|go\s+ahead|push\s+on|"
+    r"proceed|work)\w*",
+    re.IGNORECASE,
+)
+
+
+def _work_during_formality(text: str) -> bool:
+    """Not when a negation or a refusal is near ("until the offer arrives, please don't start")."""
+    for pattern in (_NO_WAIT_FOR_FORMALITY, _WORK_DURING_FORMALITY):
+        for m in pattern.finditer(text):
+            if pattern is _NO_WAIT_FOR_FORMALITY or not (
+                _NEGATED_BEFORE.search(text, max(0, m.start() - 20), m.end())
+                or _REFUSES_TO_START.search(text, max(0, m.start() - 20), m.end())
+            ):
+                return True
+    return False
+
+
+# Eighth pass. Paying around the platform's own payment flow: "settle via bank wire instead of the milestone
+# system", "keep the contract at $5 here and pay the real amount separately", "put you on our own payroll rather
+# than pay through this platform".
+_PAY_AROUND = re.compile(
+    rf"\b{_PAY_WORDS}\b[^.!?\n]{{0,50}}?\b(?:instead\s+of|rather\s+than|not|bypass\w*|skip\w*|avoid\w*|around|outside\s+of|"
+    r"outside)\s+(?:(?:through|via|on|using|in|with)\s+)?(?:the|this|your|their)\s+(?:site['\u2019]s\s+|platform['\u2019]s\s+)?"
+    r"(?:milestones?|milestone\s+system|escrow|checkout|payment\s+system|invoicing|billing|fees?|system|contract\s+payment)\b"
+    r"|\b(?:on|onto|to)\s+(?:our|my|the\s+company['\u2019]?s|their)\s+(?:own\s+|internal\s+|company\s+)?payroll\b"
+    r"|\bpayroll\b[^.!?\n]{0,50}?\b(?:instead\s+of|rather\s+than|than|not)\b[^.!?\n]{0,30}?\b(?:platform|site|here|escrow)\b"
+    r"|\b(?:real|actual|true|full|rest\s+of\s+the|remaining|remainder\s+of\s+the|balance|difference|other\s+part)\s+"
+    r"(?:amount|price|fee|payment|sum|budget|rate|money|balance|of\s+it)?\s*[^.!?\n]{0,30}?\b(?:separately|on\s+the\s+side|"
+    r"directly|privately|outside|off\s+the\s+(?:site|platform|books)|in\s+cash|by\s+(?:wire|bank|paypal|wise|crypto))\b"
+    r"|\b(?:contract|offer|milestone)\b[^.!?\n]{0,20}?\b(?:at|for|to)\s+(?:just\s+|only\s+)?(?:a\s+)?(?:token|nominal|"
+    r"symbolic|[$\u00a3\u20ac]\s?\d{1,2}\b|\d{1,2}\s*(?:usd|eur|gbp|dollars|euros|bucks)\b)",
+    re.IGNORECASE,
+)
+
+
+def _pay_around(text: str) -> bool:
+    m = _PAY_AROUND.search(text)
+    if m is None:
+        return False
+    return not (_NEGATED_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _REFUSED.search(text))
+
+
+# Eighth pass. A site named like a service desk ("support-marketplace-help.com", "account-recovery-center.net")
+# and restoring or recovering access.
+_SERVICE_WORDS = frozenset((
+    "support", "help", "helpdesk", "desk", "recovery", "recover", "restore", "secure", "security", "verify",
+    "verification", "account", "accounts", "login", "signin", "billing", "payout", "payouts", "claim", "unlock",
+    "appeal", "appeals", "review", "center", "centre", "service", "services", "team", "safety", "trust", "resolution",
+    "notice", "alert", "alerts", "auth", "reset", "validate", "wallet", "refund", "refunds",
+))  # fmt: skip
+_RESTORE_ACCESS = re.compile(
+    r"\b(?:restor|recover|regain|reactivat|re-activat|reinstat|unlock|unfreez|unblock|appeal|reset|lift)\w*\b",
+    re.IGNORECASE,
+)
+
+
+def _service_desk_domain(text: str) -> bool:
+    for site in _sites(text):
+        name, _ = _registrable(site)
+        parts = name.split("-")
+        if name in WELL_KNOWN_SITES or len(parts) < 2:
+            continue
+        if sum(part in _SERVICE_WORDS for part in parts) >= 1:
+            return True
+    return False
+
+
+def _restore_access_link(text: str) -> bool:
+    return bool(_RESTORE_ACCESS.search(text)) and any(_registrable(s)[0] not in WELL_KNOWN_SITES for s in _sites(text))
+
+
+# Eighth pass. Files to fetch and the work to begin, with no contract in sight ("the files are at is.gd/x, download
+# and begin"); and a runnable file to open without a link ("the test is an .scr file, just double-click it").
+_NAMES_FORMALITY = re.compile(rf"\b{_FORMALITY_WORD}s?\b", re.IGNORECASE)
+_FETCH_THEN_START = re.compile(
+    r"\b(?:download|grab|get|fetch|pull|open|unzip|extract|clone)\w*\b[^.!?\n]{0,60}?(?:\band\b|\bthen\b|&|,)\s*"
+    r"(?:\w+\s+)?(?:start|begin|get\s+started|get\s+going|dive\s+in|jump\s+in|kick\s+off)\w*\b",
+    re.IGNORECASE,
+)
+
+
+def _fetch_then_start(text: str) -> bool:
+    """Only with no offer or contract named: with one, the other cues read the order."""
+    return bool(_FETCH_THEN_START.search(text)) and not _NAMES_FORMALITY.search(text)
+
+
+_RUNNABLE_FILE = re.compile(
+    r"(?:\.|\b)(?:exe|scr|msi|bat|cmd|vbs|jar|hta|ps1|lnk|pif|wsf)\b(?:\s+file)?[^.!?\n]{0,50}?\b(?:double-?\s?click|"
+    r"open|run|launch|execute|install(?!er)|click)\w*\b"
+    r"|\b(?:double-?\s?click|open|run|launch|execute)\w*\b[^.!?\n]{0,50}?\.(?:exe|scr|msi|bat|cmd|vbs|jar|hta|ps1|lnk|"
+    r"pif|wsf)\b",
+    re.IGNORECASE,
+)
+
+
 CUES: dict[str, Callable[[str], object]] = {
     "work_after_contract": _WORK_AFTER_CONTRACT.search,
     "wait_for_contract": _WAIT_FOR_CONTRACT.search,
@@ -418,4 +537,10 @@ CUES: dict[str, Callable[[str], object]] = {
     "elsewhere": _ELSEWHERE.search,
     "pay_other_means": _pay_other_means,
     "unpaid_words": _UNPAID_WORDS.search,
+    "work_during_formality": _work_during_formality,
+    "pay_around": _pay_around,
+    "service_desk_domain": _service_desk_domain,
+    "restore_access_link": _restore_access_link,
+    "fetch_then_start": _fetch_then_start,
+    "runnable_file": _RUNNABLE_FILE.search,
 }

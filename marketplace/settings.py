@@ -385,12 +385,12 @@ SCREENING_CLASSIFIER = env.bool("SCREENING_CLASSIFIER", default=True)
 SCREENING_THRESHOLDS = {
     category: env.float(f"SCREENING_THRESHOLD_{category.upper()}", default=default)
     for category, default in {
-        "contact_details": 0.5,
-        "off_platform_payment": 0.4,
+        "contact_details": 0.6,
+        "off_platform_payment": 0.35,
         "work_before_contract": 0.7,
-        "unpaid_work": 0.7,
-        "suspicious_link": 0.45,
-        "off_platform_contact": 0.65,
+        "unpaid_work": 0.6,
+        "suspicious_link": 0.4,
+        "off_platform_contact": 0.6,
     }.items()
 }
 # Contracts after the hire (brief section 8): the payment gateway class, and how long a submitted milestone

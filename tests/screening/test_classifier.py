@@ -1,9 +1,9 @@
 """The screening classifier: reproducible training, figures on the training data and 5-fold CV (issue 15).
 
-Training data: corpus.json plus the labelled files `sm.TRAINING_FILES` (the second to seventh passes' paraphrases,
-and the second to sixth passes' held-out files, spent once they were scored and training material since). The
-seventh pass tuned the rules, the cues, C and the thresholds on that data only: on 5-fold cross-validation and on
-the leave-one-held-out-file-out estimate of `bench/screening_lofo.py` (not a test: it trains five models, and CV
+Training data: corpus.json plus the labelled files `sm.TRAINING_FILES` (the second to eighth passes' paraphrases,
+and the second to seventh passes' held-out files, spent once they were scored and training material since). The
+eighth pass tuned the rules, the cues, C and the thresholds on that data only: on 5-fold cross-validation and on
+the leave-one-held-out-file-out estimate of `bench/screening_lofo.py` (not a test: it trains six models, and CV
 here is enough to hold the floors). Its held-out file is scored once afterwards; no test here reads it.
 """
 
@@ -26,20 +26,24 @@ CORPUS = json.loads((HERE / "corpus.json").read_text(encoding="utf-8"))
 LABELLED = [s for name in sm.TRAINING_FILES for s in json.loads((HERE / name).read_text(encoding="utf-8"))["sentences"]]
 PARAPHRASES = json.loads((HERE / "paraphrases.json").read_text(encoding="utf-8"))["sentences"]
 
-# Measured (precision, recall) per category in the seventh pass, rounded down: a change that lowers one fails
-# (unrounded 0.995/0.956, 0.963/0.950, 0.981/0.937, 0.963/0.963, 0.981/0.963, 0.970/0.948). The thresholds were
+# Measured (precision, recall) per category in the eighth pass, rounded down: a change that lowers one fails
+# (unrounded 0.990/0.953, 0.951/0.947, 0.957/0.946, 0.962/0.982, 0.977/0.968, 0.967/0.955). The thresholds were
 # chosen on leave-one-file-out first and on cross-validated scores, so the figures are a little optimistic; one
 # seed's figures move by about 0.01 with the data's size alone (the folds change): pooled over three fold seeds
-# (`bench/screening_lofo.py --cv --seeds 3`) they are 0.994/0.955, 0.960/0.953, 0.978/0.943, 0.963/0.962,
-# 0.981/0.959, 0.969/0.953. The sixth pass measured 0.98/0.95, 0.95/0.95, 0.97/0.95, 0.97/0.95, 0.97/0.96,
-# 0.97/0.94; the fifth 0.98/0.94, 0.98/0.93, 0.96/0.92, 0.96/0.94, 0.98/0.92, 0.97/0.93.
+# (`bench/screening_lofo.py --cv --seeds 3`) they are 0.992/0.945, 0.955/0.944, 0.957/0.940, 0.961/0.982,
+# 0.976/0.966, 0.964/0.959. Precision is lower than the seventh pass's (0.995/0.956, 0.963/0.950, 0.981/0.937,
+# 0.963/0.963, 0.981/0.963, 0.970/0.948) in paying and work before a contract: the eighth pass's hard negatives
+# (accepting and then starting, paying through the milestones, payroll and token contracts in a job's scope) sit
+# next to its positives in the folds, and four thresholds moved down. The sixth pass measured 0.98/0.95,
+# 0.95/0.95, 0.97/0.95, 0.97/0.95, 0.97/0.96, 0.97/0.94; the fifth 0.98/0.94, 0.98/0.93, 0.96/0.92, 0.96/0.94,
+# 0.98/0.92, 0.97/0.93.
 CV_FLOOR = {
-    "contact_details": (0.99, 0.95),
-    "off_platform_payment": (0.96, 0.94),
-    "work_before_contract": (0.98, 0.93),
-    "unpaid_work": (0.96, 0.96),
-    "suspicious_link": (0.98, 0.96),
-    "off_platform_contact": (0.96, 0.94),
+    "contact_details": (0.98, 0.95),
+    "off_platform_payment": (0.95, 0.94),
+    "work_before_contract": (0.95, 0.94),
+    "unpaid_work": (0.96, 0.98),
+    "suspicious_link": (0.97, 0.96),
+    "off_platform_contact": (0.96, 0.95),
 }
 
 Figures = dict[str, tuple[float, float]]

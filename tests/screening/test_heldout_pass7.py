@@ -14,6 +14,12 @@ three categories of six: contact details falls short on recall (0.87: three hand
 shape missed), paying off the platform on recall (0.87: three of 24 missed) and work before a contract on both
 (0.91 / 0.87: two clean or payment sentences raised, three missed). The rules alone meet it in no category; the
 combined screening is at least as precise as the rules in every category and finds far more (README "Screening").
+
+Since the eighth pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`).
+So the figures below are a record, not a measurement of the current model: the rules-alone floors still hold
+(the rules never saw this file before the seventh pass scored it, and a rules change that loses them fails here),
+the combined floors hold trivially now that the model is trained on the file, and the overlap check covers only
+the files trained on before the seventh pass scored it (`hf.trained_before("heldout_pass7.json")`).
 """
 
 from __future__ import annotations
@@ -50,8 +56,7 @@ def test_the_file_has_at_least_100_sentences_10_per_category_and_40_clean() -> N
     assert all(sum(1 for s in HELDOUT if c in s["categories"]) == 24 for c in sm.LABELS)
 
 
-def test_no_heldout_sentence_is_in_the_training_data() -> None:
-    assert "heldout_pass7.json" not in sm.TRAINING_FILES  # spending it means turning this test into a record
+def test_no_heldout_sentence_was_in_the_training_data_of_the_seventh_pass() -> None:
     assert hf.overlap(HELDOUT, hf.trained_before("heldout_pass7.json")) == set()
 
 
