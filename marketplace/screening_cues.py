@@ -80,10 +80,11 @@ def _start_now_contract_later(text: str) -> bool:
 
 
 # Paying versus talking off the platform: a payment word near "outside", "off" or "directly", in either order
-# ("a payment outside the site" is paying, "talk outside the site" is moving the conversation).
+# ("a payment outside the site" is paying, "talk outside the site" is moving the conversation). "Cut" is the
+# platform's cut, not the verb of "cut off" or "cut-off date" ("the table is cut off on small screens").
 _PAY_WORDS = (
-    r"(?:pay|pays|paid|paying|payments?|transfer\w*|invoice\w*|wire\w*|fees?|cut|deposit\w*|wallet|cash|money|funds?|"
-    r"settle\w*|commission|bill|bills|billed|billing|charge|charged|instal+ments?|advance|bonus)"
+    r"(?:pay|pays|paid|paying|payments?|transfer\w*|invoice\w*|wire\w*|fees?|cut(?![\s-]+off\b)|deposit\w*|wallet|cash|"
+    r"money|funds?|settle\w*|commission|bill|bills|billed|billing|charge|charged|instal+ments?|advance|bonus)"
 )
 _PAY_OUTSIDE = re.compile(
     rf"\b{_PAY_WORDS}\b[^.!?\n]{{0,40}}?\b(?:outside|off|directly|direct|privately|off-platform|off\s+the\s+books|"
@@ -118,12 +119,17 @@ def _pay_outside(text: str) -> bool:
 
 
 # Unpaid work versus a paid test: "the trial is paid", "a paid test task", "we don't want free work".
+# Ninth pass: auditions, exercises, homework and try-outs too, and a few words between the test and "is paid"
+# ("every trial task we give is paid", "we pay for auditions").
+_TEST_NOUN = (
+    r"(?:trials?|tests?|samples?|pilots?|tasks?|assignments?|auditions?|exercises?|homework|try-?outs?|shifts?)"
+)
 _PAID_TEST = re.compile(
-    r"\b(?:paid|billed|compensated|invoiced)\s+(?:\w+\s+)?(?:trials?|tests?|samples?|pilots?|tasks?|assignments?)\b"
-    r"|\b(?:trials?|tests?|samples?|pilots?|tasks?|assignments?)\s+(?:is|are|will\s+be|gets?)\s+"
+    rf"\b(?:paid|billed|compensated|invoiced)\s+(?:\w+\s+)?{_TEST_NOUN}\b"
+    rf"|\b{_TEST_NOUN}\s+(?:\w+\s+){{0,3}}?(?:is|are|will\s+be|gets?)\s+"
     r"(?:fully\s+|always\s+|also\s+|of\s+course\s+)?(?:paid|billed|compensated|invoiced)\b"
-    r"|\b(?:we|i)\s+(?:always\s+|do\s+|also\s+)?pay\s+(?:for\s+)?(?:(?:every|each|all|the|your|any)\s+)?(?:\w+\s+)?"
-    r"(?:trials?|tests?|samples?|pilots?|tasks?)\b",
+    r"|\b(?:we|i)\s+(?:always\s+|do\s+|also\s+)?(?:pay|compensate)\s+(?:for\s+)?(?:(?:every|each|all|the|your|any)\s+)?"
+    rf"(?:\w+\s+)?{_TEST_NOUN}\b",
     re.IGNORECASE,
 )
 _PAID_TEST_MORE = re.compile(
@@ -152,7 +158,7 @@ _PAID_IN_KIND = re.compile(
     r"|\b(?:paid|pay(?:\s+you)?)\s+only\s+(?:if|when|for)\b"
     r"|\bno\s+(?:budget|money|payment|pay|fee)\s+for\s+(?:the|this|a|our)?\s*(?:\w+\s+)?(?:tests?|trials?|samples?|"
     r"tasks?|pilots?|prototypes?|drafts?|articles?)\b"
-    r"|\b(?:volunteer|unpaid\s+internship|like\s+an\s+internship|at\s+(?:your|their)\s+own\s+cost)\b",
+    r"|\b(?:volunteer(?:s|ing)?|unpaid\s+internship|like\s+an\s+internship|at\s+(?:your|their)\s+own\s+cost)\b",
     re.IGNORECASE,
 )
 _NO_FREE_WORK = re.compile(
@@ -515,6 +521,130 @@ _RUNNABLE_FILE = re.compile(
 )
 
 
+# Ninth pass. Paying off the platform once this contract is over or outside its flow: "end the contract here and
+# continue with monthly bank payments", "our own invoicing system after this first contract", "the bonus on your
+# PayPal so it doesn't go through here", "my preferred method is cash app"; not when the later work is paid
+# through the platform ("the next phase goes through a new contract here").
+_PAY_SERVICE = (
+    r"(?:bank|wire|paypal|venmo|zelle|cash\s?app|wise|payoneer|revolut|skrill|crypto|bitcoin|usdt|western\s+union|"
+    r"cheques?|iban|deel|apple\s+pay|google\s+pay)"
+)
+_AFTER_THIS_CONTRACT = re.compile(
+    r"\b(?:after|once|when|from)\s+(?:this|the|our|your)\s+(?:first\s+|current\s+|initial\s+|present\s+|trial\s+)?"
+    r"(?:contract|job|project|milestone|gig)\b|\b(?:end|close|finish|wrap)\w*\s+(?:up\s+)?(?:the|this|our)\s+"
+    r"(?:contract|job)\b|\bfuture\s+(?:work|projects?|milestones?|jobs?)\b|\bnext\s+(?:projects?|jobs?|time)\b|"
+    r"\bfrom\s+(?:now|then)\s+on\b|\bfor\s+the\s+rest\s+of\s+the\s+(?:year|project|work)\b",
+    re.IGNORECASE,
+)
+_OWN_PAY_CHANNEL = re.compile(
+    rf"\b(?:own|internal|in-house|company)\s+(?:invoicing|billing|payroll|payment)\w*|\b{_PAY_SERVICE}\b|\bdirectly\b|"
+    r"\bprivately\b|\binvoice\s+(?:us|me|my\s+company|our\s+company)\b",
+    re.IGNORECASE,
+)
+_THROUGH_PLATFORM = re.compile(
+    r"\b(?:through|via|on|in|using)\s+(?:the|this)\s+(?:site|platform|marketplace|escrow|contract\s+page)\b|"
+    r"\bnew\s+contract\b|\bescrow\b",
+    re.IGNORECASE,
+)
+_NOT_THROUGH_HERE = re.compile(
+    r"\bso\s+(?:that\s+)?(?:it|this|the\s+\w+)\s+(?:doesn['\u2019]?t|does\s+not|won['\u2019]?t|will\s+not)\s+"
+    r"(?:go|run|pass)\s+(?:through|via)\s+(?:here|the\s+(?:site|platform|marketplace)|this\s+(?:site|platform))\b"
+    r"|\bso\s+(?:that\s+)?(?:the|this)\s+(?:site|platform|marketplace)\s+(?:doesn['\u2019]?t|does\s+not|won['\u2019]?t|"
+    r"will\s+not|can['\u2019]?t)\s+(?:take|get|see|keep)\b",
+    re.IGNORECASE,
+)
+_PREFERRED_PAY = re.compile(
+    r"\b(?:prefer\w*|usual|favou?rite)\s+(?:payment\s+|pay\s+)?(?:method|way|option|app|channel)\b[^.!?\n]{0,25}?"
+    rf"\b{_PAY_SERVICE}\b|\b(?:i|we)\s+(?:can|could|would|will|prefer\s+to)\s+pay\s+(?:you\s+)?(?:with|via|by|through|"
+    r"using|on)\s+(?:cash\s?app|zelle|venmo|skrill|western\s+union|apple\s+pay|crypto|usdt|bitcoin)\b",
+    re.IGNORECASE,
+)
+_PAY_WORD_RE = re.compile(rf"\b{_PAY_WORDS}\b", re.IGNORECASE)
+
+
+def _not_refused(text: str, m: re.Match[str]) -> bool:
+    return not (_NEGATED_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _REFUSED.search(text))
+
+
+def _pay_after_contract(text: str) -> bool:
+    m = _AFTER_THIS_CONTRACT.search(text)
+    if m is None or not _PAY_WORD_RE.search(text) or _THROUGH_PLATFORM.search(text):
+        return False
+    return bool(_OWN_PAY_CHANNEL.search(text)) and _not_refused(text, m)
+
+
+def _pay_not_through_here(text: str) -> bool:
+    m = _NOT_THROUGH_HERE.search(text) or _PREFERRED_PAY.search(text)
+    return m is not None and bool(_PAY_WORD_RE.search(text) or _PREFERRED_PAY.search(text)) and _not_refused(text, m)
+
+
+# Ninth pass. A payment method named as part of a product: a shop's or a checkout's payment options, invoicing or
+# payroll software, a "pay later" button, gift cards ("our shop should list bank transfer as a payment option").
+_PAYMENT_PRODUCT = re.compile(
+    r"\bpayment\s+(?:options?|methods?|gateways?|page|form|providers?|flow|buttons?|integration|module)\b|"
+    r"\b(?:checkout|check-out|cart|shop|store|webshop|e-?shop|storefront|point\s+of\s+sale|pos)\b|"
+    r"\b(?:invoicing|billing|payroll|accounting|bookkeeping|tax)\s+(?:feature|module|tool|software|app|report|page)\b|"
+    r"\bpay\s+later\b|\bgift\s+cards?\b|\bintegrat\w*\b|\bin-app\s+purchases?\b",
+    re.IGNORECASE,
+)
+
+# Ninth pass. A start asked for or allowed, the offer or the contract coming later, with no "now": "feel free to
+# start the article, the contract comes tomorrow", "can u start tonite, offer tmrw", "I will send you the offer after
+# two days of work, start tomorrow".
+_START_ASKED = re.compile(
+    r"(?:^|[,;:\-]\s*|\b(?:pls|please|plz|kindly|and|so)\s+|\b(?:you|u)\s+(?:can|may|could)\s+(?:already\s+)?|"
+    r"\bfeel\s+free\s+to\s+|\bcan\s+(?:you|u)\s+|\bcould\s+you\s+)"
+    r"(?:start|begin|commence|get\s+going|get\s+started|dive\s+in|kick\s+off|go\s+ahead|go\s+on|crack\s+on)\w*\b",
+    re.IGNORECASE,
+)
+_FORMALITY_LATER = re.compile(
+    r"\b(?:offer|contract|hire|hiring|paperwork|agreement|formalities)\b[^.!?\n]{0,40}?"
+    r"\b(?:tmrw|tmr|tmrw|tomorow|tomoro|tommorow|tomorrow|coming|comes|on\s+its\s+way|will\s+come|follows?|"
+    r"after\s+(?:\w+\s+){0,2}(?:days?|weeks?|hours?)(?:\s+of\s+work)?|after\s+(?:you|i\s+see)|when\s+i\s+see|"
+    r"later|next\s+(?:week|month)|soon|in\s+(?:a|\d+|two|three|a\s+couple\s+of|a\s+few)\s+(?:\w+\s+)?days?)\b"
+    r"|\b(?:after|when|once)\s+(?:you|i)\s+(?:\w+\s+){0,3}?(?:deliver|finish|done|see|like)\w*\b[^.!?\n]{0,40}?"
+    r"\b(?:offer|contract|hire|agreement)\b",
+    re.IGNORECASE,
+)
+_ACCEPT_FIRST = re.compile(
+    r"\b(?:i|i['\u2019]ll|we)\s+(?:\w+\s+)?accept\w*|\bafter\s+accepting\b|\bonce\s+you\s+see\b|"
+    r"\b(?:once|after|when|as\s+soon\s+as|if)\s+(?:you(?:['\u2019]ve)?|it|the\s+\w+|i(?:['\u2019]ve)?|we)\s+(?:\w+\s+)?"
+    r"(?:accept\w*|signed|sign|arrives?|is\s+(?:active|live|signed|funded|open)|starts?|funded)\b|\bthen\s+(?:you\s+)?start\b|"
+    r"\bstart\s+then\b|\bnothing\s+(?:to\s+do\s+)?before\b",
+    re.IGNORECASE,
+)
+
+
+def _start_formality_later(text: str) -> bool:
+    m = _START_ASKED.search(text)
+    if m is None or not _FORMALITY_LATER.search(text) or _ACCEPT_FIRST.search(text):
+        return False
+    return not (
+        _NEGATED_BEFORE.search(text, max(0, m.start() - 20), m.end())
+        or _REFUSES_TO_START.search(text)
+        or _WAIT_FOR_CONTRACT.search(text)
+    )
+
+
+# Ninth pass. No money for the work, said as a budget, volunteering, a free consultation, a reference letter or
+# an unpaid part of an interview: "our budget is zero for now", "a free 30-minute consultation", "only a reference
+# letter, no money", "as part of the interview, redesign our onboarding, unpaid".
+_NO_MONEY = re.compile(
+    r"\b(?:budget|money)\s+(?:is\s+|of\s+)?(?:zero|nil|none|nothing|\$?0)\b|\b(?:zero|no)\s+budget\b|"
+    r"\bno\s+(?:money|pay|payment|compensation)\b|\b(?:without|free\s+of|no)\s+(?:any\s+)?(?:pay|payment|compensation|charge|cost)\b|"
+    r"\bcan['\u2019]?t\s+(?:afford\s+to\s+)?pay\b|\bnot\s+(?:be\s+)?(?:paid|compensated)\b|"
+    r"\bfree\s+(?:\d+[- ]?(?:minute|min|hour)s?\s+|\w+\s+)?(?:consultation|consult|call|session|audit)s?\b|"
+    r"\b(?:reference|recommendation)\s+(?:letter|instead)\b|\b(?:letter\s+of\s+)?recommendation\b[^.!?\n]{0,30}"
+    r"\b(?:no\s+money|instead|no\s+pay)\b|\b(?:as\s+part\s+of|for)\s+the\s+interview\b[^.!?\n]{0,60}?\b(?:unpaid|free|"
+    r"no\s+(?:cost|charge|pay))\b",
+    re.IGNORECASE,
+)
+
+
+def _no_money(text: str) -> bool:
+    return bool(_NO_MONEY.search(text)) and not _paid_test(text) and not _NO_FREE_WORK.search(text)
+
+
 CUES: dict[str, Callable[[str], object]] = {
     "work_after_contract": _WORK_AFTER_CONTRACT.search,
     "wait_for_contract": _WAIT_FOR_CONTRACT.search,
@@ -543,4 +673,9 @@ CUES: dict[str, Callable[[str], object]] = {
     "restore_access_link": _restore_access_link,
     "fetch_then_start": _fetch_then_start,
     "runnable_file": _RUNNABLE_FILE.search,
+    "pay_after_contract": _pay_after_contract,
+    "pay_not_through_here": _pay_not_through_here,
+    "payment_product": _PAYMENT_PRODUCT.search,
+    "start_formality_later": _start_formality_later,
+    "no_money": _no_money,
 }

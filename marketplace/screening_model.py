@@ -77,11 +77,14 @@ DEFAULT_MODEL_PATH = Path(__file__).with_name("screening_model.joblib")
 # precision ~1.00 and CV (three seeds) >= 0.955: paying off the platform to 0.35, unpaid work to 0.6, suspicious
 # links to 0.4 and moving off the platform to 0.6; contact details went up to 0.6 (a messenger invitation without a
 # handle scored 0.56 as contact details; CV 0.992 / 0.945 against 0.989 / 0.949 at 0.5, the same recall on
-# leave-one-file-out: the handles the last files missed are found by the rules now).
+# leave-one-file-out: the handles the last files missed are found by the rules now). The ninth pass (the eighth and
+# ninth held-out files spent; the ninth file's paying precision fell short) moved paying off the platform back up to
+# 0.45: on the strict leave-one-file-out estimate 0.993 / 0.980 against 0.987 / 0.980 at 0.35 (a shop's payment
+# options at 0.41), on CV (three seeds) 0.958 / 0.940 against 0.956 / 0.942.
 # Settings (`SCREENING_THRESHOLDS`) may override them.
 DEFAULT_THRESHOLDS: dict[str, float] = {
     "contact_details": 0.6,
-    "off_platform_payment": 0.35,
+    "off_platform_payment": 0.45,
     "work_before_contract": 0.7,
     "unpaid_work": 0.6,
     "suspicious_link": 0.4,
@@ -108,7 +111,8 @@ RULE_KINDS: tuple[str, ...] = tuple(sorted({f"{r.category}:{r.kind}" for r in _C
 # spent once they were scored (issue 15) and training material since, the fourth pass's paraphrases, its held-out
 # file (spent in the fifth pass), the fifth pass's paraphrases, its held-out file (spent in the sixth pass), the
 # sixth pass's paraphrases, its held-out file (spent in the seventh pass), the seventh pass's paraphrases, its
-# held-out file (spent in the eighth pass) and the eighth pass's paraphrases.
+# held-out file (spent in the eighth pass), the eighth pass's paraphrases, its held-out file and the confirmation
+# file scored with the same model (both spent in the ninth pass), and the ninth pass's paraphrases.
 TRAINING_FILES = (
     "paraphrases.json",
     "paraphrases_pass3.json",
@@ -123,6 +127,9 @@ TRAINING_FILES = (
     "paraphrases_pass7.json",
     "heldout_pass7.json",
     "paraphrases_pass8.json",
+    "heldout_pass8.json",
+    "heldout_pass9.json",
+    "paraphrases_pass9.json",
 )
 
 Example = tuple[str, frozenset[str]]

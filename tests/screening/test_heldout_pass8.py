@@ -11,6 +11,12 @@ floors; nothing may be tuned on this file (a ninth pass needs a new one).
 The issue's target, precision >= 0.95 and recall >= 0.90 in every category, was met by the combined screening in
 all six categories: 172 of 180 positives found with one false positive. Unpaid work is exactly at the line (27 of
 30). The rules alone meet it only for contact details (README "Screening").
+
+Since the ninth pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`).
+So the figures below are a record, not a measurement of the current model: the rules-alone floors still hold
+(the rules never saw this file before the eighth pass scored it, and a rules change that loses them fails here),
+the combined floors hold trivially now that the model is trained on the file, and the overlap check covers only
+the files trained on before the eighth pass scored it (`hf.trained_before("heldout_pass8.json")`).
 """
 
 from __future__ import annotations
@@ -47,8 +53,7 @@ def test_the_file_has_at_least_100_sentences_10_per_category_and_40_clean() -> N
     assert all(sum(1 for s in HELDOUT if c in s["categories"]) == 30 for c in sm.LABELS)
 
 
-def test_no_heldout_sentence_is_in_the_training_data() -> None:
-    assert "heldout_pass8.json" not in sm.TRAINING_FILES  # spending it means turning this test into a record
+def test_no_heldout_sentence_was_in_the_training_data_of_the_eighth_pass() -> None:
     assert hf.overlap(HELDOUT, hf.trained_before("heldout_pass8.json")) == set()
 
 
@@ -68,7 +73,7 @@ def test_the_combined_screening_is_at_least_as_good_as_the_rules(category: str) 
 
 
 @pytest.mark.parametrize("category", sm.LABELS)
-def test_the_issue_target_is_met(category: str) -> None:
-    """Precision >= 0.95 and recall >= 0.90 with the combined screening, in every category: the floors above hold
-    the measured figures, so a change that drops a category below the target fails here."""
+def test_the_issue_target_as_measured(category: str) -> None:
+    """Precision >= 0.95 and recall >= 0.90 with the combined screening, in every category, as measured once: the
+    floors above hold those figures."""
     assert hf.meets_target(COMBINED_FLOOR[category]), COMBINED_FLOOR[category]

@@ -12,6 +12,13 @@ platform's cut), at recall 0.90. The rules alone meet the target in no category;
 combined screening in two categories, paying (one false positive against two) and unpaid work (none against one:
 "Every trial task we give is paid"), while the combined screening finds 170 of 180 positives against the rules' 123.
 These tests hold the figures as floors.
+
+Since the ninth pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`,
+after `heldout_pass8.json`). So the figures below are a record, not a measurement of the current model: the
+rules-alone floors still hold (the rules never saw this file before it was scored, and a rules change that loses
+them fails here), the combined floors hold trivially now that the model is trained on the file, and the overlap
+check covers only the files trained on when it was scored, those of the eighth pass
+(`hf.trained_before("heldout_pass8.json")`: the eighth file was not yet training data then).
 """
 
 from __future__ import annotations
@@ -48,9 +55,8 @@ def test_the_file_has_at_least_100_sentences_10_per_category_and_40_clean() -> N
     assert all(sum(1 for s in HELDOUT if c in s["categories"]) == 30 for c in sm.LABELS)
 
 
-def test_no_heldout_sentence_is_in_the_training_data() -> None:
-    assert "heldout_pass9.json" not in sm.TRAINING_FILES  # spending it means turning this test into a record
-    assert hf.overlap(HELDOUT, hf.trained_before("heldout_pass9.json")) == set()
+def test_no_heldout_sentence_was_in_the_training_data_of_the_eighth_pass() -> None:
+    assert hf.overlap(HELDOUT, hf.trained_before("heldout_pass8.json")) == set()
 
 
 def test_rules_alone_hold_their_floors() -> None:
