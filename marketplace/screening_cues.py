@@ -632,7 +632,7 @@ def _start_formality_later(text: str) -> bool:
 _NO_MONEY = re.compile(
     r"\b(?:budget|money)\s+(?:is\s+|of\s+)?(?:zero|nil|none|nothing|\$?0)\b|\b(?:zero|no)\s+budget\b|"
     r"\bno\s+(?:money|pay|payment|compensation)\b|\b(?:without|free\s+of|no)\s+(?:any\s+)?(?:pay|payment|compensation|charge|cost)\b|"
-    r"\bcan['\u2019]?t\s+(?:afford\s+to\s+)?pay\b|\bnot\s+(?:be\s+)?(?:paid|compensated)\b|"
+    r"\bcan['\u2019]?t\s+(?:afford\s+to\s+)?pay\b(?!\s+(?:you\s+)?(?:through|via|outside|on|in|by|with|using|off))|\bnot\s+(?:be\s+)?(?:paid|compensated)\b|"
     r"\bfree\s+(?:\d+[- ]?(?:minute|min|hour)s?\s+|\w+\s+)?(?:consultation|consult|call|session|audit)s?\b|"
     r"\b(?:reference|recommendation)\s+(?:letter|instead)\b|\b(?:letter\s+of\s+)?recommendation\b[^.!?\n]{0,30}"
     r"\b(?:no\s+money|instead|no\s+pay)\b|\b(?:as\s+part\s+of|for)\s+the\s+interview\b[^.!?\n]{0,60}?\b(?:unpaid|free|"

@@ -27,11 +27,11 @@ LABELLED = [s for name in sm.TRAINING_FILES for s in json.loads((HERE / name).re
 PARAPHRASES = json.loads((HERE / "paraphrases.json").read_text(encoding="utf-8"))["sentences"]
 
 # Measured (precision, recall) per category in the ninth pass, rounded down: a change that lowers one fails
-# (unrounded 0.991/0.948, 0.950/0.941, 0.968/0.945, 0.955/0.981, 0.977/0.969, 0.967/0.966; pooled over three fold
-# seeds 0.992/0.944, 0.958/0.940, 0.966/0.946, 0.959/0.983, 0.978/0.968, 0.966/0.964). Three floors went down by
-# 0.01 (contact details recall, paying and unpaid work precision): the ninth pass's data is harder in the folds
-# (handles in many more shapes; payment methods in job scopes and paid tests next to the positives they resemble),
-# while the strict leave-one-file-out estimate improved in paying and unpaid work. Before, the eighth pass measured
+# (unrounded 0.991/0.948, 0.952/0.941, 0.968/0.945, 0.957/0.981, 0.977/0.969, 0.967/0.966; pooled over three fold
+# seeds 0.992/0.944, 0.958/0.939, 0.966/0.946, 0.959/0.982, 0.978/0.968, 0.966/0.964). Two floors went down by
+# 0.01 (contact details recall, unpaid work precision): the ninth pass's data is harder in the folds (handles in
+# many more shapes; paid tests and auditions next to the unpaid ones they resemble), while the strict
+# leave-one-file-out estimate held in contact details and improved in unpaid work. Before, the eighth pass measured
 # 0.990/0.953, 0.951/0.947, 0.957/0.946, 0.962/0.982, 0.977/0.968, 0.967/0.955. The thresholds were
 # chosen on leave-one-file-out first and on cross-validated scores, so the figures are a little optimistic; one
 # seed's figures move by about 0.01 with the data's size alone (the folds change): pooled over three fold seeds
@@ -44,7 +44,7 @@ PARAPHRASES = json.loads((HERE / "paraphrases.json").read_text(encoding="utf-8")
 # 0.98/0.92, 0.97/0.93.
 CV_FLOOR = {
     "contact_details": (0.99, 0.94),
-    "off_platform_payment": (0.94, 0.94),
+    "off_platform_payment": (0.95, 0.94),
     "work_before_contract": (0.96, 0.94),
     "unpaid_work": (0.95, 0.98),
     "suspicious_link": (0.97, 0.96),
