@@ -60,6 +60,7 @@ def test_a_suspended_sender_is_emailed_why_and_where_to_appeal(
     assert email.subject == "Your Marketplace account is suspended"
     assert "A moderator suspended your account: they found that it may break the marketplace's rules." in email.body
     assert "You can no longer log in." in email.body
+    assert "you can appeal by email (link below)" in email.body
     assert f"Write to the moderators: mailto:{APPEALS}" in email.body
     assert f'href="mailto:{APPEALS}"' in email.alternatives[0][0]
     # The moderator's note stays internal (it names the reporter), and an account notice can't be unsubscribed.
@@ -124,6 +125,7 @@ def test_a_reinstated_person_is_emailed_and_can_log_in(client, mailoutbox, djang
     email = mailoutbox[0]
     assert email.subject == "Your Marketplace account is active again"
     assert "A moderator reinstated your account: you can log in again." in email.body
+    assert email.body.lower().count("you can log in again") == 1  # the headline says it; the body goes on
     assert f"Log in: http://127.0.0.1:8000{LOGIN}" in email.body
     assert "Appeal accepted" not in email.body
 
