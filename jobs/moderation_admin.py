@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import admin, messages
-from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, F, IntegerField, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
@@ -25,7 +23,6 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from marketplace.accounts.models import ClientProfile
-from marketplace.activity.models import Activity
 from marketplace.admin_base import ActionsOnlyAdmin
 from marketplace.fsm import ActionNotAllowed
 from messaging.models import Message
@@ -431,15 +428,8 @@ class SuspendedAccountAdmin(ActionsOnlyAdmin):
     readonly_fields = fields
 
     def get_queryset(self, request) -> QuerySet[SuspendedAccount]:
-        newest = Activity.objects.filter(
-            content_type=ContentType.objects.get_for_model(get_user_model()),
-            object_id=OuterRef("pk"),
-            action__in=job_moderation.SUSPENSIONS,
-        ).order_by("-created_at", "-id")
-        return (
-            self.model._default_manager.filter(pk__in=job_moderation.suspended_accounts().values("pk"))
-            .annotate(suspended_at=Subquery(newest.values("created_at")[:1]))
-            .order_by("-suspended_at", "-pk")
+        return self.model._default_manager.filter(pk__in=job_moderation.suspended_accounts().values("pk")).order_by(
+            "-suspended_at", "-pk"
         )
 
     @admin.display(description="Roles")
@@ -448,7 +438,7 @@ class SuspendedAccountAdmin(ActionsOnlyAdmin):
 
     @admin.display(description="Suspended", ordering="suspended_at")
     def suspended(self, user: SuspendedAccount):
-        return user.suspended_at  # type: ignore[attr-defined]
+        return user.suspended_at
 
     @admin.display(description="Moderation history")
     def moderation_history(self, user: SuspendedAccount) -> str:

@@ -199,14 +199,22 @@ def job_suspended(notification: Notification) -> EmailMultiAlternatives:
     return _notification_email(notification, "job_suspended", action="View the job post")
 
 
+# For a notice written before the email said what the suspension ended in the person's own roles.
+SUSPENSION_ENDED_ANY_ROLE = (
+    "Your open applications are closed, your open job posts are suspended and your active contracts are paused"
+)
+
+
 def account_suspended(notification: Notification) -> EmailMultiAlternatives:
     """To the suspended person, who can no longer log in: what the suspension did and where to appeal (the
     moderator's note stays internal: it may name a reporter)."""
+    data = notification.context if isinstance(notification.context, dict) else {}
     return _build(
         "account_suspended",
         notification.recipient,
         {
             "headline": sentence(notification.text),
+            "ended": data.get("ended") or SUSPENSION_ENDED_ANY_ROLE,
             "action_label": "Write to the moderators",
             "action_url": f"mailto:{settings.APPEALS_EMAIL}",
         },

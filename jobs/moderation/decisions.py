@@ -4,7 +4,6 @@ reinstating accounts."""
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -12,7 +11,6 @@ from django.utils import timezone
 from django_fsm import can_proceed
 
 from marketplace.accounts.models import ClientProfile
-from marketplace.activity.models import Activity
 from messaging.models import NotificationKind
 from messaging.services import notify
 
@@ -226,9 +224,28 @@ def _deactivate(user, *, by, note: str) -> None:
     the person is emailed why and where to appeal (an ACCOUNT_SUSPENDED notification, emailed although the account
     is suspended)."""
     user.is_active = False
-    user.save(update_fields=["is_active"])
+    user.suspended_at = timezone.now()
+    user.save(update_fields=["is_active", "suspended_at"])
     hooks.user_suspended(user=user, by=by, note=note)
-    notify(user, NotificationKind.ACCOUNT_SUSPENDED, text=ACCOUNT_SUSPENDED_TEXT)
+    notify(
+        user,
+        NotificationKind.ACCOUNT_SUSPENDED,
+        text=ACCOUNT_SUSPENDED_TEXT,
+        context={"ended": what_a_suspension_ends(user)},
+    )
+
+
+def what_a_suspension_ends(user) -> str:
+    """The suspension email's account of what it ended, in this person's roles only: a freelancer has no job posts
+    to suspend, and a client no applications to close."""
+    ended = []
+    if user.is_freelancer:
+        ended.append("your open applications are closed")
+    if user.is_client or JobPost.objects.filter(client=user).exists():
+        ended.append("your open job posts are suspended")
+    ended.append("your active contracts are paused")
+    said = ended[0] if len(ended) == 1 else f"{', '.join(ended[:-1])} and {ended[-1]}"
+    return f"{said[0].upper()}{said[1:]}"
 
 
 SUSPENSIONS = (ModerationAction.SUSPEND_CLIENT, ModerationAction.SUSPEND_USER)
@@ -236,10 +253,7 @@ SUSPENSIONS = (ModerationAction.SUSPEND_CLIENT, ModerationAction.SUSPEND_USER)
 
 def suspended_accounts():
     """Accounts a moderator suspended that still cannot log in (the "Suspended accounts" list)."""
-    suspended = Activity.objects.filter(
-        content_type=ContentType.objects.get_for_model(get_user_model()), action__in=SUSPENSIONS
-    ).values("object_id")
-    return get_user_model().objects.filter(is_active=False, pk__in=suspended)
+    return get_user_model().objects.filter(is_active=False, suspended_at__isnull=False)
 
 
 def reinstate_account(user, *, by, note: str = "") -> None:
@@ -262,7 +276,8 @@ def reinstate_account(user, *, by, note: str = "") -> None:
         if not suspended_accounts().filter(pk=locked.pk).exists():
             raise ModerationError(f"{locked} was not suspended by a moderator.", code="not_suspended")
         locked.is_active = True
-        locked.save(update_fields=["is_active"])
+        locked.suspended_at = None
+        locked.save(update_fields=["is_active", "suspended_at"])
         record_decision(by, ModerationAction.REINSTATE_USER, user=locked, note=note)
         hooks.user_reinstated(user=locked, by=by, note=note)
         notify(locked, NotificationKind.ACCOUNT_REINSTATED, text=ACCOUNT_REINSTATED_TEXT, url=reverse("home"))

@@ -22,7 +22,14 @@ class ClientProfileInline(admin.StackedInline):
 class UserAdmin(BaseUserAdmin):
     list_display = ("username", "email", "is_client", "is_freelancer", "is_active", "date_joined")
     list_filter = ("is_client", "is_freelancer", "is_active", "is_staff")
-    fieldsets = (*BaseUserAdmin.fieldsets, ("Roles", {"fields": ("is_client", "is_freelancer")}))
+    fieldsets = (
+        *BaseUserAdmin.fieldsets,
+        ("Roles", {"fields": ("is_client", "is_freelancer")}),
+        # Set and cleared by the moderators' suspend and reinstate actions only; unticking "active" above closes an
+        # account without calling it suspended.
+        ("Moderation", {"fields": ("suspended_at",)}),
+    )
+    readonly_fields = ("suspended_at",)
     inlines = [FreelancerProfileInline, ClientProfileInline]
 
 

@@ -16,13 +16,23 @@ def suspended_message() -> str:
     )
 
 
+def closed_message() -> str:
+    """For an account switched off outside the moderation tools (a superuser in the admin): not called a
+    suspension, which would promise a moderator's decision that was never made."""
+    return (
+        "This account is closed, so you can't log in. If you think this is a mistake, write to "
+        f"{settings.APPEALS_EMAIL}."
+    )
+
+
 class LoginForm(OwnWords, AuthenticationForm):
     """The login form, which tells a suspended person why they can't log in once their password is right
     (`backends.LoginBackend`); a wrong password gets Django's usual answer."""
 
     def confirm_login_allowed(self, user) -> None:
         if not user.is_active:
-            raise forms.ValidationError(suspended_message(), code="inactive")
+            message = suspended_message() if user.suspended_at else closed_message()
+            raise forms.ValidationError(message, code="inactive")
 
 
 class SignUpForm(OwnWords, UserCreationForm):

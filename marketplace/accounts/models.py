@@ -13,6 +13,9 @@ class User(AbstractUser):
     email = models.EmailField("email address", unique=True)
     is_client = models.BooleanField(default=False)
     is_freelancer = models.BooleanField(default=False)
+    # Set while a moderator's suspension keeps the account from logging in, so the login page can say so; an
+    # account switched off another way (a superuser unticking "active") is not called suspended.
+    suspended_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["username"]

@@ -5,18 +5,22 @@ usual answer, so the page tells nobody else that the account is suspended."""
 from __future__ import annotations
 
 import html
+import importlib
 import re
 
 import pytest
+from django.apps import apps as django_apps
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from jobs import moderation
 from jobs.models import FlagReason
+from marketplace.activity.models import Activity
 from messaging import tasks
 from messaging.models import EmailState, Notification, NotificationKind
 from messaging.services import post_message
 from proposals.models import ApplicationStatus as S
-from tests.factories import PASSWORD, ModeratorFactory, build
+from tests.factories import PASSWORD, FreelancerFactory, ModeratorFactory, build
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +64,12 @@ def test_a_suspended_sender_is_emailed_why_and_where_to_appeal(
     assert email.subject == "Your Marketplace account is suspended"
     assert "A moderator suspended your account: they found that it may break the marketplace's rules." in email.body
     assert "You can no longer log in." in email.body
+    # In the freelancer's own roles: a freelancer has no job posts to suspend.
+    assert (
+        "Your open applications are closed and your active contracts are paused; the other side of each was told."
+        in email.body
+    )
+    assert "job post" not in email.body and "job post" not in email.alternatives[0][0]
     assert "you can appeal by email (link below)" in email.body
     assert f"Write to the moderators: mailto:{APPEALS}" in email.body
     assert f'href="mailto:{APPEALS}"' in email.alternatives[0][0]
@@ -79,6 +89,12 @@ def test_a_suspended_client_is_emailed_once(client_user, moderator, mailoutbox, 
 
     assert [m.to for m in mailoutbox] == [[client_user.email]]
     assert mailoutbox[0].subject == "Your Marketplace account is suspended"
+    # In the client's own roles: a client has no applications to close.
+    assert (
+        "Your open job posts are suspended and your active contracts are paused; the other side of each was told."
+        in mailoutbox[0].body
+    )
+    assert "application" not in mailoutbox[0].body
 
 
 def test_the_account_notice_is_emailed_although_the_account_is_suspended(freelancer):
@@ -134,3 +150,60 @@ def test_a_reinstated_person_is_emailed_and_can_log_in(client, mailoutbox, djang
     # Both notices wait in their notifications, newest first.
     page = text(client.get(reverse("messaging:notifications")))
     assert page.index("A moderator reinstated your account") < page.index("A moderator suspended your account")
+
+
+def test_an_account_closed_outside_the_moderation_tools_is_not_called_suspended(client, freelancer):
+    """A superuser unticking "active" in the admin is no moderator's decision: the login page says the account is
+    closed, and it is not on the moderators' "Suspended accounts" list."""
+    freelancer.is_active = False
+    freelancer.save(update_fields=["is_active"])
+
+    page = text(client.post(LOGIN, {"username": freelancer.username, "password": PASSWORD}))
+
+    assert f"This account is closed, so you can't log in. If you think this is a mistake, write to {APPEALS}." in page
+    assert "suspended" not in page and "_auth_user_id" not in client.session
+    assert not moderation.suspended_accounts().filter(pk=freelancer.pk).exists()
+
+
+def test_reinstating_clears_the_suspension_mark(moderator):
+    app = build(S.ACTIVE)
+    freelancer = app.freelancer
+    _flag(app)
+    moderation.suspend_room_sender(app.room, by=moderator, note="payment outside")
+    freelancer.refresh_from_db()
+    assert freelancer.suspended_at is not None
+    assert list(moderation.suspended_accounts()) == [freelancer]
+
+    moderation.reinstate_account(freelancer, by=moderator)
+
+    freelancer.refresh_from_db()
+    assert freelancer.is_active and freelancer.suspended_at is None
+    assert not moderation.suspended_accounts().exists()
+
+
+def test_the_migration_marks_accounts_suspended_before_the_field_existed(moderator):
+    """jobs 0012 reads the moderation record: an account still off after a suspension is marked with its last
+    suspension's time; one reinstated since, and one closed another way, stay unmarked."""
+    backfill = importlib.import_module("jobs.migrations.0012_backfill_suspended_at").backfill
+    still_off, reinstated, closed = FreelancerFactory(), FreelancerFactory(), FreelancerFactory(is_active=False)
+    for person in (still_off, reinstated):
+        moderation.suspend_client(person, by=moderator, note="old suspension")
+    moderation.reinstate_account(reinstated, by=moderator)
+    last = Activity.objects.filter(object_id=still_off.pk, action="suspend_client").latest("created_at").created_at
+    get_user_model().objects.update(suspended_at=None)  # as before the field existed
+
+    backfill(django_apps, None)
+
+    marks = dict(get_user_model().objects.values_list("pk", "suspended_at"))
+    assert marks[still_off.pk] == last
+    assert marks[reinstated.pk] is None and marks[closed.pk] is None
+
+
+def test_the_user_admin_shows_the_suspension_mark_read_only(admin_client, moderator):
+    app = build(S.ACTIVE)
+    _flag(app)
+    moderation.suspend_room_sender(app.room, by=moderator, note="payment outside")
+
+    page = admin_client.get(reverse("admin:accounts_user_change", args=[app.freelancer.pk])).content.decode()
+
+    assert "Suspended at" in page and 'name="suspended_at"' not in page
