@@ -48,8 +48,9 @@ test: $(STAMP)
 	$(BIN)/python -m pytest $(COV) $(PYTEST_ARGS)
 
 # Coverage of lines and branches, failing under `fail_under` (pyproject.toml). `make test` measures it on the
-# whole suite; with PYTEST_ARGS choosing a part, the floor would not mean anything, so it is left out then.
-COV := $(if $(PYTEST_ARGS),,--cov --cov-report=term)
+# whole suite; with PYTEST_ARGS choosing a part, the floor would not mean anything, so it is left out then. The
+# whole suite also lists its 20 slowest tests, so a CI log shows where its time goes.
+COV := $(if $(PYTEST_ARGS),,--cov --cov-report=term --durations=20)
 
 # The suite with coverage, whatever PYTEST_ARGS says (a part's figure, floor included).
 coverage: $(STAMP)
