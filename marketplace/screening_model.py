@@ -130,6 +130,7 @@ TRAINING_FILES = (
     "heldout_pass8.json",
     "heldout_pass9.json",
     "paraphrases_pass9.json",
+    "heldout_pass10.json",
 )
 
 Example = tuple[str, frozenset[str]]
