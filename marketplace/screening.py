@@ -1033,7 +1033,7 @@ _OUTSIDE_PLATFORM = re.compile(
 # What is done "outside the site" tells paying from talking: a payment word, a payment service or an amount
 # ("half by Skrill now, half later, all outside the site") makes it a payment.
 _PAYMENT_CONTEXT = re.compile(
-    r"\b(?:pay|pays|paying|paid|payments?|money|fees?|invoice\w*|settle|transactions?|deposit|charge|"
+    r"\b(?:pay|pays|paying|paid|payments?|money|fees?|invoice\w*|settle|transactions?|deposit|charge|royalt\w*|"
     rf"commission|escrow|cut|wired?|wallet|cash|upfront|bill|billed|billing|{_PAY_SERVICES_STRONG[3:-1]})\b|%|"
     r"[$\u00a3\u20ac]\s?\d",
     _F,

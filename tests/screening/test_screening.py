@@ -178,7 +178,7 @@ def test_a_phone_label_after_another_label_still_cues_a_phone(text: str) -> None
         ("Our QA lead uses the handle qa_marek on telegram", "qa_marek on telegram"),
         ("you can also use my work skype, s.ivanova.translate", "my work skype, s.ivanova.translate"),
         ("here is my contact, carlos.mendez.ux (skype)", "carlos.mendez.ux (skype)"),
-        ("the tailor is on whatsapp (maria.costura)", "whatsapp (maria.costura)"),
+        ("the locksmith is on whatsapp (marek.keys)", "whatsapp (marek.keys)"),
         ("she's on telegram as lena_sews too", "on telegram as lena_sews"),
     ],
 )
