@@ -29,7 +29,11 @@ _WORK_AFTER_CONTRACT = re.compile(
 )
 _WAIT_FOR_CONTRACT = re.compile(
     r"\b(?:wait|waiting)\s+(?:for|until)\s+(?:the|my|an|your|our)\s+(?:\w+\s+)?(?:offer|contract|hire|agreement)"
-    r"|\b(?:offer|contract|hire|agreement)\s+(?:\w+\s+){0,2}?first\b",
+    r"|\b(?:offer|contract|hire|agreement)\s+(?:\w+\s+){0,2}?first\b"
+    # Tenth pass: the formality named, then "I'll wait for it" ("the offer should arrive today; I'll wait for it
+    # before starting", clean, raised on the tenth held-out file).
+    r"|\b(?:offer|contract|hire|agreement|booking|paperwork)\b[^.!?\n]{0,60}?\b(?:i['\u2019]?ll|i\s+will|we['\u2019]?ll|"
+    r"we\s+will|i['\u2019]?d\s+rather|i\s+prefer\s+to|let\s+me)\s+(?:just\s+)?wait\s+(?:for|until)\s+(?:it|them|that)\b",
     re.IGNORECASE,
 )
 _REFUSES_TO_START = re.compile(
