@@ -596,7 +596,11 @@ _TOPIC = re.compile(
     r"\b(?:customers?|users?|buyers?|shoppers?|visitors?|subscribers?|checkout|gateways?|apis?|sdks?|webhooks?|"
     r"plugins?|integrat\w*|e-?commerce|woocommerce|shopify|storefront|magento|fintech|blog|articles?|"
     r"whitepaper|research\w*|tutorial|course|ui|ux|features?|dashboard|screen|mockups?|reconciliation|"
-    r"(?:that|which)\s+accepts?)\b",
+    r"(?:that|which)\s+accepts?|"
+    # Tenth pass: a shop's, a page's or an app's payment options, which are a product, not a way to be paid.
+    r"e-?shop|webshop|online\s+(?:shop|store)|(?:our|the|their|client['\u2019]?s)\s+(?:shop|store)|"
+    r"(?:donation|payment|checkout|order)\s+(?:page|form|buttons?|options?)|in\s+the\s+app|the\s+app\s+should|"
+    r"payment\s+methods?\s+(?:our|the|their|your)\s+(?:shop|store|site|app|page|client)|(?<!bonus\s)(?<!tip\s)buttons?)\b",
     _F,
 )
 
@@ -879,6 +883,60 @@ def _accept_app_handle(text: str, m: re.Match[str]) -> bool:
     return bool(m.group("idw")) and ":" in m.group("sep") and len(value) >= 4
 
 
+# Tenth pass. A handle told inside a sentence rather than after a label: "jonas_builds on discord", "the producer is
+# on skype as beats.by.kofi", "carlos.mendez.ux (skype)", "skype (s.ivanova)", "my work skype, s.ivanova.translate".
+# With no label the value must be shaped like a handle: letters joined by a dot or an underscore (or a leading "@");
+# file names, versions, domains and abbreviations ("mix_v2.wav", "v2.1", "node.js", "e.g.") are not handles.
+_TOLD_HANDLE = r"@?[a-z][a-z0-9]*(?:[._][a-z0-9]+)+"
+_HANDLE_BEFORE_APP = re.compile(
+    rf"(?<![\w.@/\-])(?P<v>{_TOLD_HANDLE})(?:\s*\(\s*(?:on\s+)?{_HANDLE_APPS}\s*\)"
+    rf"|\s+(?:on|via|over)\s+(?:my\s+)?{_STRONG_MESSENGERS}\b{_NOT_A_CHANNEL})",
+    _F,
+)
+_APP_BEFORE_HANDLE = re.compile(
+    rf"\b(?:on|via)\s+{_HANDLE_APPS}\s+as\s+(?P<v>{_TOLD_HANDLE})(?![\w@])"
+    rf"|\b{_HANDLE_APPS}\s*\(\s*(?P<v2>{_TOLD_HANDLE})\s*\)"
+    rf"|\bmy\s+(?:(?:work|personal|private|business|other|old|new|second)\s+)?{_HANDLE_APPS}\s*,\s*"
+    rf"(?P<v3>{_TOLD_HANDLE})(?![\w@])",
+    _F,
+)
+_NOT_A_HANDLE = re.compile(
+    r"(?:.*\.(?:js|ts|py|rb|go|net|io|com|org|co|uk|de|app|dev|ai|png|jpe?g|gif|svg|pdf|zip|rar|mp[34]|wav|"
+    r"aiff?|flac|mov|avi|docx?|xlsx?|pptx?|csv|txt|exe|html?|css|json|xml|psd|ai|dwg|stl|obj|fbx|blend|apk)"
+    r"|v?\d.*|(?:[a-z]\.)+[a-z]?|e\.?g|i\.?e|etc|vs|a\.?m|p\.?m|st|mr|mrs|ms|dr|no)",
+    _F,
+)
+# The word before a handle told first: a file sent or posted on an app is not a handle ("I posted mix_final on
+# discord").
+_OBJECT_BEFORE = re.compile(
+    r"(?:^|\W)(?:the|a|an|this|that|these|those|file|files|folder|sent|send|sending|shared|share|sharing|posted|"
+    r"post|uploaded|upload|dropped|drop|put|pinned|forwarded|forward|attached|build|version|channel|server|"
+    r"group|bot)\s*$",
+    _F,
+)
+_MESSENGER_AFTER = re.compile(
+    rf"(?:\s*\(\s*(?:on\s+)?{_HANDLE_APPS}\s*\)|\s+(?:on|via|over)\s+(?:my\s+)?{_STRONG_MESSENGERS}\b)", _F
+)
+_HANDLE_AT_END = re.compile(rf"(?<![\w.@/\-]){_TOLD_HANDLE}$", _F)
+
+
+def _handles_before_apps(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Where a handle ends right before "on <app>" or "(<app>)": read back at most 60 characters from there."""
+    starts = []
+    for m in _MESSENGER_AFTER.finditer(text):
+        left = max(0, m.start() - 60)
+        if found := _HANDLE_AT_END.search(text, left, m.start()):
+            starts.append(found.start())
+    return _match_at(pattern, text, starts)
+
+
+def _accept_told_handle(text: str, m: re.Match[str]) -> bool:
+    value = (m.group("v") or m.groupdict().get("v2") or m.groupdict().get("v3") or "").lstrip("@")
+    if len(value) < 4 or _NOT_A_HANDLE.fullmatch(value):
+        return False
+    return not (m.re is _HANDLE_BEFORE_APP and _OBJECT_BEFORE.search(text, max(0, m.start() - 20), m.start()))
+
+
 _CONTACT_RULES: tuple[_Rule, ...] = (
     _Rule(Category.CONTACT_DETAILS, "email", _EMAIL_PLAIN),
     _Rule(Category.CONTACT_DETAILS, "email", _EMAIL_SPACED),
@@ -891,6 +949,8 @@ _CONTACT_RULES: tuple[_Rule, ...] = (
     _Rule(Category.CONTACT_DETAILS, "contact_handle", _MY_CHANNEL, accept=_accept_my_channel),
     _Rule(Category.CONTACT_DETAILS, "messenger_invite", _MESSENGER_INVITE),
     _Rule(Category.CONTACT_DETAILS, "app_handle", _APP_HANDLE, accept=_accept_app_handle),
+    _Rule(Category.CONTACT_DETAILS, "told_handle", _HANDLE_BEFORE_APP, accept=_accept_told_handle),
+    _Rule(Category.CONTACT_DETAILS, "told_handle", _APP_BEFORE_HANDLE, accept=_accept_told_handle),
 )
 
 
@@ -909,7 +969,8 @@ def find_contact_details(text: str) -> list[Hit]:
 _PAY_SERVICES_STRONG = (
     r"(?:pay\s?pal|venmo|zelle|cash\s?app|revolut|payoneer|skrill|neteller|western\s+union|money\s?gram|"
     r"transferwise|crypto(?:currency)?|bitcoin|btc|usdt|usdc|tether|ethereum|binance(?:\s+pay)?|trc-?20|erc-?20|"
-    r"wire\s+transfer|bank\s+transfer|(?:[a-z]+\s+)?gift\s*cards?|money\s+order|alipay|paytm|interac|e-?transfer)"
+    r"wire\s+transfer|bank\s+transfer|(?:[a-z]+\s+)?gift\s*cards?|money\s+order|alipay|paytm|interac|e-?transfer|"
+    r"monero|xmr|dogecoin|solana|(?:amazon|steam|itunes|apple|google\s+play)\s+(?:vouchers?|credit))"
 )
 # Ambiguous words that mean a payment channel only right after "pay via/by/in/to ...".
 _PAY_SERVICES_WEAK = (
@@ -925,7 +986,7 @@ _PAY_FILLER = (
     r"advance|fee|fees|payment|payments|invoice|funds|salary|full|first|second|half|upfront|directly|direct|"
     r"instead|only|now|today|tonight|tomorrow|later|will|be|is|are|can|could|would|made|sent|done|processed|"
     r"handled|transferred|wired|paid|weekly|monthly|all|everything|installment|milestone|each|every|bonus|"
-    r"\$?\d[\d,.]*%?|usd|eur|dollars)"
+    r"\$?\d[\d,.]*%?|usd|eur|dollars|in\s+(?:euros?|dollars|pounds|rupees|usd|eur|gbp|(?:us|canadian|aussie)\s+dollars))"
 )
 # A payment service used as a modifier ("the Venmo logo", "PayPal API", "Venmo-style") is not a payment channel.
 _NOT_A_PAYMENT = (
@@ -972,7 +1033,7 @@ _OUTSIDE_PLATFORM = re.compile(
 # What is done "outside the site" tells paying from talking: a payment word, a payment service or an amount
 # ("half by Skrill now, half later, all outside the site") makes it a payment.
 _PAYMENT_CONTEXT = re.compile(
-    r"\b(?:pay|pays|paying|paid|payments?|money|fees?|invoice\w*|settle|transactions?|deposit|charge|"
+    r"\b(?:pay|pays|paying|paid|payments?|money|fees?|invoice\w*|settle|transactions?|deposit|charge|royalt\w*|"
     rf"commission|escrow|cut|wired?|wallet|cash|upfront|bill|billed|billing|{_PAY_SERVICES_STRONG[3:-1]})\b|%|"
     r"[$\u00a3\u20ac]\s?\d",
     _F,
@@ -1575,6 +1636,7 @@ _FINDERS: dict[int, _Finder] = {
     id(_EMAIL_OBFUSCATED): _obfuscated_emails,
     id(_RISKY_FILE): _risky_files,
     id(_PHONE_CANDIDATE): _phones,
+    id(_HANDLE_BEFORE_APP): _handles_before_apps,
 }
 _ANCHORS = _Anchors(
     [rule.pattern for rule in _CONTACT_RULES + _RISKY_RULES if id(rule.pattern) not in _FINDERS]

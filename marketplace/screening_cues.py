@@ -29,7 +29,11 @@ _WORK_AFTER_CONTRACT = re.compile(
 )
 _WAIT_FOR_CONTRACT = re.compile(
     r"\b(?:wait|waiting)\s+(?:for|until)\s+(?:the|my|an|your|our)\s+(?:\w+\s+)?(?:offer|contract|hire|agreement)"
-    r"|\b(?:offer|contract|hire|agreement)\s+(?:\w+\s+){0,2}?first\b",
+    r"|\b(?:offer|contract|hire|agreement)\s+(?:\w+\s+){0,2}?first\b"
+    # Tenth pass: the formality named, then "I'll wait for it" ("the offer should arrive today; I'll wait for it
+    # before starting", clean, raised on the tenth held-out file).
+    r"|\b(?:offer|contract|hire|agreement|booking|paperwork)\b[^.!?\n]{0,60}?\b(?:i['\u2019]?ll|i\s+will|we['\u2019]?ll|"
+    r"we\s+will|i['\u2019]?d\s+rather|i\s+prefer\s+to|let\s+me)\s+(?:just\s+)?wait\s+(?:for|until)\s+(?:it|them|that)\b",
     re.IGNORECASE,
 )
 _REFUSES_TO_START = re.compile(
@@ -645,6 +649,99 @@ def _no_money(text: str) -> bool:
     return bool(_NO_MONEY.search(text)) and not _paid_test(text) and not _NO_FREE_WORK.search(text)
 
 
+# Tenth pass. Work asked for in a trade's own words while the formality is still to come, in any order: "sketch the
+# floor plan options this week, I'll draw up the contract after I see them", "do the initial site survey this
+# weekend; the contract will be issued Monday", "start collecting the case files; the official offer goes out after
+# our partners meet", "commence the survey, the purchase order is still pending approval". The ask is a request
+# word or a work verb opening a clause; the formality is a contract, offer, engagement, booking, hire, agreement,
+# paperwork, purchase order, onboarding, approval or sign-off said to be pending or coming.
+_TRADE_WORK = (
+    r"(?:start|begin|commence|go\s+ahead|get|do|make|sketch|draft|design|draw|build|code|write|translate|record|"
+    r"compose|edit|shoot|film|photograph|paint|install|fix|repair|clean|move|pack|prepare|collect|gather|survey|"
+    r"measure|set\s+up|run|test|deliver|send|finish|complete|research|plan|cook|tile|wire|plaster|sand|dig|plant|"
+    r"mix|master|transcribe|type|enter|audit|tune|teach|tutor|sew|alter|print|weld|pour|lay|load|tidy|organi[sz]e|"
+    r"hop\s+on|crack\s+on|knock\s+out|work\s+on|put\s+together|mock\s+up|outline|produce|assemble|lay\s+out)"
+)
+_WORK_ASK = re.compile(
+    rf"(?:^|[.;:!?,\-]\s*|\b(?:please|pls|plz|kindly|and|so|just|you\s+(?:can|may|could)\s+(?:already\s+)?|"
+    rf"(?:could|can|would)\s+(?:you|u)\s+|go\s+ahead\s+(?:and|with)\s+|feel\s+free\s+to\s+|i['\u2019]?d\s+like\s+"
+    rf"(?:you\s+)?to\s+|(?:we|i)\s+need\s+(?:you\s+)?to\s+)\s*){_TRADE_WORK}\b",
+    re.IGNORECASE,
+)
+_PENDING_FORMALITY = (
+    r"(?:contract|offer|engagement(?:\s+letter)?|booking|hire|hiring|agreement|paperwork|purchase\s+order|po|"
+    r"onboarding|sign-?off|approval|papers|sow|nda|job\s+offer)"
+)
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tmrw|tonight|next\s+\w+)"
+_FORMALITY_PENDING = re.compile(
+    rf"\b{_PENDING_FORMALITY}s?\b[^.!?\n]{{0,40}}?\b(?:will\s+(?:be\s+)?(?:\w+\s+)?(?:issued|sent|drawn\s+up|sorted|"
+    r"raised|signed|ready|confirmed|formali[sz]ed|created|done|arrive|come|follow|go\s+out|go\s+through|catch\s+up)|"
+    r"(?:is|are)\s+(?:still\s+)?(?:pending|being\s+\w+|in\s+progress|with\s+(?:legal|hr|the\s+\w+|our\s+\w+|their\s+\w+)|"
+    r"waiting|not\s+(?:yet\s+)?(?:ready|signed|done|approved))|goes\s+out|can\s+wait|"
+    rf"(?:by|on|comes?)\s+{_DAY}|after\s+(?:our|the|my|i|we|they)\b|"
+    r"when\s+(?:it['\u2019]?s|it\s+is|they|we|the\s+\w+)\s+(?:\w+\s+)?(?:approved|signed|confirmed|agree\w*|approve\w*)|"
+    r"once\s+(?:the\s+\w+|it|they|we|legal|hr|procurement|finance)\s+(?:\w+\s+)?(?:approve\w*|sign\w*|agree\w*|confirm\w*))"
+    r"|\b(?:i|we)(?:['\u2019]ll|\s+will)\s+(?:\w+\s+)?(?:draw\s+up|send|create|issue|raise|make|put|set\s+up|sort|hire|"
+    rf"book|formali[sz]e)\b[^.!?\n]{{0,40}}?\b(?:after|when|once|by|later|afterwards|{_DAY})\b",
+    re.IGNORECASE,
+)
+
+
+def _work_formality_pending(text: str) -> bool:
+    work = _WORK_ASK.search(text)
+    if work is None or not _FORMALITY_PENDING.search(text):
+        return False
+    if _ACCEPT_FIRST.search(text) or _WAIT_FOR_CONTRACT.search(text) or _NOTHING_BEFORE_CONTRACT.search(text):
+        return False
+    if _WORK_AFTER_CONTRACT.search(text) or _REFUSES_TO_START.search(text):
+        return False
+    return not _NEGATED_BEFORE.search(text, max(0, work.start() - 20), work.end())
+
+
+# Tenth pass. A payment rail of any country or kind after a preposition, with a payment word in the sentence:
+# "the remaining 60% goes straight into your bank account", "share your UPI ID so I can transfer the amount", "the
+# final 50% will come by wire", "payment in Monero", "we settle by BACS", "pay the tiler in cash". Not when refused
+# ("I won't accept Venmo"); a product's payment options have their own cue (`payment_product`).
+_RAILS = (
+    r"(?:ach|bacs|sepa|swift|iban|pix|upi(?:\s+id)?|gcash|m-?pesa|mobile\s+money|airtel\s+money|momo|paytm|phonepe|"
+    r"interac|e-?transfer|remitly|worldremit|western\s+union|moneygram|wise|payoneer|skrill|neteller|revolut|zelle|"
+    r"venmo|cash\s?app|pay\s?pal|alipay|wechat\s+pay|apple\s+pay|google\s+pay|bank(?:\s+(?:transfer|wire|deposit|"
+    r"app|account))?|wire|cheques?|checks?|money\s+orders?|cash|crypto\w*|bitcoin|btc|eth(?:ereum)?|usdt|usdc|tether|"
+    r"stablecoins?|monero|xmr|litecoin|ltc|solana|dogecoin|binance(?:\s+pay)?|wallet|vouchers?|gift\s+cards?|"
+    r"prepaid\s+(?:visa|cards?)|purchase\s+orders?|po|accounts\s+payable|ap\s+team|payroll|direct\s+debit|"
+    r"standing\s+order|sort\s+code|routing\s+number|amazon\s+credit|steam\s+credit)"
+)
+_RAIL_AFTER_PREP = re.compile(
+    r"\b(?:by|via|through|thru|with|in|into|using|over|to|on|as)\s+(?:(?:my|your|our|a|an|the|his|her|their|own|"
+    rf"personal|private|company|business)\s+){{0,2}}{_RAILS}\b(?![-\s](?:module|feature|integration|api|logo|icon|"
+    r"button|option|page|screen|form|flow|register|printing|scanning|flow|app\s+design))",
+    re.IGNORECASE,
+)
+_RAIL_PAY_WORD = re.compile(
+    r"\b(?:pay|pays|paying|paid|payments?|fees?|balance|rest|remainder|remaining|deposit|money|amount|invoices?|"
+    r"settle\w*|salary|wages?|rate|transfer\w*|send|sent|reimburs\w*|tip|bonus|advance|royalt\w*|compensat\w*)\b|"
+    r"\d+\s?%|[$\u00a3\u20ac]\s?\d",
+    re.IGNORECASE,
+)
+
+
+# The rail in a job's scope: what the users of a product, a shop's customers or a system do ("our app will let users
+# send money with bank transfers", "our customers pay in cash at the counter").
+_RAIL_SCOPE = re.compile(
+    r"\b(?:users|customers|shoppers|buyers|donors|donations|tenants|guests|patients|subscribers|members|suppliers|"
+    r"module|feature|integration|backend|api|checkout|newsletter|template|system|software|automate|csv|ledger|"
+    r"translate|leaflet|blog|article|faq|button)\b",
+    re.IGNORECASE,
+)
+
+
+def _pay_rail(text: str) -> bool:
+    m = _RAIL_AFTER_PREP.search(text)
+    if m is None or not _RAIL_PAY_WORD.search(text) or _RAIL_SCOPE.search(text):
+        return False
+    return _not_refused(text, m)
+
+
 CUES: dict[str, Callable[[str], object]] = {
     "work_after_contract": _WORK_AFTER_CONTRACT.search,
     "wait_for_contract": _WAIT_FOR_CONTRACT.search,
@@ -678,4 +775,6 @@ CUES: dict[str, Callable[[str], object]] = {
     "payment_product": _PAYMENT_PRODUCT.search,
     "start_formality_later": _start_formality_later,
     "no_money": _no_money,
+    "work_formality_pending": _work_formality_pending,
+    "pay_rail": _pay_rail,
 }

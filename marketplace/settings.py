@@ -385,9 +385,9 @@ SCREENING_CLASSIFIER = env.bool("SCREENING_CLASSIFIER", default=True)
 SCREENING_THRESHOLDS = {
     category: env.float(f"SCREENING_THRESHOLD_{category.upper()}", default=default)
     for category, default in {
-        "contact_details": 0.6,
-        "off_platform_payment": 0.45,
-        "work_before_contract": 0.7,
+        "contact_details": 0.4,
+        "off_platform_payment": 0.35,
+        "work_before_contract": 0.6,
         "unpaid_work": 0.6,
         "suspicious_link": 0.4,
         "off_platform_contact": 0.6,

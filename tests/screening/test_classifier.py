@@ -1,9 +1,9 @@
 """The screening classifier: reproducible training, figures on the training data and 5-fold CV (issue 15).
 
-Training data: corpus.json plus the labelled files `sm.TRAINING_FILES` (the second to eighth passes' paraphrases,
-and the second to seventh passes' held-out files, spent once they were scored and training material since). The
-eighth pass tuned the rules, the cues, C and the thresholds on that data only: on 5-fold cross-validation and on
-the leave-one-held-out-file-out estimate of `bench/screening_lofo.py` (not a test: it trains six models, and CV
+Training data: corpus.json plus the labelled files `sm.TRAINING_FILES` (the second to tenth passes' paraphrases,
+and the held-out files up to `heldout_pass10.json`, spent once they were scored and training material since). The
+tenth pass tuned the rules, the cues, C and the thresholds on that data only: on 5-fold cross-validation and on
+the leave-one-held-out-file-out estimate of `bench/screening_lofo.py` (not a test: it trains nine models, and CV
 here is enough to hold the floors). Its held-out file is scored once afterwards; no test here reads it.
 """
 
@@ -26,29 +26,40 @@ CORPUS = json.loads((HERE / "corpus.json").read_text(encoding="utf-8"))
 LABELLED = [s for name in sm.TRAINING_FILES for s in json.loads((HERE / name).read_text(encoding="utf-8"))["sentences"]]
 PARAPHRASES = json.loads((HERE / "paraphrases.json").read_text(encoding="utf-8"))["sentences"]
 
-# Measured (precision, recall) per category in the ninth pass, rounded down: a change that lowers one fails
-# (unrounded 0.991/0.948, 0.952/0.941, 0.968/0.945, 0.957/0.981, 0.977/0.969, 0.967/0.966; pooled over three fold
-# seeds 0.992/0.944, 0.958/0.939, 0.966/0.946, 0.959/0.982, 0.978/0.968, 0.966/0.964). Two floors went down by
-# 0.01 (contact details recall, unpaid work precision): the ninth pass's data is harder in the folds (handles in
-# many more shapes; paid tests and auditions next to the unpaid ones they resemble), while the strict
-# leave-one-file-out estimate held in contact details and improved in unpaid work. Before, the eighth pass measured
-# 0.990/0.953, 0.951/0.947, 0.957/0.946, 0.962/0.982, 0.977/0.968, 0.967/0.955. The thresholds were
-# chosen on leave-one-file-out first and on cross-validated scores, so the figures are a little optimistic; one
-# seed's figures move by about 0.01 with the data's size alone (the folds change): pooled over three fold seeds
-# (`bench/screening_lofo.py --cv --seeds 3`) they are 0.992/0.945, 0.955/0.944, 0.957/0.940, 0.961/0.982,
-# 0.976/0.966, 0.964/0.959. Precision is lower than the seventh pass's (0.995/0.956, 0.963/0.950, 0.981/0.937,
-# 0.963/0.963, 0.981/0.963, 0.970/0.948) in paying and work before a contract: the eighth pass's hard negatives
-# (accepting and then starting, paying through the milestones, payroll and token contracts in a job's scope) sit
-# next to its positives in the folds, and four thresholds moved down. The sixth pass measured 0.98/0.95,
-# 0.95/0.95, 0.97/0.95, 0.97/0.95, 0.97/0.96, 0.97/0.94; the fifth 0.98/0.94, 0.98/0.93, 0.96/0.92, 0.96/0.94,
-# 0.98/0.92, 0.97/0.93.
+# Measured (precision, recall) per category in the tenth pass, rounded down: a change that lowers one fails
+# (unrounded 0.9897/0.964, 0.963/0.942, 0.958/0.928, 0.958/0.973, 0.985/0.973, 0.961/0.954). Five floors went
+# down: contact details precision (0.99 -> 0.98: its threshold went down from 0.6 to 0.4, one more false positive
+# in the folds for six more positives found), work before a contract (0.96/0.94 -> 0.95/0.92), unpaid work recall
+# (0.98 -> 0.97) and moving off the platform recall (0.96 -> 0.95), because the tenth pass's data is harder in the
+# folds: heldout_pass10.json and paraphrases_pass10.json are written in many other trades' words and shapes (with
+# heldout_pass10.json added and this pass's rules, before its cues and paraphrases, CV measured work before a
+# contract 0.968/0.929 and unpaid work precision 0.943), while the strict leave-one-file-out estimate, pooled over
+# the nine spent files, improved in recall and lost at most one sentence of precision (0.995/0.995, 1.000/0.978,
+# 0.994/0.978, 1.000/0.989, 1.000/0.989, 0.984/0.989, against 0.994/0.962, 0.989/0.950, 0.994/0.951, 1.000/0.989,
+# 1.000/0.989, 0.989/0.989 with the ninth pass's code); work before a contract's threshold went down to 0.6 for
+# recall. Two went up: contact details recall (0.94 -> 0.96) and suspicious links (0.97/0.96 ->
+# 0.98/0.97).
+# The ninth pass measured (unrounded 0.991/0.948, 0.952/0.941, 0.968/0.945, 0.957/0.981, 0.977/0.969, 0.967/0.966;
+# pooled over three fold seeds 0.992/0.944, 0.958/0.939, 0.966/0.946, 0.959/0.982, 0.978/0.968, 0.966/0.964). Two
+# floors went down by 0.01 (contact details recall, unpaid work precision): the ninth pass's data is harder in the
+# folds (handles in many more shapes; paid tests and auditions next to the unpaid ones they resemble), while the
+# strict leave-one-file-out estimate held in contact details and improved in unpaid work. Before, the eighth pass
+# measured 0.990/0.953, 0.951/0.947, 0.957/0.946, 0.962/0.982, 0.977/0.968, 0.967/0.955. The thresholds were chosen on
+# leave-one-file-out first and on cross-validated scores, so the figures are a little optimistic; one seed's figures
+# move by about 0.01 with the data's size alone (the folds change): pooled over three fold seeds
+# (`bench/screening_lofo.py --cv --seeds 3`) they are 0.992/0.945, 0.955/0.944, 0.957/0.940, 0.961/0.982, 0.976/0.966,
+# 0.964/0.959. Precision is lower than the seventh pass's (0.995/0.956, 0.963/0.950, 0.981/0.937, 0.963/0.963,
+# 0.981/0.963, 0.970/0.948) in paying and work before a contract: the eighth pass's hard negatives (accepting and then
+# starting, paying through the milestones, payroll and token contracts in a job's scope) sit next to its positives in
+# the folds, and four thresholds moved down. The sixth pass measured 0.98/0.95, 0.95/0.95, 0.97/0.95, 0.97/0.95,
+# 0.97/0.96, 0.97/0.94; the fifth 0.98/0.94, 0.98/0.93, 0.96/0.92, 0.96/0.94, 0.98/0.92, 0.97/0.93.
 CV_FLOOR = {
-    "contact_details": (0.99, 0.94),
-    "off_platform_payment": (0.95, 0.94),
-    "work_before_contract": (0.96, 0.94),
-    "unpaid_work": (0.95, 0.98),
-    "suspicious_link": (0.97, 0.96),
-    "off_platform_contact": (0.96, 0.96),
+    "contact_details": (0.98, 0.96),  # precision lowered: threshold 0.6 -> 0.4 for recall (see above)
+    "off_platform_payment": (0.96, 0.94),
+    "work_before_contract": (0.95, 0.92),  # lowered: harder data in the folds (see above)
+    "unpaid_work": (0.95, 0.97),  # recall lowered: paid trials and free non-work in many trades sit next to it
+    "suspicious_link": (0.98, 0.97),
+    "off_platform_contact": (0.96, 0.95),  # recall lowered: moves said in many registers, no channel word
 }
 
 Figures = dict[str, tuple[float, float]]

@@ -7,14 +7,20 @@ sentences that mix the work with the risky part), so that it mirrors neither the
 style: 30 of its sentences have a near-duplicate in the training data, against 57 and 62 for the eighth and ninth
 files. The ninth pass tuned on corpus.json and `screening_model.TRAINING_FILES` only, froze the rules, the model
 and the thresholds (merged at 0fd4694), then scored this file once, with the rules alone and with
-the combined screening. These tests hold those figures as floors; nothing may be tuned on this file (a tenth pass
-needs a new one).
+the combined screening. These tests hold those figures as floors.
 
 The target is met in three categories of six (unpaid work, suspicious links, moving off the platform). Contact
 details (0.87: handles told in a sentence, "the producer is on skype as beats.by.kofi"), paying off the platform
 (0.77: seven of 30 missed) and work before a contract (0.96 / 0.80: six missed, one clean sentence raised) fall
 short on recall: the earlier files' 6 of 6 and 5 of 6 owed part of their result to being written like the training
 data. The rules alone meet it in no category (README "Screening").
+
+Since the tenth pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`,
+after `paraphrases_pass9.json`). So the figures below are a record, not a measurement of the current model: the
+rules-alone floors still hold (the rules never saw this file before it was scored, and a rules change that loses
+them fails here), the combined floors hold trivially now that the model is trained on the file, and the overlap
+check covers only the files trained on when it was scored, those of the ninth pass
+(`hf.trained_before("heldout_pass10.json")`).
 """
 
 from __future__ import annotations
@@ -52,8 +58,7 @@ def test_the_file_has_at_least_100_sentences_10_per_category_and_40_clean() -> N
     assert all(sum(1 for s in HELDOUT if c in s["categories"]) == 30 for c in sm.LABELS)
 
 
-def test_no_heldout_sentence_is_in_the_training_data() -> None:
-    assert "heldout_pass10.json" not in sm.TRAINING_FILES  # spending it means turning this test into a record
+def test_no_heldout_sentence_was_in_the_training_data_of_the_ninth_pass() -> None:
     assert hf.overlap(HELDOUT, hf.trained_before("heldout_pass10.json")) == set()
 
 

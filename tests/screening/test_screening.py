@@ -170,6 +170,41 @@ def test_a_phone_label_after_another_label_still_cues_a_phone(text: str) -> None
     assert [h.kind for h in find_contact_details(text)] == ["phone"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm Jonas, jonas_builds on discord, I handle the Unity side", "jonas_builds on discord"),
+        ("the producer is on skype as beats.by.kofi", "on skype as beats.by.kofi"),
+        ("Our QA lead uses the handle qa_marek on telegram", "qa_marek on telegram"),
+        ("you can also use my work skype, s.ivanova.translate", "my work skype, s.ivanova.translate"),
+        ("here is my contact, carlos.mendez.ux (skype)", "carlos.mendez.ux (skype)"),
+        ("the locksmith is on whatsapp (marek.keys)", "whatsapp (marek.keys)"),
+        ("she's on telegram as lena_sews too", "on telegram as lena_sews"),
+    ],
+)
+def test_a_handle_told_inside_a_sentence(text: str, expected: str) -> None:
+    """Tenth pass: a handle shaped like one (a dot or an underscore inside) before "on <app>" or "(<app>)", after
+    "on <app> as", "<app> (...)" or "my <app>,"."""
+    assert [(h.kind, h.text) for h in find_contact_details(text)] == [("told_handle", expected)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I posted mix_final on discord",
+        "the file mix_final.wav on whatsapp is too quiet",
+        "v2.1 on discord has the new bot",
+        "we talk, e.g. on whatsapp or by phone",
+        "Node.js on discord is a busy server",
+        "I am on slack as well",
+        "my skype, unfortunately, is broken",
+        "he joined on telegram as a moderator",
+    ],
+)
+def test_a_handle_told_inside_a_sentence_needs_a_handle(text: str) -> None:
+    assert [h.kind for h in find_contact_details(text)] == []
+
+
 def test_overlapping_contact_hits_are_merged() -> None:
     text = "ping me on Telegram: @mariadev"
     (hit,) = find_contact_details(text)
@@ -197,6 +232,9 @@ def test_several_contact_details_in_one_message_each_with_offsets() -> None:
         ("Payment by wire transfer or Western Union", Category.OFF_PLATFORM_PAYMENT),
         ("buy two gift cards and send me the codes", Category.OFF_PLATFORM_PAYMENT),
         ("We pay in USDT only", Category.OFF_PLATFORM_PAYMENT),
+        ("Will you accept payment in Monero?", Category.OFF_PLATFORM_PAYMENT),
+        ("I pay all my photographers with Amazon vouchers", Category.OFF_PLATFORM_PAYMENT),
+        ("We'll pay you in euros by bank, the fee here is silly", Category.OFF_PLATFORM_PAYMENT),
         ("choose your payment method", Category.OFF_PLATFORM_PAYMENT),
         ("start working now before the contract", Category.WORK_BEFORE_CONTRACT),
         ("start now, we'll sort the contract later", Category.WORK_BEFORE_CONTRACT),
@@ -232,6 +270,9 @@ def test_risky_categories(text: str, category: Category) -> None:
         "The test task is paid at your hourly rate",
         "I can start immediately once hired",
         "Send me the Venmo logo for the payment page",
+        "Bank transfer is one of the payment methods our shop should show",
+        "The charity's donation page needs PayPal and card payments",
+        "Our client pays by cheque, so we need a cheque-printing module in the app",
     ],
 )
 def test_risky_tricky_negatives(text: str) -> None:
