@@ -117,7 +117,8 @@ RULE_KINDS: tuple[str, ...] = tuple(sorted({f"{r.category}:{r.kind}" for r in _C
 # file (spent in the fifth pass), the fifth pass's paraphrases, its held-out file (spent in the sixth pass), the
 # sixth pass's paraphrases, its held-out file (spent in the seventh pass), the seventh pass's paraphrases, its
 # held-out file (spent in the eighth pass), the eighth pass's paraphrases, its held-out file and the confirmation
-# file scored with the same model (both spent in the ninth pass), and the ninth pass's paraphrases.
+# file scored with the same model (both spent in the ninth pass), the ninth pass's paraphrases, its held-out file
+# (spent in the tenth pass), the tenth pass's paraphrases and its held-out file (spent in the eleventh pass).
 TRAINING_FILES = (
     "paraphrases.json",
     "paraphrases_pass3.json",
@@ -137,6 +138,7 @@ TRAINING_FILES = (
     "paraphrases_pass9.json",
     "heldout_pass10.json",
     "paraphrases_pass10.json",
+    "heldout_pass11.json",
 )
 
 Example = tuple[str, frozenset[str]]
