@@ -585,7 +585,8 @@ def _sentence_has(pattern: re.Pattern[str], text: str, start: int, end: int) -> 
 _CLAUSE_BREAK = re.compile(r"[,;:()\n]|[.!?](?=\s)|\b(?:but|so|and|then)\b", _F)
 _NEGATION = re.compile(
     r"\b(?:never|not|no\s+one|nobody|don['\u2019]?t|do\s+not|doesn['\u2019]?t|won['\u2019]?t|will\s+not|shouldn['\u2019]?t|"
-    r"should\s+not|must\s+not|mustn['\u2019]?t|cannot|can['\u2019]?t|refuse|avoid\s+(?:asking|requests)|nothing)\b"
+    r"should\s+not|must\s+not|mustn['\u2019]?t|cannot|can['\u2019]?t|refuse|avoid\s+(?:asking|requests)|nothing|"
+    r"no\s+need\s+to)\b"  # eleventh pass: "No need to start before the contract, take your time"
     r"|\bno\s+$",  # "nothing starts before ...", "no work starts before ..." (the hit starts at "work")
     _F,
 )
@@ -600,7 +601,9 @@ _TOPIC = re.compile(
     # Tenth pass: a shop's, a page's or an app's payment options, which are a product, not a way to be paid.
     r"e-?shop|webshop|online\s+(?:shop|store)|(?:our|the|their|client['\u2019]?s)\s+(?:shop|store)|"
     r"(?:donation|payment|checkout|order)\s+(?:page|form|buttons?|options?)|in\s+the\s+app|the\s+app\s+should|"
-    r"payment\s+methods?\s+(?:our|the|their|your)\s+(?:shop|store|site|app|page|client)|(?<!bonus\s)(?<!tip\s)buttons?)\b",
+    r"payment\s+methods?\s+(?:our|the|their|your)\s+(?:shop|store|site|app|page|client)|(?<!bonus\s)(?<!tip\s)buttons?|"
+    # Eleventh pass: rails shown by an app, listed in an FAQ or named as payment methods are a product too.
+    r"faqs?|as\s+(?:payment|pay)\s+(?:methods?|options?)|the\s+app\s+(?:needs|must|has\s+to|will))\b",
     _F,
 )
 

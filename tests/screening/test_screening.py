@@ -316,6 +316,10 @@ def test_risky_categories(text: str, category: Category) -> None:
         "Bank transfer is one of the payment methods our shop should show",
         "The charity's donation page needs PayPal and card payments",
         "Our client pays by cheque, so we need a cheque-printing module in the app",
+        "No need to start before the contract, take your time",
+        "Our marketplace app needs Venmo payouts",
+        "The app needs to show UPI, GCash and card as payment methods",
+        "Please translate our FAQ about paying with Bizum and Twint",
     ],
 )
 def test_risky_tricky_negatives(text: str) -> None:
