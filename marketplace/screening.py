@@ -585,7 +585,8 @@ def _sentence_has(pattern: re.Pattern[str], text: str, start: int, end: int) -> 
 _CLAUSE_BREAK = re.compile(r"[,;:()\n]|[.!?](?=\s)|\b(?:but|so|and|then)\b", _F)
 _NEGATION = re.compile(
     r"\b(?:never|not|no\s+one|nobody|don['\u2019]?t|do\s+not|doesn['\u2019]?t|won['\u2019]?t|will\s+not|shouldn['\u2019]?t|"
-    r"should\s+not|must\s+not|mustn['\u2019]?t|cannot|can['\u2019]?t|refuse|avoid\s+(?:asking|requests)|nothing)\b"
+    r"should\s+not|must\s+not|mustn['\u2019]?t|cannot|can['\u2019]?t|refuse|avoid\s+(?:asking|requests)|nothing|"
+    r"no\s+need\s+to)\b"  # eleventh pass: "No need to start before the contract, take your time"
     r"|\bno\s+$",  # "nothing starts before ...", "no work starts before ..." (the hit starts at "work")
     _F,
 )
@@ -600,7 +601,9 @@ _TOPIC = re.compile(
     # Tenth pass: a shop's, a page's or an app's payment options, which are a product, not a way to be paid.
     r"e-?shop|webshop|online\s+(?:shop|store)|(?:our|the|their|client['\u2019]?s)\s+(?:shop|store)|"
     r"(?:donation|payment|checkout|order)\s+(?:page|form|buttons?|options?)|in\s+the\s+app|the\s+app\s+should|"
-    r"payment\s+methods?\s+(?:our|the|their|your)\s+(?:shop|store|site|app|page|client)|(?<!bonus\s)(?<!tip\s)buttons?)\b",
+    r"payment\s+methods?\s+(?:our|the|their|your)\s+(?:shop|store|site|app|page|client)|(?<!bonus\s)(?<!tip\s)buttons?|"
+    # Eleventh pass: rails shown by an app, listed in an FAQ or named as payment methods are a product too.
+    r"faqs?|as\s+(?:payment|pay)\s+(?:methods?|options?)|the\s+app\s+(?:needs|must|has\s+to|will))\b",
     _F,
 )
 
@@ -664,7 +667,22 @@ def _accept_obfuscated_email(text: str, m: re.Match[str]) -> bool:
         return False
     domain_first = re.split(r"\s+dot\s+|[.\s\[({<]", m.group("domain"), maxsplit=1)[0].lower()
     spelled_dot = bool(_WORD_DOT.search(m.group("domain")) or _WORD_DOT.search(m.group("dot")))
-    return spelled_dot or domain_first in _MAIL_PROVIDERS
+    if spelled_dot or domain_first in _MAIL_PROVIDERS:
+        return True
+    # Eleventh pass: "by email: ops-lead at boxfulfil.co.uk", an address with a plain "at" and a real dot, told as
+    # an email (the word within the 40 characters before it).
+    # The name must look like an address's ("ops-lead", "j.smith") or follow the cue and a colon ("email: anna at").
+    cue = None
+    for cue in _EMAIL_CUE.finditer(text, max(0, m.start() - 40), m.start()):  # noqa: B007 (only the last is wanted)
+        pass
+    if cue is None:
+        return False
+    return bool(re.search(r"[._\-\d]", m.group("local"))) or bool(
+        re.fullmatch(r"\s*(?::|is|-|\u2013)\s*", text[cue.end() : m.start()], _F)
+    )
+
+
+_EMAIL_CUE = re.compile(r"\b(?:e-?mail(?:ed|ing)?|mail\s+(?:me|us|him|her|them)|inbox|address)\b", _F)
 
 
 # Phone numbers -------------------------------------------------------------------------------------------------
@@ -751,6 +769,8 @@ def _accept_phone(text: str, m: re.Match[str]) -> bool:
         cue = (7 <= len(digits) <= 9 and len(groups) > 1) or (len(groups) == 1 and not digits.startswith("0"))
         if cue:
             cue = bool(_PHONE_CUE.search(text[max(0, start - 30) : start] + " " + text[end : end + 20]))
+        if not cue and 8 <= len(digits) <= 9 and _NATIONAL_GROUPING.fullmatch(s.strip()):
+            cue = True  # eleventh pass: a national grouping needs no cue ("91 555 32 10", "612 34 56 78")
         if not (10 <= len(digits) <= 12 or (7 <= len(digits) <= 9 and cue and len(groups) > 1)):
             return False
         if len(groups) == 1 and not (digits.startswith("0") or cue):
@@ -764,6 +784,9 @@ def _accept_phone(text: str, m: re.Match[str]) -> bool:
     return not is_ipv4 and not _labelled_not_a_phone(text, start)  # the label last: only a phone-shaped number
 
 
+# Eleventh pass: a number grouped the way Spain, France, Belgium, the Netherlands or Scandinavia write phones, two
+# or three digits then pairs ("91 555 32 10", "612 34 56 78", "06 12 34 56"): no amount or count is written so.
+_NATIONAL_GROUPING = re.compile(r"\d{2,3}[ .]\d{2,3}[ .]\d{2}[ .]\d{2}")
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 _PHONE_WORDS = re.compile(rf"\b{_DIGIT_WORD}(?:[\s,\-]+{_DIGIT_WORD}\b){{6,}}", _F)
 
@@ -893,11 +916,21 @@ _HANDLE_BEFORE_APP = re.compile(
     rf"|\s+(?:on|via|over)\s+(?:my\s+)?{_STRONG_MESSENGERS}\b{_NOT_A_CHANNEL})",
     _F,
 )
+# Eleventh pass: the weaker names (Line, Signal, imo) in the same shapes, a Discord tag ("cadwizard#4821"), "on
+# <app>, I'm x.y", "<app> ... — x.y" (the handle after a dash ends the sentence), "find me as x.y on <app>".
+_WEAK_APPS = r"(?:line|signal|imo)"
+_TOLD_HANDLE_OR_TAG = rf"(?:{_TOLD_HANDLE}|@?[a-z][a-z0-9_.]{{2,}}#\d{{4}})"
 _APP_BEFORE_HANDLE = re.compile(
-    rf"\b(?:on|via)\s+{_HANDLE_APPS}\s+as\s+(?P<v>{_TOLD_HANDLE})(?![\w@])"
+    rf"\b(?:on|via)\s+(?:{_HANDLE_APPS}|{_WEAK_APPS})\s+as\s+(?P<v>{_TOLD_HANDLE_OR_TAG})(?![\w@])"
     rf"|\b{_HANDLE_APPS}\s*\(\s*(?P<v2>{_TOLD_HANDLE})\s*\)"
+    rf"|\b(?:uses?|using|on|via|over|in)\s+{_WEAK_APPS}\s*\(\s*(?P<v4>{_TOLD_HANDLE})\s*\)"
     rf"|\bmy\s+(?:(?:work|personal|private|business|other|old|new|second)\s+)?{_HANDLE_APPS}\s*,\s*"
-    rf"(?P<v3>{_TOLD_HANDLE})(?![\w@])",
+    rf"(?P<v3>{_TOLD_HANDLE})(?![\w@])"
+    rf"|\bon\s+(?:{_HANDLE_APPS}|{_WEAK_APPS})\s*,?\s+(?:i['\u2019]m|i\s+am|it['\u2019]s|we['\u2019]re|look\s+for|"
+    rf"search(?:\s+for)?|find|add)\s+(?P<v5>{_TOLD_HANDLE_OR_TAG})(?![\w@])"
+    rf"|\b{_HANDLE_APPS}\b[^.!?\n\u2014\u2013]{{0,50}}?\s[\u2014\u2013]\s*(?P<v6>{_TOLD_HANDLE})\s*(?:[.!?]|$)"
+    rf"|\b(?:find|add|reach|search\s+for|look\s+for|message|ping)\s+(?:me|us|him|her)\s+as\s+"
+    rf"(?P<v7>{_TOLD_HANDLE_OR_TAG})\s+(?:on|via|over)\s+(?:{_HANDLE_APPS}|{_WEAK_APPS})\b",
     _F,
 )
 _NOT_A_HANDLE = re.compile(
@@ -931,7 +964,8 @@ def _handles_before_apps(pattern: re.Pattern[str], text: str) -> Iterator[re.Mat
 
 
 def _accept_told_handle(text: str, m: re.Match[str]) -> bool:
-    value = (m.group("v") or m.groupdict().get("v2") or m.groupdict().get("v3") or "").lstrip("@")
+    groups = m.groupdict()
+    value = next((groups[g] for g in ("v", "v2", "v3", "v4", "v5", "v6", "v7") if groups.get(g)), "").lstrip("@")
     if len(value) < 4 or _NOT_A_HANDLE.fullmatch(value):
         return False
     return not (m.re is _HANDLE_BEFORE_APP and _OBJECT_BEFORE.search(text, max(0, m.start() - 20), m.start()))
@@ -970,7 +1004,11 @@ _PAY_SERVICES_STRONG = (
     r"(?:pay\s?pal|venmo|zelle|cash\s?app|revolut|payoneer|skrill|neteller|western\s+union|money\s?gram|"
     r"transferwise|crypto(?:currency)?|bitcoin|btc|usdt|usdc|tether|ethereum|binance(?:\s+pay)?|trc-?20|erc-?20|"
     r"wire\s+transfer|bank\s+transfer|(?:[a-z]+\s+)?gift\s*cards?|money\s+order|alipay|paytm|interac|e-?transfer|"
-    r"monero|xmr|dogecoin|solana|(?:amazon|steam|itunes|apple|google\s+play)\s+(?:vouchers?|credit))"
+    r"monero|xmr|dogecoin|solana|(?:amazon|steam|itunes|apple|google\s+play)\s+(?:vouchers?|credit)|"
+    # eleventh pass: stablecoins and their chains, remittance services, national wallets and instant-payment apps
+    r"stablecoins?|tron|trx|busd|pyusd|xrp|ripple|litecoin|bnb|remitly|world\s?remit|xoom|ria\s+money\s+transfer|"
+    r"paysera|airtm|perfect\s+money|webmoney|qiwi|wechat\s+pay|g-?pay|gcash|bkash|easypaisa|jazzcash|phonepe|"
+    r"bizum|vipps|mobilepay|twint|blik|lydia|satispay|payid|chime|apple\s+cash|upi\s+(?:id|handle|number))"
 )
 # Ambiguous words that mean a payment channel only right after "pay via/by/in/to ...".
 _PAY_SERVICES_WEAK = (
@@ -1007,7 +1045,8 @@ _SERVICE_AS_VERB = re.compile(
 )
 _PAY_WORD = re.compile(
     r"\b(?:pay|pays|paying|paid|payments?|money|receive|installments?|deposit|advance|salary|fees?|invoice|"
-    r"send|transfer|settle|reimburse\w*|compensat\w*)\b",
+    r"send|transfer|settle|reimburse\w*|compensat\w*|upfront|up-front|checkout|charges?|remaining|"
+    r"remainder)\b",
     _F,
 )
 _SERVICE_MENTION = re.compile(rf"\b{_PAY_SERVICES_STRONG}{_NOT_A_PAYMENT}", _F)
@@ -1081,7 +1120,13 @@ _PAYMENT_DETAILS = re.compile(
     _F,
 )
 _PAYMENT_DETAILS_ASK = re.compile(
-    rf"(?:{_PAYMENT_DETAILS_REQUEST.pattern})(?:{_PAYMENT_DETAILS.pattern})",
+    rf"(?:{_PAYMENT_DETAILS_REQUEST.pattern})(?:{_PAYMENT_DETAILS.pattern})"
+    # eleventh pass: particulars that only a payment needs, asked for without "me" ("send your sort code and account
+    # number", "please share your UPI id", "drop your IFSC")
+    r"|\b(?:send|share|give|provide|drop|text|dm|pm|post|forward)\s+(?:(?:me|us)\s+)?(?:your|ur)\s+"
+    r"(?:(?:bank\s+)?sort\s+code|upi\s+(?:id|handle|number)|vpa|ifsc(?:\s+code)?|bsb(?:\s+number)?|iban|"
+    r"swift(?:\s+code)?|routing\s+number|(?:crypto\s+|usdt\s+|btc\s+|bitcoin\s+|eth\s+)?wallet\s+address|"
+    r"pay\s?pal(?:\s+e-?mail)?|venmo|zelle|cash\s?app|revolut|payoneer|bank\s+details)\b",
     _F,
 )
 _OVERPAYMENT = re.compile(
@@ -1330,8 +1375,25 @@ _LEGIT_SITES = re.compile(
 )
 
 
+# Eleventh pass: a site whose name is a well-known one's or the marketplace's with look-alike letters or digits
+# ("rnarketplace.com", "upvvork", "paypa1", "g00gle-docs-share.com") is risky with any log-in or request.
+_LOOKALIKE_SWAPS = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t"})
+_LOOKALIKE_OF = (
+    "marketplace", "upwork", "fiverr", "freelancer", "paypal", "google", "microsoft", "apple", "amazon", "docusign",
+    "dropbox", "linkedin", "stripe", "payoneer", "outlook", "wise",
+)  # fmt: skip
+
+
+def _is_lookalike(site: str) -> bool:
+    name = site.lower()
+    plain = name.translate(_LOOKALIKE_SWAPS).replace("rn", "m").replace("vv", "w").replace("cl", "d")
+    return any(brand in plain and brand not in name for brand in _LOOKALIKE_OF)
+
+
 def _accept_credentials_elsewhere(text: str, m: re.Match[str]) -> bool:
     site = m.group("site")
+    if _is_lookalike(site):
+        return True
     if _LEGIT_SITES.search(site):
         return False
     # "... at rev-onboard.app with your marketplace credentials": the details may follow the address.
@@ -1375,7 +1437,7 @@ def _risky_site_in(before: str, strong: bool) -> bool:
         return False
     for found in _SITE_BEFORE.finditer(before):
         site = found.group("site")
-        if not _LEGIT_SITES.search(site) and (strong or _PHISHING_DOMAIN.search(site)):
+        if _is_lookalike(site) or (not _LEGIT_SITES.search(site) and (strong or _PHISHING_DOMAIN.search(site))):
             return True
     return False
 

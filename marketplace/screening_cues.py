@@ -273,6 +273,8 @@ def _is_lookalike(site: str) -> bool:
         for brand in _BRANDS:
             if brand in plain and brand not in part:
                 return True  # digits or look-alike letters for a brand's: "upw0rk", "paypa1", "rnicrosoft"
+        if "marketplace" in plain and "marketplace" not in part:
+            return True  # eleventh pass: the marketplace's own name with look-alike letters ("rnarketplace")
             if brand in part and (len(parts) > 1 or _BRAND_SUFFIX.search(part.replace(brand, "", 1))):
                 return True  # "paypal-secure", "upworkverify", "google-docs"
     return any(label in _BRANDS or label in WELL_KNOWN_SITES - {"x", "example"} for label in subdomains)

@@ -9,8 +9,7 @@ it was committed. The tenth pass tuned on corpus.json and `screening_model.TRAIN
 file's commit message, which names the trades, but not the file), froze the rules, the model and the thresholds
 (merged at d042249), then this file was scored once, with the rules alone and with the combined screening. Three
 of its sentences have a near-duplicate in the tenth pass's paraphrases (two positives, both found, and one clean
-sentence, not raised). These tests hold the figures as floors; nothing may be tuned on this file (an eleventh pass
-needs a new one).
+sentence, not raised). These tests hold the figures as floors.
 
 The target is met in three categories of six (unpaid work, suspicious links, moving off the platform, the last at
 exactly 0.90: 27 of 30). Contact details (0.83: handles told in a sentence after "Line (…)", "I'm …" and "—",
@@ -18,6 +17,13 @@ exactly 0.90: 27 of 30). Contact details (0.83: handles told in a sentence after
 Bitcoin, "sort code and account number", a UPI id) and work before a contract (0.96 / 0.77: seven missed, one
 clean sentence raised, "No need to start before the contract, take your time") fall short on recall. The rules
 alone meet it in no category (README "Screening").
+
+Since the eleventh pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`,
+after `paraphrases_pass10.json`). So the figures below are a record, not a measurement of the current model: the
+rules-alone floors still hold (the rules never saw this file before it was scored, and a rules change that loses
+them fails here), the combined floors hold trivially now that the model is trained on the file, and the overlap
+check covers only the files trained on when it was scored, those of the tenth pass
+(`hf.trained_before("heldout_pass11.json")`).
 """
 
 from __future__ import annotations
@@ -55,8 +61,7 @@ def test_the_file_has_at_least_100_sentences_10_per_category_and_40_clean() -> N
     assert all(sum(1 for s in HELDOUT if c in s["categories"]) == 30 for c in sm.LABELS)
 
 
-def test_no_heldout_sentence_is_in_the_training_data() -> None:
-    assert "heldout_pass11.json" not in sm.TRAINING_FILES  # spending it means turning this test into a record
+def test_no_heldout_sentence_was_in_the_training_data_of_the_tenth_pass() -> None:
     assert hf.overlap(HELDOUT, hf.trained_before("heldout_pass11.json")) == set()
 
 

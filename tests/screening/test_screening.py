@@ -205,6 +205,41 @@ def test_a_handle_told_inside_a_sentence_needs_a_handle(text: str) -> None:
     assert [h.kind for h in find_contact_details(text)] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The tailor uses Line (mika_sews) for orders", "told_handle"),
+        ("I'm on Discord as pixelsmith#2048", "told_handle"),
+        ("you can find me as anja.04 on Signal", "told_handle"),
+        ("Telegram is easiest for the site visits — piotr.tiles", "told_handle"),
+        ("Most of my clients know me on Snapchat, I'm dev.nour", "told_handle"),
+        ("For the invoices write by email: accounts-team at brightledger.co.uk", "email_obfuscated"),
+        ("email: anna at studio-k.de", "email_obfuscated"),
+        ("Ring the workshop, 91 555 32 10, they open at nine", "phone"),
+        ("the site office is on 612 34 56 78", "phone"),
+    ],
+)
+def test_eleventh_pass_contact_shapes(text: str, kind: str) -> None:
+    """Eleventh pass: Line/Signal handles, Discord tags, "on <app>, I'm x.y", "<app> ... — x.y", "name at
+    domain.tld" after an email cue, and phones in national pair groupings."""
+    assert [h.kind for h in find_contact_details(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I emailed the team at acme.co.uk yesterday",
+        "She works as a lead at brightledger.co.uk",
+        "We use Slack — see the node.js docs",
+        "The line (thick_border) style is in the CSS",
+        "I'm on Discord as a moderator",
+        "the total was 1 250 000 items",
+    ],
+)
+def test_eleventh_pass_contact_shapes_need_a_handle_or_an_address(text: str) -> None:
+    assert find_contact_details(text) == []
+
+
 def test_overlapping_contact_hits_are_merged() -> None:
     text = "ping me on Telegram: @mariadev"
     (hit,) = find_contact_details(text)
@@ -236,6 +271,14 @@ def test_several_contact_details_in_one_message_each_with_offsets() -> None:
         ("I pay all my photographers with Amazon vouchers", Category.OFF_PLATFORM_PAYMENT),
         ("We'll pay you in euros by bank, the fee here is silly", Category.OFF_PLATFORM_PAYMENT),
         ("choose your payment method", Category.OFF_PLATFORM_PAYMENT),
+        ("Half upfront via MoneyGram, the rest when the shoot is done", Category.OFF_PLATFORM_PAYMENT),
+        ("Can I pay the retainer in USDC instead?", Category.OFF_PLATFORM_PAYMENT),
+        ("Send your sort code and account number and I'll pay you tonight", Category.OFF_PLATFORM_PAYMENT),
+        ("Please share your UPI id, I will transfer the balance", Category.OFF_PLATFORM_PAYMENT),
+        ("could u send it on GPay instead", Category.OFF_PLATFORM_PAYMENT),
+        ("My cousin will pay you through Remitly", Category.OFF_PLATFORM_PAYMENT),
+        ("log into your account at rnarketplace.com to see the offer", Category.SUSPICIOUS_LINK),
+        ("sign in at upvvork-jobs.com to accept the contract", Category.SUSPICIOUS_LINK),
         ("start working now before the contract", Category.WORK_BEFORE_CONTRACT),
         ("start now, we'll sort the contract later", Category.WORK_BEFORE_CONTRACT),
         ("begin today without an offer", Category.WORK_BEFORE_CONTRACT),
@@ -273,6 +316,10 @@ def test_risky_categories(text: str, category: Category) -> None:
         "Bank transfer is one of the payment methods our shop should show",
         "The charity's donation page needs PayPal and card payments",
         "Our client pays by cheque, so we need a cheque-printing module in the app",
+        "No need to start before the contract, take your time",
+        "Our marketplace app needs Venmo payouts",
+        "The app needs to show UPI, GCash and card as payment methods",
+        "Please translate our FAQ about paying with Bizum and Twint",
     ],
 )
 def test_risky_tricky_negatives(text: str) -> None:
