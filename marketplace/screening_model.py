@@ -291,15 +291,29 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Work before a contract is a relation between two statements, the work now and the formality later, and a message
+# often puts them in two sentences ("Could you start tonight? The offer will follow on Friday."), neither risky
+# alone. So this category is also scored over each pair of adjacent sentences; the others are said in one place (a
+# handle, a link, a payment rail) and stay scored a sentence at a time, where a pair could only add false positives.
+PAIRED = frozenset({"work_before_contract"})
+
+
 def _sentence_scores(
     text: str, classifier: Classifier, rules: ScreeningResult
 ) -> list[tuple[int, int, dict[str, float]]]:
+    """Per sentence, then per pair of adjacent sentences (`PAIRED` categories only): its span and its scores."""
     spans = _sentences(text)
+    pairs = [(spans[i][0], spans[i + 1][1]) for i in range(len(spans) - 1)]
+    windows = spans + pairs
     found = [
-        rule_found(h for h in rules.hits if start <= h.start < end or h.start <= start < h.end) for start, end in spans
+        rule_found(h for h in rules.hits if start <= h.start < end or h.start <= start < h.end)
+        for start, end in windows
     ]
-    probs = classifier.probabilities([text[s:e] for s, e in spans], found)
-    return [(s, e, p) for (s, e), p in zip(spans, probs, strict=True)]
+    probs = classifier.probabilities([text[s:e] for s, e in windows], found)
+    return [
+        (s, e, p if i < len(spans) else {label: v for label, v in p.items() if label in PAIRED})
+        for i, ((s, e), p) in enumerate(zip(windows, probs, strict=True))
+    ]
 
 
 def scores(text: str, classifier: Classifier, *, rules: ScreeningResult | None = None) -> dict[str, float]:

@@ -195,3 +195,18 @@ def test_the_module_stays_free_of_django():
     imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert imported and not any(name.split(".")[0] == "django" for name in imported)
+
+
+def test_work_before_a_contract_said_over_two_sentences_is_raised(committed):
+    """The request and the formality to come sit in two sentences, neither risky alone: the pair is scored too
+    (`PAIRED`), and the hit is the two sentences. The same request next to a contract that exists is not raised."""
+    request, later = "Can you tidy up the product photos tonight?", "The contract comes next week."
+    for alone in (request, later):
+        assert "work_before_contract" not in {str(c) for c in sm.screen_combined(alone, committed).categories}
+    text = f"{request} {later}"
+
+    result = sm.screen_combined(text, committed)
+
+    assert [(h.category, h.kind, h.text) for h in result.hits] == [("work_before_contract", "classifier", text)]
+    for clean in (f"The contract is signed. {request}", f"{request} The contract is already active."):
+        assert sm.screen_combined(clean, committed).hits == (), clean
