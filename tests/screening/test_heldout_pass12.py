@@ -17,6 +17,10 @@ update WordPress today; I'll add the milestone tomorrow", "You're hired in all b
 has one false positive: "Could you start on my resume tonight? The offer will follow after my interview on
 Friday." (a work-before-a-contract positive, which the screening missed as such). The rules alone meet the target
 in contact details only (README "Screening").
+
+Its misses were read, so it is spent for tuning though not yet training data: they showed work before a contract
+split over two sentences, which led to scoring that category over pairs of sentences too (`PAIRED`, measured on
+`heldout_pass13.json`); with the pairs this file reads 0.80 there (two more found), the floors above stay as scored.
 """
 
 from __future__ import annotations
