@@ -303,7 +303,7 @@ def _sentence_scores(
 ) -> list[tuple[int, int, dict[str, float]]]:
     """Per sentence, then per pair of adjacent sentences (`PAIRED` categories only): its span and its scores."""
     spans = _sentences(text)
-    pairs = [(spans[i][0], spans[i + 1][1]) for i in range(len(spans) - 1)]
+    pairs = [(spans[i][0], spans[i + 1][1]) for i in range(len(spans) - 1)] if PAIRED else []
     windows = spans + pairs
     found = [
         rule_found(h for h in rules.hits if start <= h.start < end or h.start <= start < h.end)
