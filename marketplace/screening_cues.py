@@ -605,7 +605,7 @@ _START_ASKED = re.compile(
 )
 _FORMALITY_LATER = re.compile(
     r"\b(?:offer|contract|hire|hiring|paperwork|agreement|formalities)\b[^.!?\n]{0,40}?"
-    r"\b(?:tmrw|tmr|tmrw|tomorow|tomoro|tommorow|tomorrow|coming|comes|on\s+its\s+way|will\s+come|follows?|"
+    r"\b(?:tmrw|tmr|tomorow|tomoro|tommorow|tomorrow|coming|comes|on\s+its\s+way|will\s+come|follows?|"
     r"after\s+(?:\w+\s+){0,2}(?:days?|weeks?|hours?)(?:\s+of\s+work)?|after\s+(?:you|i\s+see)|when\s+i\s+see|"
     r"later|next\s+(?:week|month)|soon|in\s+(?:a|\d+|two|three|a\s+couple\s+of|a\s+few)\s+(?:\w+\s+)?days?)\b"
     r"|\b(?:after|when|once)\s+(?:you|i)\s+(?:\w+\s+){0,3}?(?:deliver|finish|done|see|like)\w*\b[^.!?\n]{0,40}?"

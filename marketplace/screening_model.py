@@ -80,15 +80,16 @@ DEFAULT_MODEL_PATH = Path(__file__).with_name("screening_model.joblib")
 # leave-one-file-out: the handles the last files missed are found by the rules now). The ninth pass (the eighth and
 # ninth held-out files spent; the ninth file's paying precision fell short) moved paying off the platform back up to
 # 0.45: on the strict leave-one-file-out estimate 0.993 / 0.980 against 0.987 / 0.980 at 0.35 (a shop's payment
-# options at 0.41), on CV (three seeds) 0.958 / 0.939 against 0.956 / 0.942. The tenth pass (the tenth file spent,
-# whose recall fell short in contact details, paying and work before a contract; 479 paraphrases in many trades)
+# options at 0.41), on CV (three seeds) 0.958 / 0.939 against 0.956 / 0.942. The tenth pass (`heldout_pass10.json`
+# spent, whose recall fell short in contact details, paying and work before a contract; 479 paraphrases in many
+# trades)
 # lowered four: contact details to 0.4 (CV 0.990 / 0.964 against 0.991 / 0.956 at 0.6; strict leave-one-file-out
 # 0.995 / 0.995 against 0.994 / 0.984), paying off the platform to 0.35 (CV 0.963 / 0.942 against 0.968 / 0.937;
 # leave-one-file-out precision 1.000 from 0.3 up), work before a contract to 0.6 (CV 0.958 / 0.928 against 0.960 /
 # 0.919 at 0.7); unpaid work, suspicious links and moving off the platform stay (0.6, 0.4, 0.6). The eleventh pass
-# (the eleventh file spent; 385 paraphrases with 119 hard negatives, many of them "wait for the offer" sentences
-# next to the work-before-a-contract positives) moved work before a contract back up to 0.65: CV precision at 0.6
-# fell to 0.948 (0.953 / 0.923 at 0.65, 0.959 / 0.916 at 0.7); the other five stay.
+# (`heldout_pass11.json` spent; 388 paraphrases with 120 hard negatives, many of them "wait for the offer" sentences
+# next to the work-before-a-contract positives) moved work before a contract back up to 0.65: CV precision (three
+# seeds) at 0.6 fell to 0.949 (0.952 / 0.931 at 0.65, 0.955 / 0.922 at 0.7); the other five stay.
 # Settings (`SCREENING_THRESHOLDS`) may override them.
 DEFAULT_THRESHOLDS: dict[str, float] = {
     "contact_details": 0.4,

@@ -198,6 +198,8 @@ def suspend_client(client, *, by, note: str = "") -> list[JobPost]:
         if user.is_staff or user.is_superuser:
             raise ModerationError("Staff accounts can't be suspended from the moderation tools.", code="staff")
         if not user.is_active:
+            if user.suspended_at is None:  # switched off outside the moderation tools: not a suspension to repeat
+                raise ModerationError(f"{user}'s account is already closed.", code="already_closed")
             raise ModerationError(f"{user} is already suspended.", code="already_suspended")
         _deactivate(user, by=by, note=note)
         suspended = [

@@ -207,3 +207,18 @@ def test_the_user_admin_shows_the_suspension_mark_read_only(admin_client, modera
     page = admin_client.get(reverse("admin:accounts_user_change", args=[app.freelancer.pk])).content.decode()
 
     assert "Suspended at" in page and 'name="suspended_at"' not in page
+
+
+def test_suspending_twice_or_a_closed_account_says_which(moderator, mailoutbox, django_capture_on_commit_callbacks):
+    suspended, closed = FreelancerFactory(), FreelancerFactory(is_active=False)
+    moderation.suspend_client(suspended, by=moderator, note="scam")
+    mailoutbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(moderation.ModerationError, match=f"{suspended} is already suspended"):
+            moderation.suspend_client(suspended, by=moderator, note="again")
+        with pytest.raises(moderation.ModerationError, match="account is already closed"):
+            moderation.suspend_client(closed, by=moderator, note="scam")
+
+    closed.refresh_from_db()
+    assert closed.suspended_at is None and mailoutbox == []

@@ -1,10 +1,10 @@
 """The screening classifier: reproducible training, figures on the training data and 5-fold CV (issue 15).
 
-Training data: corpus.json plus the labelled files `sm.TRAINING_FILES` (the second to tenth passes' paraphrases,
-and the held-out files up to `heldout_pass10.json`, spent once they were scored and training material since). The
-tenth pass tuned the rules, the cues, C and the thresholds on that data only: on 5-fold cross-validation and on
-the leave-one-held-out-file-out estimate of `bench/screening_lofo.py` (not a test: it trains nine models, and CV
-here is enough to hold the floors). Its held-out file is scored once afterwards; no test here reads it.
+Training data: corpus.json plus the labelled files `sm.TRAINING_FILES` (the second to eleventh passes' paraphrases,
+and the held-out files up to `heldout_pass11.json`, spent once they were scored and training material since). The
+eleventh pass tuned the rules, the cues, C and the thresholds on that data only: on 5-fold cross-validation and on
+the leave-one-held-out-file-out estimate of `bench/screening_lofo.py` (not a test: it trains ten models, and CV
+here is enough to hold the floors). The held-out files scored afterwards have their own tests; none is read here.
 """
 
 from __future__ import annotations
