@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.module_loading import import_string
 
@@ -31,6 +31,23 @@ class UserAdmin(BaseUserAdmin):
     )
     readonly_fields = ("suspended_at",)
     inlines = [FreelancerProfileInline, ClientProfileInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Ticking "active" on a suspended account would let the person in with the mark left on and without what
+        # reinstating does (paused contracts resumed, the person told): that is the moderators' "Reinstate the
+        # account" on "Suspended accounts".
+        if obj is not None and obj.suspended_at is not None:
+            return (*self.readonly_fields, "is_active")
+        return self.readonly_fields
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        if obj is not None and obj.suspended_at is not None:
+            messages.info(
+                request,
+                f"{obj} was suspended by a moderator, so “Active” can't be changed here: reinstate the account "
+                "from “Suspended accounts” so that what the suspension paused resumes and the person is told.",
+            )
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
 
 class BaseClientProfileAdmin(admin.ModelAdmin):

@@ -222,3 +222,54 @@ def test_suspending_twice_or_a_closed_account_says_which(moderator, mailoutbox, 
 
     closed.refresh_from_db()
     assert closed.suspended_at is None and mailoutbox == []
+
+
+def _change_form_data(page: str) -> dict[str, str | list[str]]:
+    """What the browser would send back from an admin change form as it was rendered: its inputs' values (ticked
+    boxes only, "on" when they have no value) and each select's chosen options."""
+    data: dict[str, str | list[str]] = {}
+    for tag in re.findall(r"<input[^>]*>", page):
+        name, value = re.search(r'name="([^"]+)"', tag), re.search(r'value="([^"]*)"', tag)
+        checkbox = 'type="checkbox"' in tag
+        if (
+            name is None
+            or "__prefix__" in name.group(1)
+            or 'type="submit"' in tag
+            or (checkbox and "checked" not in tag)
+        ):
+            continue
+        data[name.group(1)] = html.unescape(value.group(1)) if value else ("on" if checkbox else "")
+    for name, options in re.findall(r'<select name="([^"]+)"[^>]*>(.*?)</select>', page, re.S):
+        chosen = re.findall(r'<option value="([^"]*)"[^>]*selected', options)
+        if chosen and "__prefix__" not in name:
+            data[name] = chosen
+    return data
+
+
+def test_the_user_admin_cannot_tick_active_on_a_suspended_account(admin_client, moderator):
+    app = build(S.ACTIVE)
+    _flag(app)
+    moderation.suspend_room_sender(app.room, by=moderator, note="payment outside")
+    url = reverse("admin:accounts_user_change", args=[app.freelancer.pk])
+
+    page = admin_client.get(url).content.decode()
+    assert 'name="is_active"' not in page
+    assert "reinstate the account from “Suspended accounts”" in html.unescape(page)
+
+    response = admin_client.post(url, {**_change_form_data(page), "is_active": "on"})
+
+    assert response.status_code == 302
+    app.freelancer.refresh_from_db()
+    assert app.freelancer.is_active is False and app.freelancer.suspended_at is not None
+
+
+def test_the_user_admin_can_still_close_and_reopen_an_account_no_moderator_suspended(admin_client):
+    person = FreelancerFactory(is_active=False)
+    url = reverse("admin:accounts_user_change", args=[person.pk])
+
+    page = admin_client.get(url).content.decode()
+    response = admin_client.post(url, {**_change_form_data(page), "is_active": "on"})
+
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.is_active is True
