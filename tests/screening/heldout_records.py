@@ -521,11 +521,18 @@ has one false positive: "Could you start on my resume tonight? The offer will fo
 Friday." (a work-before-a-contract positive, which the screening missed as such). The rules alone meet the target
 in contact details only (README "Screening").
 
-Its misses were read, so it is spent for tuning though not yet training data: they showed work before a contract
+Its misses were read, so it was spent for tuning though not yet training data: they showed work before a contract
 split over two sentences, which led to scoring that category over pairs of sentences too (`PAIRED`, measured on
 `heldout_pass13.json`); with the pairs this file reads 0.80 there (two more found), the floors below stay as scored.
+
+Since the twelfth pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`,
+after `paraphrases_pass11.json`). So the figures below are a record, not a measurement of the current model: the
+rules-alone floors still hold (the rules never saw this file before it was scored, and a rules change that loses
+them fails here), the combined floors hold trivially now that the model is trained on the file, and the overlap
+check covers only the files trained on when it was scored, those of the eleventh pass
+(`hf.trained_before("heldout_pass12.json")`).
 """,
-        spent=False,
+        spent=True,
         positives=30,
         rules_floor={
             "contact_details": (0.96, 0.90),
@@ -568,8 +575,15 @@ the platform are short by one sentence each way: "Our company pays recruiters by
 end the contract here" missed, "The newsletter should tell readers how to pay by card or PayPal." raised; "I'd
 rather discuss my finances by email. Send me your address." missed (0.30), and "... I'll pay with Zelle. Easier for
 me." raised as moving off as well as paying (README "Screening").
+
+Since the twelfth pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`,
+after `heldout_pass12.json`). So the figures below are a record, not a measurement of the current model: the
+rules-alone floors still hold (the rules never saw this file before it was scored, and a rules change that loses
+them fails here), the combined floors hold trivially now that the model is trained on the file, and the overlap
+check covers the files trained on before it (`hf.trained_before("heldout_pass13.json")`): those of the eleventh
+pass, with which it was scored, and `heldout_pass12.json`.
 """,
-        spent=False,
+        spent=True,
         positives=15,
         rules_floor={
             "contact_details": (1.00, 1.00),
