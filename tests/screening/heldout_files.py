@@ -1,10 +1,12 @@
-"""What every held-out test (`test_heldout*.py`) does with its file: load it, check its shape, check it against the
-training data, score it and hold the figures as floors. One file per pass; the figures stay in each test module."""
+"""What the held-out tests (`test_heldout_files.py`) do with a file: load it, check its shape, check it against the
+training data, score it and hold the figures as floors. One file per pass; the figures stay in its record
+(`heldout_records.py`)."""
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +82,26 @@ def figures(sentences: list[dict[str, Any]], found: list[set[str]]) -> Figures:
     return out
 
 
-def assert_floors(label: str, measured: Figures, floors: Figures) -> None:
+@functools.cache
+def sentences(name: str) -> list[dict[str, Any]]:
+    """The file's sentences, loaded once per test session."""
+    return load(name)
+
+
+@functools.cache
+def rules_figures(name: str) -> Figures:
+    """The rules' figures on the file, scored once per test session."""
+    return figures(sentences(name), rules_found(sentences(name)))
+
+
+@functools.cache
+def combined_figures(name: str) -> Figures:
+    """The combined screening's figures on the file, scored once per test session (a test that changes how it
+    scores, e.g. `sm.PAIRED`, calls `combined_found` instead)."""
+    return figures(sentences(name), combined_found(sentences(name)))
+
+
+def assert_floors(label: str, measured: Figures, floors: Mapping[str, tuple[float, float]]) -> None:
     print(f"\n{label}:", {c: f"{p:.2f}/{r:.2f}" for c, (p, r) in measured.items()})
     for category, (precision, recall) in measured.items():
         floor_precision, floor_recall = floors[category]

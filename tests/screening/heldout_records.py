@@ -1,0 +1,607 @@
+"""The record of every held-out file of the screening (issue 15): what the file is, when it was committed, what it
+found, and the figures measured on it, held as floors by `test_heldout_files.py`.
+
+One record a file, in the order the files were written. A pass's record is written once, when its file is scored,
+and changed only to say that the file is spent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+Figures = Mapping[str, tuple[float, float]]  # (precision, recall) per category
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record:
+    name: str  # the file, in tests/screening/
+    about: str  # what the file is, when it was committed, what it found: the pass's written record
+    # Its misses were read and it is training data (`sm.TRAINING_FILES`), or about to be; an unspent file must not be.
+    spent: bool
+    positives: int | None = None  # sentences per category, exactly, where the pass checked it
+    # (precision, recall) per category as measured once, rounded down; a change that lowers one fails here.
+    rules_floor: Figures
+    combined_floor: Figures | None = None  # None: scored with the rules alone
+    short: frozenset[str] = frozenset()  # the categories where the combined screening fell short of the target
+    # Whether the pass held the combined screening against the rules: recall at least theirs in every category, and
+    # precision too except in `less_precise_than_rules`.
+    compared_with_rules: bool = True
+    less_precise_than_rules: frozenset[str] = frozenset()
+    # The overlap check reads the training files listed before this one (`hf.trained_before`), or before
+    # `overlap_as_of` when it was scored with an earlier file's training data, or the corpus alone.
+    overlap_as_of: str | None = None
+    overlap_corpus_only: bool = False
+    known_overlap: frozenset[str] = frozenset()  # sentences found in the training data when it was scored
+    cv_measured: Figures | None = None  # the pass's cross-validated figures, measured before the file was scored
+    without_pairs_recall: float | None = None  # work before a contract, a sentence at a time only
+
+
+# Adding the next held-out file is adding its record here (unspent: `spent=False`); the tests pick it up. When its
+# misses are read and it joins `sm.TRAINING_FILES`, flip `spent` and add a "Since the … pass the file is spent"
+# paragraph to its `about`; the figures stay as scored.
+RECORDS: tuple[Record, ...] = (
+    Record(
+        name="heldout.json",
+        about="""\
+The second pass's held-out file (`heldout.json`, issue 15): its shape, and the rules' figures on it.
+
+The file was written before any tuning of the second pass and scored once then. It is spent: the third pass read
+its misses and trains the classifier on it (`screening_model.TRAINING_FILES`); the third pass's held-out file is
+`heldout_pass3.json` (its record below). What stays here is a regression floor for the rules alone on
+sentences they were never tuned on: the rules' figures as measured for the second pass (README "Screening").
+""",
+        spent=True,
+        # (precision, recall) of the rules per category, as measured; a change that lowers one fails here.
+        rules_floor={
+            "contact_details": (0.90, 0.90),
+            "off_platform_payment": (1.00, 0.80),
+            "work_before_contract": (1.00, 0.16),
+            "unpaid_work": (1.00, 0.40),
+            "suspicious_link": (1.00, 0.80),
+            "off_platform_contact": (0.88, 0.80),
+        },
+        overlap_corpus_only=True,
+    ),
+    Record(
+        name="heldout_pass3.json",
+        about="""\
+The third pass's held-out file (`heldout_pass3.json`, issue 15): its shape, and the figures measured on it.
+
+The file (131 sentences) was written before any tuning of the third pass, by someone who had not read the corpus
+or the paraphrases. The third pass tuned on corpus.json and `screening_model.TRAINING_FILES` only (5-fold
+cross-validation, `test_classifier.py`), froze the model and the thresholds in a commit, then scored this file
+once, with the rules alone and with the combined screening. The tests hold those figures as floors; nothing may
+be tuned on this file (a fourth pass needs a new one). The issue's target, precision >= 0.95 and recall >= 0.90
+in every category, was met by the combined screening for four categories of six: work before a contract (recall
+0.73) and suspicious links (0.82) fall short (README "Screening").
+
+The file is spent: the fourth pass read its misses and trains on it (`screening_model.TRAINING_FILES`). The rules
+alone still hold their floors here (a regression floor on sentences the rules were not tuned on before the fourth
+pass); the combined floors now measure a model trained on these sentences, so they only guard against a collapse,
+and the overlap test checks that the file stayed out of the training data of the passes that scored it.
+""",
+        spent=True,
+        compared_with_rules=False,
+        rules_floor={
+            "contact_details": (0.91, 0.91),
+            "off_platform_payment": (1.00, 0.90),
+            "work_before_contract": (1.00, 0.18),
+            "unpaid_work": (1.00, 0.27),
+            "suspicious_link": (1.00, 0.54),
+            "off_platform_contact": (0.87, 0.63),
+        },
+        combined_floor={
+            "contact_details": (1.00, 0.91),
+            "off_platform_payment": (1.00, 1.00),
+            "work_before_contract": (1.00, 0.72),
+            "unpaid_work": (1.00, 0.90),
+            "suspicious_link": (1.00, 0.81),
+            "off_platform_contact": (1.00, 0.90),
+        },
+        short=frozenset({"work_before_contract", "suspicious_link"}),
+    ),
+    Record(
+        name="heldout_pass4.json",
+        about="""\
+The fourth pass's held-out file (`heldout_pass4.json`, issue 15): its shape, and the figures measured on it.
+
+The file (131 sentences: 11 positives a category, 65 clean) was committed before any tuning of the fourth pass.
+The fourth pass tuned on corpus.json and the training files of that time only (5-fold cross-validation; the third
+pass's held-out file was training material by then), froze the rules, the model and the thresholds in a commit,
+then scored this file once, with the rules alone and with the combined screening. The issue's target, precision
+>= 0.95 and recall >= 0.90 in every category, was met by the combined screening for four categories of six:
+suspicious links fell short on precision (0.92: one job scope, a password-reset link on a sign-in page, was raised)
+and moving off the platform on recall (0.73), so live screening stayed on the rules alone (README "Screening").
+
+Since the fifth pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`).
+So the figures below are a record, not a measurement of the current model: the rules-alone floors still hold
+(the rules never saw this file before the fourth pass scored it, and a rules change that loses them fails here),
+the combined floors hold trivially now that the model is trained on the file, and the overlap check covers only
+the files trained on before the fourth pass scored it (`hf.trained_before("heldout_pass4.json")`).
+""",
+        spent=True,
+        compared_with_rules=False,
+        rules_floor={
+            "contact_details": (1.00, 1.00),
+            "off_platform_payment": (1.00, 0.90),
+            "work_before_contract": (1.00, 0.27),
+            "unpaid_work": (1.00, 0.27),
+            "suspicious_link": (1.00, 0.72),
+            "off_platform_contact": (0.85, 0.54),
+        },
+        combined_floor={
+            "contact_details": (1.00, 1.00),
+            "off_platform_payment": (1.00, 0.90),
+            "work_before_contract": (1.00, 1.00),
+            "unpaid_work": (1.00, 1.00),
+            "suspicious_link": (0.91, 1.00),
+            "off_platform_contact": (1.00, 0.72),
+        },
+        short=frozenset({"suspicious_link", "off_platform_contact"}),
+        # The 5-fold cross-validated figures of the fourth pass's model (training data only), measured before this
+        # file was scored; a record (`test_classifier.py` holds the current pass's CV floors).
+        cv_measured={
+            "contact_details": (0.98, 0.94),
+            "off_platform_payment": (0.97, 0.94),
+            "work_before_contract": (0.96, 0.92),
+            "unpaid_work": (0.96, 0.94),
+            "suspicious_link": (0.97, 0.94),
+            "off_platform_contact": (0.96, 0.90),
+        },
+        # One sentence of this file is also in paraphrases_pass4.json, found only when the file was scored: written
+        # for the training data from the brief's own example ("AnyDesk ... from my link"), without reading this file,
+        # it came out word for word the same. The model (trained on it) was kept as scored, not retrained; the rules
+        # alone, as they stood before the fourth pass, already find it (install_to_access), so no figure above
+        # depends on the overlap.
+        known_overlap=frozenset({"install anydesk from my link so i can set up your workstation"}),
+    ),
+    Record(
+        name="heldout_pass5.json",
+        about="""\
+The fifth pass's held-out file (`heldout_pass5.json`, issue 15): its shape, and the figures measured on it.
+
+The file (131 sentences: 11 positives a category, 65 clean) was committed (a958646) before any tuning of the fifth
+pass and not opened while tuning. The fifth pass tuned on corpus.json and `screening_model.TRAINING_FILES` only
+(5-fold cross-validation, `test_classifier.py`; the fourth pass's held-out file is training material since), froze
+the rules, the model and the thresholds in a commit (8d82780), then scored this file once, with the rules alone and
+with the combined screening. The tests hold those figures as floors; nothing may be tuned on this file (a sixth
+pass needs a new one). The issue's target, precision >= 0.95 and recall >= 0.90 in every category, was met by the
+combined screening for three categories of six: work before a contract falls short on precision (0.83: two clean
+sentences about the offer raised), suspicious links on recall (0.82: two phishing links on unknown domains missed)
+and moving off the platform on precision (0.92: a payment "outside the site" taken for a move), so live screening
+still uses the rules alone (README "Screening").
+
+Since the sixth pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`).
+So the figures below are a record, not a measurement of the current model: the rules-alone floors still hold
+(the rules never saw this file before the fifth pass scored it, and a rules change that loses them fails here),
+the combined floors hold trivially now that the model is trained on the file, and the overlap check covers only
+the files trained on before the fifth pass scored it (`hf.trained_before("heldout_pass5.json")`).
+""",
+        spent=True,
+        compared_with_rules=False,
+        rules_floor={
+            "contact_details": (0.84, 1.00),
+            "off_platform_payment": (1.00, 0.81),
+            "work_before_contract": (0.83, 0.45),
+            "unpaid_work": (1.00, 0.36),
+            "suspicious_link": (1.00, 0.72),
+            "off_platform_contact": (0.75, 0.54),
+        },
+        combined_floor={
+            "contact_details": (1.00, 1.00),
+            "off_platform_payment": (1.00, 0.90),
+            "work_before_contract": (0.83, 0.90),
+            "unpaid_work": (1.00, 1.00),
+            "suspicious_link": (1.00, 0.81),
+            "off_platform_contact": (0.91, 1.00),
+        },
+        short=frozenset({"work_before_contract", "suspicious_link", "off_platform_contact"}),
+        # The 5-fold cross-validated figures of the same model (training data only), measured before this file was
+        # scored (unrounded 0.988/0.945, 0.982/0.936, 0.962/0.929, 0.966/0.946, 0.983/0.924, 0.976/0.930); a record
+        # (`test_classifier.py` holds the current pass's CV floors).
+        cv_measured={
+            "contact_details": (0.98, 0.94),
+            "off_platform_payment": (0.98, 0.93),
+            "work_before_contract": (0.96, 0.92),
+            "unpaid_work": (0.96, 0.94),
+            "suspicious_link": (0.98, 0.92),
+            "off_platform_contact": (0.97, 0.93),
+        },
+    ),
+    Record(
+        name="heldout_pass6.json",
+        about="""\
+The sixth pass's held-out file (`heldout_pass6.json`, issue 15): its shape, and the figures measured on it.
+
+The file (226 sentences: 24 positives a category, 82 clean, 45 of them near-misses) was committed (ad9b3c8, two
+everyday clean sentences reworded in 0cd4929 because they were also training sentences) before any tuning of the
+sixth pass and not opened while tuning. The sixth pass tuned on corpus.json and `screening_model.TRAINING_FILES`
+only (5-fold cross-validation, `test_classifier.py`, and a leave-one-held-out-file-out estimate on the spent files,
+`bench/screening_lofo.py`), froze the rules, the model and the thresholds (merged in 56a6cff), then scored this file
+once, with the rules alone and with the combined screening. The tests hold those figures as floors; nothing may
+be tuned on this file (a seventh pass needs a new one).
+
+The issue's target, precision >= 0.95 and recall >= 0.90 in every category, was met by the combined screening for
+three categories of six: contact details falls short on precision (0.89: two reference numbers taken for phone
+numbers), work before a contract on recall (0.87: three of 24 missed) and moving off the platform on recall (0.83:
+four of 24 missed). The rules alone meet it in no category; the combined screening is at least as precise as the
+rules in every category and finds far more (README "Screening").
+
+Since the seventh pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`).
+So the figures below are a record, not a measurement of the current model: the rules-alone floors still hold
+(the rules never saw this file before the sixth pass scored it, and a rules change that loses them fails here),
+the combined floors hold trivially now that the model is trained on the file, and the overlap check covers only
+the files trained on before the sixth pass scored it (`hf.trained_before("heldout_pass6.json")`).
+""",
+        spent=True,
+        positives=24,
+        rules_floor={
+            "contact_details": (0.85, 1.00),
+            "off_platform_payment": (1.00, 0.83),
+            "work_before_contract": (1.00, 0.33),
+            "unpaid_work": (1.00, 0.25),
+            "suspicious_link": (1.00, 0.66),
+            "off_platform_contact": (0.83, 0.62),
+        },
+        # Why live screening may combine the two (`SCREENING_CLASSIFIER`): on this fresh file, the combined screening
+        # is at least as good as the rules in every category.
+        combined_floor={
+            "contact_details": (0.88, 1.00),
+            "off_platform_payment": (1.00, 0.91),
+            "work_before_contract": (1.00, 0.87),
+            "unpaid_work": (1.00, 0.95),
+            "suspicious_link": (1.00, 1.00),
+            "off_platform_contact": (1.00, 0.83),
+        },
+        short=frozenset({"contact_details", "work_before_contract", "off_platform_contact"}),
+    ),
+    Record(
+        name="heldout_pass7.json",
+        about="""\
+The seventh pass's held-out file (`heldout_pass7.json`, issue 15): its shape, and the figures measured on it.
+
+The file (226 sentences: 24 positives a category, 82 clean, 45 of them near-misses; four everyday clean sentences
+reworded before committing because they were also training sentences) was committed (e9198ee) before any tuning of
+the seventh pass and not opened while tuning. The seventh pass tuned on corpus.json and
+`screening_model.TRAINING_FILES` only (5-fold cross-validation, `test_classifier.py`, and the leave-one-held-out-
+file-out estimate of `bench/screening_lofo.py`, the sixth file now among the spent ones), froze the rules, the model
+and the thresholds (merged in 4628072), then scored this file once, with the rules alone and with the combined
+screening. The tests hold those figures as floors; nothing may be tuned on this file (an eighth pass needs a new
+one).
+
+The issue's target, precision >= 0.95 and recall >= 0.90 in every category, was met by the combined screening for
+three categories of six: contact details falls short on recall (0.87: three handles given without "@" or a known
+shape missed), paying off the platform on recall (0.87: three of 24 missed) and work before a contract on both
+(0.91 / 0.87: two clean or payment sentences raised, three missed). The rules alone meet it in no category; the
+combined screening is at least as precise as the rules in every category and finds far more (README "Screening").
+
+Since the eighth pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`).
+So the figures below are a record, not a measurement of the current model: the rules-alone floors still hold
+(the rules never saw this file before the seventh pass scored it, and a rules change that loses them fails here),
+the combined floors hold trivially now that the model is trained on the file, and the overlap check covers only
+the files trained on before the seventh pass scored it (`hf.trained_before("heldout_pass7.json")`).
+""",
+        spent=True,
+        positives=24,
+        rules_floor={
+            "contact_details": (0.86, 0.83),
+            "off_platform_payment": (0.95, 0.79),
+            "work_before_contract": (0.83, 0.20),
+            "unpaid_work": (1.00, 0.33),
+            "suspicious_link": (1.00, 0.62),
+            "off_platform_contact": (0.90, 0.75),
+        },
+        # Why live screening combines the two (`SCREENING_CLASSIFIER`): on this fresh file too, the combined
+        # screening is at least as good as the rules in every category.
+        combined_floor={
+            "contact_details": (1.00, 0.87),
+            "off_platform_payment": (1.00, 0.87),
+            "work_before_contract": (0.91, 0.87),
+            "unpaid_work": (1.00, 1.00),
+            "suspicious_link": (1.00, 0.91),
+            "off_platform_contact": (1.00, 1.00),
+        },
+        short=frozenset({"contact_details", "off_platform_payment", "work_before_contract"}),
+    ),
+    Record(
+        name="heldout_pass8.json",
+        about="""\
+The eighth pass's held-out file (`heldout_pass8.json`, issue 15): its shape, and the figures measured on it.
+
+The file (260 sentences: 30 positives a category, 80 clean, 45 of them near-misses; three sentences reworded before
+committing because they were also training sentences) was committed (3f22b60) before any tuning of the eighth pass
+and not opened while tuning. The eighth pass tuned on corpus.json and `screening_model.TRAINING_FILES` only (5-fold
+cross-validation, `test_classifier.py`, and the leave-one-held-out-file-out estimate of `bench/screening_lofo.py`,
+the seventh file now among the spent ones), froze the rules, the model and the thresholds (merged in 11286d8), then
+scored this file once, with the rules alone and with the combined screening. The tests hold those figures as
+floors; nothing may be tuned on this file (a ninth pass needs a new one).
+
+The issue's target, precision >= 0.95 and recall >= 0.90 in every category, was met by the combined screening in
+all six categories: 172 of 180 positives found with one false positive. Unpaid work is exactly at the line (27 of
+30). The rules alone meet it only for contact details (README "Screening").
+
+Since the ninth pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`).
+So the figures below are a record, not a measurement of the current model: the rules-alone floors still hold
+(the rules never saw this file before the eighth pass scored it, and a rules change that loses them fails here),
+the combined floors hold trivially now that the model is trained on the file, and the overlap check covers only
+the files trained on before the eighth pass scored it (`hf.trained_before("heldout_pass8.json")`).
+""",
+        spent=True,
+        positives=30,
+        rules_floor={
+            "contact_details": (0.96, 0.90),
+            "off_platform_payment": (0.95, 0.73),
+            "work_before_contract": (0.88, 0.26),
+            "unpaid_work": (1.00, 0.30),
+            "suspicious_link": (1.00, 0.70),
+            "off_platform_contact": (0.89, 0.56),
+        },
+        # Why live screening combines the two (`SCREENING_CLASSIFIER`): on this fresh file too, the combined
+        # screening is at least as good as the rules in every category.
+        combined_floor={
+            "contact_details": (1.00, 0.93),
+            "off_platform_payment": (0.96, 0.96),
+            "work_before_contract": (1.00, 0.93),
+            "unpaid_work": (1.00, 0.90),
+            "suspicious_link": (1.00, 1.00),
+            "off_platform_contact": (1.00, 1.00),
+        },
+    ),
+    Record(
+        name="heldout_pass9.json",
+        about="""\
+A confirmation file for the eighth pass (`heldout_pass9.json`, issue 15): its shape, and the figures measured
+on it.
+
+The file (260 sentences: 30 positives a category, 80 clean, 45 of them near-misses) was written after the eighth
+pass was frozen and scored on its own held-out file (`heldout_pass8.json`, where the target was met in all six
+categories), committed (4e961e3), then scored once with the eighth pass's rules, model and thresholds, nothing tuned
+before or after. It asks whether the eighth file's result holds on a second fresh file.
+
+It holds in five categories of six. Paying off the platform falls short on precision (0.93: 27 found, two clean
+sentences raised: a shop's payment options, and "The table is cut off on small screens", where "cut" reads as the
+platform's cut), at recall 0.90. The rules alone meet the target in no category; they are more precise than the
+combined screening in two categories, paying (one false positive against two) and unpaid work (none against one:
+"Every trial task we give is paid"), while the combined screening finds 170 of 180 positives against the rules' 123.
+The tests hold the figures as floors.
+
+Since the ninth pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`,
+after `heldout_pass8.json`). So the figures below are a record, not a measurement of the current model: the
+rules-alone floors still hold (the rules never saw this file before it was scored, and a rules change that loses
+them fails here), the combined floors hold trivially now that the model is trained on the file, and the overlap
+check covers only the files trained on when it was scored, those of the eighth pass
+(`hf.trained_before("heldout_pass8.json")`: the eighth file was not yet training data then).
+""",
+        spent=True,
+        positives=30,
+        rules_floor={
+            "contact_details": (0.90, 0.93),
+            "off_platform_payment": (0.96, 0.86),
+            "work_before_contract": (1.00, 0.40),
+            "unpaid_work": (1.00, 0.43),
+            "suspicious_link": (1.00, 0.80),
+            "off_platform_contact": (0.80, 0.66),
+        },
+        combined_floor={
+            "contact_details": (1.00, 0.96),
+            "off_platform_payment": (0.93, 0.90),
+            "work_before_contract": (1.00, 0.96),
+            "unpaid_work": (0.96, 0.93),
+            "suspicious_link": (1.00, 0.96),
+            "off_platform_contact": (1.00, 0.93),
+        },
+        short=frozenset({"off_platform_payment"}),
+        # Recall in every category; precision in every category but paying off the platform and unpaid work, where
+        # the classifier added a false positive the rules did not make.
+        less_precise_than_rules=frozenset({"off_platform_payment", "unpaid_work"}),
+        # Scored with the eighth pass's training data: the eighth file was not yet training data then.
+        overlap_as_of="heldout_pass8.json",
+    ),
+    Record(
+        name="heldout_pass10.json",
+        about="""\
+The ninth pass's held-out file (`heldout_pass10.json`, issue 15): its shape, and the figures measured on it.
+
+The file (260 sentences: 30 positives a category, 80 clean, 45 of them near-misses) was committed (eca096e) before
+any tuning of the ninth pass and not opened while tuning. Unlike the earlier files, it was written on purpose in
+other trades (music, law, architecture, games, transcription) and other sentence shapes (third person, longer
+sentences that mix the work with the risky part), so that it mirrors neither the earlier held-out files nor their
+style: 30 of its sentences have a near-duplicate in the training data, against 57 and 62 for the eighth and ninth
+files. The ninth pass tuned on corpus.json and `screening_model.TRAINING_FILES` only, froze the rules, the model
+and the thresholds (merged at 0fd4694), then scored this file once, with the rules alone and with
+the combined screening. The tests hold those figures as floors.
+
+The target is met in three categories of six (unpaid work, suspicious links, moving off the platform). Contact
+details (0.87: handles told in a sentence, "the producer is on skype as beats.by.kofi"), paying off the platform
+(0.77: seven of 30 missed) and work before a contract (0.96 / 0.80: six missed, one clean sentence raised) fall
+short on recall: the earlier files' 6 of 6 and 5 of 6 owed part of their result to being written like the training
+data. The rules alone meet it in no category (README "Screening").
+
+Since the tenth pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`,
+after `paraphrases_pass9.json`). So the figures below are a record, not a measurement of the current model: the
+rules-alone floors still hold (the rules never saw this file before it was scored, and a rules change that loses
+them fails here), the combined floors hold trivially now that the model is trained on the file, and the overlap
+check covers only the files trained on when it was scored, those of the ninth pass
+(`hf.trained_before("heldout_pass10.json")`).
+""",
+        spent=True,
+        positives=30,
+        rules_floor={
+            "contact_details": (0.89, 0.86),
+            "off_platform_payment": (0.94, 0.56),
+            "work_before_contract": (0.83, 0.16),
+            "unpaid_work": (1.00, 0.16),
+            "suspicious_link": (1.00, 0.66),
+            "off_platform_contact": (1.00, 0.56),
+        },
+        combined_floor={
+            "contact_details": (1.00, 0.86),
+            "off_platform_payment": (0.95, 0.76),
+            "work_before_contract": (0.96, 0.80),
+            "unpaid_work": (1.00, 0.93),
+            "suspicious_link": (1.00, 0.96),
+            "off_platform_contact": (0.96, 0.96),
+        },
+        short=frozenset({"contact_details", "off_platform_payment", "work_before_contract"}),
+        # Recall in every category; precision in every category but moving off the platform, where the classifier
+        # raised one clean sentence ("Looks good to me, let's submit") that the rules did not.
+        less_precise_than_rules=frozenset({"off_platform_contact"}),
+    ),
+    Record(
+        name="heldout_pass11.json",
+        about="""\
+The tenth pass's held-out file (`heldout_pass11.json`, issue 15): its shape, and the figures measured on it.
+
+The file (260 sentences: 30 positives a category, 80 clean, 45 of them near-misses) was committed (a710f3e) before
+any tuning of the tenth pass and not opened while tuning. It was written in trades no earlier file used
+(photography and video, bookkeeping, data labelling, interior design, online shops, tutoring, sewing, podcasts,
+mechanical CAD, events, grants, virtual assistance) and in other shapes (chat shorthand, Indian-English office
+phrasing, quoted speech, spelled-out addresses), with no near-duplicate (difflib >= 0.75) in the training data when
+it was committed. The tenth pass tuned on corpus.json and `screening_model.TRAINING_FILES` only (its writer saw the
+file's commit message, which names the trades, but not the file), froze the rules, the model and the thresholds
+(merged at d042249), then this file was scored once, with the rules alone and with the combined screening. Three
+of its sentences have a near-duplicate in the tenth pass's paraphrases (two positives, both found, and one clean
+sentence, not raised). The tests hold the figures as floors.
+
+The target is met in three categories of six (unpaid work, suspicious links, moving off the platform, the last at
+exactly 0.90: 27 of 30). Contact details (0.83: handles told in a sentence after "Line (…)", "I'm …" and "—",
+"ops-lead at boxfulfil.co.uk", a Spanish phone number), paying off the platform (0.83: USDT on Tron, MoneyGram,
+Bitcoin, "sort code and account number", a UPI id) and work before a contract (0.96 / 0.77: seven missed, one
+clean sentence raised, "No need to start before the contract, take your time") fall short on recall. The rules
+alone meet it in no category (README "Screening").
+
+Since the eleventh pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`,
+after `paraphrases_pass10.json`). So the figures below are a record, not a measurement of the current model: the
+rules-alone floors still hold (the rules never saw this file before it was scored, and a rules change that loses
+them fails here), the combined floors hold trivially now that the model is trained on the file, and the overlap
+check covers only the files trained on when it was scored, those of the tenth pass
+(`hf.trained_before("heldout_pass11.json")`).
+""",
+        spent=True,
+        positives=30,
+        rules_floor={
+            "contact_details": (0.91, 0.73),
+            "off_platform_payment": (1.00, 0.46),
+            "work_before_contract": (0.75, 0.10),
+            "unpaid_work": (1.00, 0.23),
+            "suspicious_link": (1.00, 0.56),
+            "off_platform_contact": (0.90, 0.33),
+        },
+        combined_floor={
+            "contact_details": (1.00, 0.83),
+            "off_platform_payment": (1.00, 0.83),
+            "work_before_contract": (0.95, 0.76),
+            "unpaid_work": (1.00, 0.96),
+            "suspicious_link": (1.00, 0.96),
+            "off_platform_contact": (1.00, 0.90),
+        },
+        short=frozenset({"contact_details", "off_platform_payment", "work_before_contract"}),
+    ),
+    Record(
+        name="heldout_pass12.json",
+        about="""\
+The eleventh pass's held-out file (`heldout_pass12.json`, issue 15): its shape, and the figures measured on it.
+
+The file (260 items: 30 positives a category, 80 clean, 45 of them near-misses) was committed (0b8e787) before any
+tuning of the eleventh pass and not opened while tuning. Unlike the earlier files, 127 of its items are whole
+messages of two or three sentences, as rooms carry them (a greeting or a word on the work, then the risky part),
+123 of them positives; its clean items are mostly single sentences. When it was committed, none of its items had a
+near-duplicate (difflib >= 0.75) in the training data, nor after the pass. The pass's brief asked its writer for
+some multi-sentence messages among the paraphrases (30 of 388), a hint at the file's shape, not its content. The
+eleventh pass tuned on corpus.json and `screening_model.TRAINING_FILES` only, froze the rules, the model and the
+thresholds (merged at 8cbd320), then this file was scored once, with the rules alone and with the combined
+screening. The tests hold the figures as floors; nothing may be tuned on this file (a twelfth pass needs a new
+one).
+
+The target is met in five categories of six. Work before a contract falls short on recall (0.73: eight of 30
+missed, among them "plan the Paris days today. I'll press hire once the deposit lands", "Back up the site and
+update WordPress today; I'll add the milestone tomorrow", "You're hired in all but name"). Moving off the platform
+has one false positive: "Could you start on my resume tonight? The offer will follow after my interview on
+Friday." (a work-before-a-contract positive, which the screening missed as such). The rules alone meet the target
+in contact details only (README "Screening").
+
+Its misses were read, so it was spent for tuning though not yet training data: they showed work before a contract
+split over two sentences, which led to scoring that category over pairs of sentences too (`PAIRED`, measured on
+`heldout_pass13.json`); with the pairs this file reads 0.80 there (two more found), the floors below stay as scored.
+
+Since the twelfth pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`,
+after `paraphrases_pass11.json`). So the figures below are a record, not a measurement of the current model: the
+rules-alone floors still hold (the rules never saw this file before it was scored, and a rules change that loses
+them fails here), the combined floors hold trivially now that the model is trained on the file, and the overlap
+check covers only the files trained on when it was scored, those of the eleventh pass
+(`hf.trained_before("heldout_pass12.json")`).
+""",
+        spent=True,
+        positives=30,
+        rules_floor={
+            "contact_details": (0.96, 0.90),
+            "off_platform_payment": (1.00, 0.83),
+            "work_before_contract": (0.50, 0.03),
+            "unpaid_work": (1.00, 0.26),
+            "suspicious_link": (1.00, 0.53),
+            "off_platform_contact": (0.95, 0.70),
+        },
+        combined_floor={
+            "contact_details": (1.00, 0.93),
+            "off_platform_payment": (1.00, 0.96),
+            "work_before_contract": (1.00, 0.73),
+            "unpaid_work": (1.00, 0.93),
+            "suspicious_link": (1.00, 1.00),
+            "off_platform_contact": (0.96, 0.93),
+        },
+        short=frozenset({"work_before_contract"}),
+    ),
+    Record(
+        name="heldout_pass13.json",
+        about="""\
+The held-out file of the pairs of sentences (`heldout_pass13.json`, issue 15): its shape, and the figures
+measured on it.
+
+The file (140 whole messages of one to three sentences: 15 positives a category, 50 clean, 35 of them
+near-misses, most clean ones of two sentences too) was committed (a09b83a) before the change it measures: work
+before a contract scored over each pair of adjacent sentences as well as a sentence at a time
+(`screening_model.PAIRED`, 5901917; rules, model and thresholds are the eleventh pass's). It was scored once
+afterwards, with the rules alone, with the combined screening, and with the combined screening without the pairs
+(decided before scoring, to measure the change). The tests hold the figures as floors; nothing may be tuned on
+this file.
+
+With 15 positives a category, one sentence moves a figure by 0.07, and precision 0.95 allows no false positive.
+The target is met in three categories of six (contact details, unpaid work, suspicious links). The pairs raise
+work before a contract from 0.60 to 0.80 recall and raise no clean message; still missed: "Please draft the
+January newsletter. Paperwork to follow." (0.45), "Fly the drone ... Accept the offer whenever it arrives" (0.49),
+"Write the quiz questions for lesson one first. Then I'll go through the hiring steps here." Paying and moving off
+the platform are short by one sentence each way: "Our company pays recruiters by invoice to their own firm. Let's
+end the contract here" missed, "The newsletter should tell readers how to pay by card or PayPal." raised; "I'd
+rather discuss my finances by email. Send me your address." missed (0.30), and "... I'll pay with Zelle. Easier for
+me." raised as moving off as well as paying (README "Screening").
+
+Since the twelfth pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`,
+after `heldout_pass12.json`). So the figures below are a record, not a measurement of the current model: the
+rules-alone floors still hold (the rules never saw this file before it was scored, and a rules change that loses
+them fails here), the combined floors hold trivially now that the model is trained on the file, and the overlap
+check covers the files trained on before it (`hf.trained_before("heldout_pass13.json")`): those of the eleventh
+pass, with which it was scored, and `heldout_pass12.json`.
+""",
+        spent=True,
+        positives=15,
+        rules_floor={
+            "contact_details": (1.00, 1.00),
+            "off_platform_payment": (0.92, 0.86),
+            "work_before_contract": (1.00, 0.00),
+            "unpaid_work": (1.00, 0.20),
+            "suspicious_link": (1.00, 0.53),
+            "off_platform_contact": (0.91, 0.73),
+        },
+        combined_floor={
+            "contact_details": (1.00, 1.00),
+            "off_platform_payment": (0.93, 0.93),
+            "work_before_contract": (1.00, 0.80),
+            "unpaid_work": (1.00, 0.93),
+            "suspicious_link": (1.00, 1.00),
+            "off_platform_contact": (0.93, 0.93),
+        },
+        short=frozenset({"off_platform_payment", "work_before_contract", "off_platform_contact"}),
+        without_pairs_recall=0.60,  # work before a contract, a sentence at a time only (9 of 15)
+    ),
+)
