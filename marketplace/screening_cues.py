@@ -749,7 +749,8 @@ def _pay_rail(text: str) -> bool:
 # later", "consider yourself on board", "you're hired in all but name", "then we'll do the contract". Only next to
 # a request for work (`_WORK_ASK`), and not when the order is the safe one (the contract first, a wait, a refusal).
 _FORMALITY_DEFERRED = re.compile(
-    r"\b(?:paperwork|papers|formalit(?:y|ies)|contract|offer|hiring\s+(?:steps|process|side)|engagement(?:\s+letter)?|"
+    r"\b(?:paperwork|papers|formalit(?:y|ies)|contract|offer|hire|booking|hiring\s+(?:steps|process|side)|"
+    r"engagement(?:\s+letter)?|"
     r"onboarding|milestone|admin\s+side|official\s+(?:side|bits?|part))\b[^.!?\n]{0,25}?\b(?:to\s+follow|will\s+follow|"
     r"whenever|in\s+due\s+course|down\s+the\s+line|later\s+on|later|afterwards|after\s+that|at\s+some\s+point|"
     r"can\s+wait|can\s+come\s+later|catch\s+up|when\s+(?:it|they)\s+(?:arrives?|comes?|lands?|shows?\s+up))\b"
