@@ -50,10 +50,12 @@ LATER_PARAPHRASES: dict[str, tuple[str, ...]] = {
     "heldout_pass8.json": ("paraphrases_pass9.json",),
     "heldout_pass9.json": ("paraphrases_pass9.json",),
     "heldout_pass10.json": ("paraphrases_pass10.json",),
-    "heldout_pass11.json": (),
+    "heldout_pass11.json": ("paraphrases_pass11.json",),
+    "heldout_pass12.json": ("paraphrases_pass12.json",),
+    "heldout_pass13.json": ("paraphrases_pass12.json",),
 }
 # Paraphrase files of the current pass: later than every spent held-out file.
-CURRENT_PARAPHRASES = ("paraphrases_pass11.json",)
+CURRENT_PARAPHRASES = ("paraphrases_pass12.json",)
 SWEEP = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 
 Scored = list[tuple[dict[str, float], set[str], str]]  # (scores, wanted labels, text)
@@ -152,11 +154,14 @@ def main() -> None:
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--c", type=float, help="train with this C instead of sm.C_VALUE (to compare)")
+    parser.add_argument("--pair-margin", type=float, help="score with this sm.PAIR_MARGIN instead (to compare)")
     args = parser.parse_args()
     if args.c:
         sm.C_VALUE = args.c
+    if args.pair_margin is not None:
+        sm.PAIR_MARGIN = args.pair_margin
     thresholds = dict(sm.DEFAULT_THRESHOLDS)
-    print("thresholds:", thresholds, f"C={sm.C_VALUE}")
+    print("thresholds:", thresholds, f"C={sm.C_VALUE}", f"pair margin {sm.PAIR_MARGIN}")
     pooled = leave_one_file_out(args.strict, args.misses, thresholds)
     if args.sweep:
         _sweep("pooled leave-one-file-out", pooled)

@@ -862,8 +862,12 @@ def _accept_my_channel(text: str, m: re.Match[str]) -> bool:
 
 
 _HANDLE = r"(?<![\w.@])@[a-z0-9_][\w.]{1,}[\w]"
+# Twelfth pass: the "@handle" shape next to the name of a social network or a work chat too ("DM me on Twitter,
+# @coach_dmitri", "@lena.k on Slack"), not only a messenger's.
+_SOCIAL_APPS = r"(?:twitter|bluesky|bsky|mastodon|reddit|slack|teams|linkedin|facebook|tiktok|kakao(?:\s?talk)?|zalo)"
 _MESSENGER_HANDLE = re.compile(
-    rf"\b{_MESSENGERS}\b{_NOT_A_CHANNEL}[^.!?\n@]{{0,25}}?{_HANDLE}|{_HANDLE}\s+(?:on|at|in|via|over)\s+{_MESSENGERS}\b",
+    rf"\b(?:{_MESSENGERS}|{_SOCIAL_APPS})\b{_NOT_A_CHANNEL}[^.!?\n@]{{0,25}}?{_HANDLE}"
+    rf"|{_HANDLE}\s+(?:on|at|in|via|over)\s+(?:{_MESSENGERS}|{_SOCIAL_APPS})\b",
     _F,
 )
 _MESSENGER_INVITE = re.compile(
@@ -913,7 +917,7 @@ def _accept_app_handle(text: str, m: re.Match[str]) -> bool:
 _TOLD_HANDLE = r"@?[a-z][a-z0-9]*(?:[._][a-z0-9]+)+"
 _HANDLE_BEFORE_APP = re.compile(
     rf"(?<![\w.@/\-])(?P<v>{_TOLD_HANDLE})(?:\s*\(\s*(?:on\s+)?{_HANDLE_APPS}\s*\)"
-    rf"|\s+(?:on|via|over)\s+(?:my\s+)?{_STRONG_MESSENGERS}\b{_NOT_A_CHANNEL})",
+    rf"|\s+(?:on|via|over)\s+(?:my\s+)?(?:{_STRONG_MESSENGERS}|{_SOCIAL_APPS})\b{_NOT_A_CHANNEL})",
     _F,
 )
 # Eleventh pass: the weaker names (Line, Signal, imo) in the same shapes, a Discord tag ("cadwizard#4821"), "on
@@ -948,7 +952,8 @@ _OBJECT_BEFORE = re.compile(
     _F,
 )
 _MESSENGER_AFTER = re.compile(
-    rf"(?:\s*\(\s*(?:on\s+)?{_HANDLE_APPS}\s*\)|\s+(?:on|via|over)\s+(?:my\s+)?{_STRONG_MESSENGERS}\b)", _F
+    rf"(?:\s*\(\s*(?:on\s+)?{_HANDLE_APPS}\s*\)|\s+(?:on|via|over)\s+(?:my\s+)?(?:{_STRONG_MESSENGERS}|{_SOCIAL_APPS})\b)",
+    _F,
 )
 _HANDLE_AT_END = re.compile(rf"(?<![\w.@/\-]){_TOLD_HANDLE}$", _F)
 
@@ -1046,7 +1051,7 @@ _SERVICE_AS_VERB = re.compile(
 _PAY_WORD = re.compile(
     r"\b(?:pay|pays|paying|paid|payments?|money|receive|installments?|deposit|advance|salary|fees?|invoice|"
     r"send|transfer|settle|reimburse\w*|compensat\w*|upfront|up-front|checkout|charges?|remaining|"
-    r"remainder)\b",
+    r"remainder|milestones?|balance)\b",
     _F,
 )
 _SERVICE_MENTION = re.compile(rf"\b{_PAY_SERVICES_STRONG}{_NOT_A_PAYMENT}", _F)

@@ -744,6 +744,56 @@ def _pay_rail(text: str) -> bool:
     return _not_refused(text, m)
 
 
+# Twelfth pass. The formality put off in a few words of its own, often the second sentence of a request: "Paperwork
+# to follow.", "accept the offer whenever it arrives", "then I'll go through the hiring steps here", "the formalities
+# later", "consider yourself on board", "you're hired in all but name", "then we'll do the contract". Only next to
+# a request for work (`_WORK_ASK`), and not when the order is the safe one (the contract first, a wait, a refusal).
+_FORMALITY_DEFERRED = re.compile(
+    r"\b(?:paperwork|papers|formalit(?:y|ies)|contract|offer|hire|booking|hiring\s+(?:steps|process|side)|"
+    r"engagement(?:\s+letter)?|"
+    r"onboarding|milestone|admin\s+side|official\s+(?:side|bits?|part))\b[^.!?\n]{0,25}?\b(?:to\s+follow|will\s+follow|"
+    r"whenever|in\s+due\s+course|down\s+the\s+line|later\s+on|later|afterwards|after\s+that|at\s+some\s+point|"
+    r"can\s+wait|can\s+come\s+later|catch\s+up|when\s+(?:it|they)\s+(?:arrives?|comes?|lands?|shows?\s+up))\b"
+    r"|\b(?:then|afterwards|after\s+that|later)\s+(?:i['\u2019]?ll|i\s+will|we['\u2019]?ll|we\s+will|we\s+can|i\s+can)\s+"
+    r"(?:\w+\s+){0,3}?(?:do|sort|send|go\s+through|set\s+up|make|handle|deal\s+with|finali[sz]e|formali[sz]e|"
+    r"draw\s+up|add|create|issue|raise)\b[^.!?\n]{0,25}?\b(?:contract|offer|paperwork|papers|hir\w+|formalit\w+|"
+    r"milestone|agreement|engagement)"
+    r"|\b(?:consider\s+yourself|you['\u2019]?re\s+(?:basically|practically|as\s+good\s+as|pretty\s+much|unofficially))\s+"
+    r"(?:on\s+board|hired|in|part\s+of\s+the\s+team|on\s+the\s+team|our\s+\w+)\b|\bhired\s+in\s+all\s+but\s+name\b",
+    re.IGNORECASE,
+)
+
+
+# Any request, whatever the trade's verb: "please <verb>", "could you <verb>", or a sentence opening on a verb of
+# the trades the work-ask list leaves out ("Fly the drone", "Rewrite my headline", "Animate the intro").
+_ANY_ASK = re.compile(
+    r"\b(?:please|pls|plz|kindly|could\s+(?:you|u)|can\s+(?:you|u)|would\s+you|i\s+need\s+you\s+to|"
+    r"i['\u2019]?d\s+like\s+you\s+to|go\s+ahead\s+and)\s+[a-z]+"
+    r"|(?:^|[.!?;]\s+)(?:fly|rewrite|redo|update|back\s+up|tag|animate|proofread|review|format|upload|render|retouch|"
+    r"illustrate|score|groom|bake|cater|prune|mow|style|brand|map|model|photograph|film|shoot|script|storyboard|"
+    r"choreograph|compile|analy[sz]e|optimi[sz]e|migrate|refactor|debug|deploy|label|annotate|sort|file|book|list|"
+    r"catalogue|catalog|inventory|source|order|quote|price|estimate|interview|call|email|recruit|screen|pitch)\b",
+    re.IGNORECASE,
+)
+_HIRED_IN_NAME_ONLY = re.compile(
+    r"\bhired\s+in\s+all\s+but\s+name\b|\bconsider\s+yourself\s+(?:hired|on\s+board)\b", re.IGNORECASE
+)
+
+
+def _formality_deferred(text: str) -> bool:
+    if not (_FORMALITY_DEFERRED.search(text) and (_WORK_ASK.search(text) or _ANY_ASK.search(text))):
+        return False
+    in_place = _CONTRACT_IN_PLACE.search(text) and not _HIRED_IN_NAME_ONLY.search(text)
+    return not (
+        in_place
+        or _ACCEPT_FIRST.search(text)
+        or _WAIT_FOR_CONTRACT.search(text)
+        or _NOTHING_BEFORE_CONTRACT.search(text)
+        or _WORK_AFTER_CONTRACT.search(text)
+        or _REFUSES_TO_START.search(text)
+    )
+
+
 CUES: dict[str, Callable[[str], object]] = {
     "work_after_contract": _WORK_AFTER_CONTRACT.search,
     "wait_for_contract": _WAIT_FOR_CONTRACT.search,
@@ -779,4 +829,5 @@ CUES: dict[str, Callable[[str], object]] = {
     "no_money": _no_money,
     "work_formality_pending": _work_formality_pending,
     "pay_rail": _pay_rail,
+    "formality_deferred": _formality_deferred,
 }

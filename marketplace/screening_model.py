@@ -89,12 +89,17 @@ DEFAULT_MODEL_PATH = Path(__file__).with_name("screening_model.joblib")
 # 0.919 at 0.7); unpaid work, suspicious links and moving off the platform stay (0.6, 0.4, 0.6). The eleventh pass
 # (`heldout_pass11.json` spent; 388 paraphrases with 120 hard negatives, many of them "wait for the offer" sentences
 # next to the work-before-a-contract positives) moved work before a contract back up to 0.65: CV precision (three
-# seeds) at 0.6 fell to 0.949 (0.952 / 0.931 at 0.65, 0.955 / 0.922 at 0.7); the other five stay.
+# seeds) at 0.6 fell to 0.949 (0.952 / 0.931 at 0.65, 0.955 / 0.922 at 0.7); the other five stay. The twelfth pass
+# (`heldout_pass12.json` and `heldout_pass13.json` spent; 440 paraphrases, 166 of them clean, many "the offer is
+# accepted, I start tonight" next to "paperwork to follow" positives) moved work before a contract up to 0.7: CV
+# precision at 0.65 fell to 0.949 pooled over three seeds (0.951 on one; 0.953 / 0.919 and 0.956 / 0.918 at 0.7),
+# while the strict leave-one-file-out estimate reads 0.992 / 0.930 at 0.7 against 0.988 / 0.934 at 0.65; the other
+# five stay.
 # Settings (`SCREENING_THRESHOLDS`) may override them.
 DEFAULT_THRESHOLDS: dict[str, float] = {
     "contact_details": 0.4,
     "off_platform_payment": 0.35,
-    "work_before_contract": 0.65,
+    "work_before_contract": 0.7,
     "unpaid_work": 0.6,
     "suspicious_link": 0.4,
     "off_platform_contact": 0.6,
@@ -122,8 +127,9 @@ RULE_KINDS: tuple[str, ...] = tuple(sorted({f"{r.category}:{r.kind}" for r in _C
 # sixth pass's paraphrases, its held-out file (spent in the seventh pass), the seventh pass's paraphrases, its
 # held-out file (spent in the eighth pass), the eighth pass's paraphrases, its held-out file and the confirmation
 # file scored with the same model (both spent in the ninth pass), the ninth pass's paraphrases, its held-out file
-# (spent in the tenth pass), the tenth pass's paraphrases, its held-out file (spent in the eleventh pass) and the
-# eleventh pass's paraphrases.
+# (spent in the tenth pass), the tenth pass's paraphrases, its held-out file (spent in the eleventh pass), the
+# eleventh pass's paraphrases, its held-out file and the pairs' held-out file (both spent in the twelfth pass) and
+# the twelfth pass's paraphrases.
 TRAINING_FILES = (
     "paraphrases.json",
     "paraphrases_pass3.json",
@@ -145,6 +151,9 @@ TRAINING_FILES = (
     "paraphrases_pass10.json",
     "heldout_pass11.json",
     "paraphrases_pass11.json",
+    "heldout_pass12.json",
+    "heldout_pass13.json",
+    "paraphrases_pass12.json",
 )
 
 Example = tuple[str, frozenset[str]]
@@ -297,6 +306,12 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 # alone. So this category is also scored over each pair of adjacent sentences; the others are said in one place (a
 # handle, a link, a payment rail) and stay scored a sentence at a time, where a pair could only add false positives.
 PAIRED = frozenset({"work_before_contract"})
+# Twelfth pass. The other way round, a neighbour can also clear a sentence: "I accepted your offer. I will begin the
+# logo sketches this evening." scored 0.98 on its second sentence alone (a start with a time, read without the
+# contract said just before), 0.01 as a pair. So in a text of several sentences, a sentence's score in a `PAIRED`
+# category is capped at the best score of the pairs it belongs to plus this margin: a neighbour that puts the
+# contract first pulls it down, a neighbour that only dilutes the words (a greeting, a line on the work) does not.
+PAIR_MARGIN = 0.3
 
 
 def _sentence_scores(
@@ -311,8 +326,15 @@ def _sentence_scores(
         for start, end in windows
     ]
     probs = classifier.probabilities([text[s:e] for s, e in windows], found)
+    n = len(spans)
+    for i in range(n if PAIRED and n > 1 else 0):
+        # Pair i - 1 is (sentence i - 1, sentence i), pair i is (sentence i, sentence i + 1).
+        adjacent = [probs[n + j] for j in (i - 1, i) if 0 <= j < n - 1]
+        for label in PAIRED:
+            cap = max(pair[label] for pair in adjacent) + PAIR_MARGIN
+            probs[i] = {**probs[i], label: min(probs[i][label], cap)}
     return [
-        (s, e, p if i < len(spans) else {label: v for label, v in p.items() if label in PAIRED})
+        (s, e, p if i < n else {label: v for label, v in p.items() if label in PAIRED})
         for i, ((s, e), p) in enumerate(zip(windows, probs, strict=True))
     ]
 

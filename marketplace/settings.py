@@ -387,7 +387,7 @@ SCREENING_THRESHOLDS = {
     for category, default in {
         "contact_details": 0.4,
         "off_platform_payment": 0.35,
-        "work_before_contract": 0.65,
+        "work_before_contract": 0.7,
         "unpaid_work": 0.6,
         "suspicious_link": 0.4,
         "off_platform_contact": 0.6,

@@ -1,10 +1,11 @@
 """The screening classifier: reproducible training, figures on the training data and 5-fold CV (issue 15).
 
-Training data: corpus.json plus the labelled files `sm.TRAINING_FILES` (the second to eleventh passes' paraphrases,
-and the held-out files up to `heldout_pass11.json`, spent once they were scored and training material since). The
-eleventh pass tuned the rules, the cues, C and the thresholds on that data only: on 5-fold cross-validation and on
-the leave-one-held-out-file-out estimate of `bench/screening_lofo.py` (not a test: it trains ten models, and CV
-here is enough to hold the floors). The held-out files scored afterwards have their own tests; none is read here.
+Training data: corpus.json plus the labelled files `sm.TRAINING_FILES` (the second to twelfth passes' paraphrases,
+and the held-out files up to `heldout_pass13.json`, spent once they were scored and training material since). The
+twelfth pass tuned the rules, the cues, the pairs' margin and the thresholds on that data only: on 5-fold
+cross-validation and on the leave-one-held-out-file-out estimate of `bench/screening_lofo.py` (not a test: it trains
+twelve models, and CV here is enough to hold the floors). The held-out files scored afterwards have their own
+tests; none is read here.
 """
 
 from __future__ import annotations
@@ -27,7 +28,16 @@ CORPUS = json.loads((HERE / "corpus.json").read_text(encoding="utf-8"))
 LABELLED = [s for name in sm.TRAINING_FILES for s in json.loads((HERE / name).read_text(encoding="utf-8"))["sentences"]]
 PARAPHRASES = json.loads((HERE / "paraphrases.json").read_text(encoding="utf-8"))["sentences"]
 
-# Measured (precision, recall) per category in the eleventh pass, rounded down: a change that lowers one fails
+# Measured (precision, recall) per category in the twelfth pass, rounded down: a change that lowers one fails
+# (unrounded 0.992/0.964, 0.968/0.951, 0.956/0.917, 0.958/0.968, 0.979/0.979, 0.963/0.962, work before a contract at
+# its new threshold 0.7). One floor went down: work before a contract recall (0.92 -> 0.91), because its threshold
+# went up from 0.65 to 0.7 to keep CV precision at 0.95 or more (at 0.65 0.952/0.924 on this seed, 0.949 pooled over
+# three); this pass's 166 hard negatives ("I accepted your offer. I'll start ... this afternoon") sit in the folds
+# next to its positives. Two went up: contact details recall (0.95 -> 0.96) and paying off the platform recall
+# (0.94 -> 0.95). Before this pass's paraphrases (the eleventh pass's code with heldout_pass12.json and
+# heldout_pass13.json added, 7,982 sentences, work before a contract at 0.65): 0.993/0.957, 0.965/0.938, 0.947/0.926,
+# 0.955/0.971, 0.980/0.974, 0.965/0.961.
+# The eleventh pass measured, rounded down: a change that lowers one fails
 # (unrounded 0.992/0.959, 0.963/0.942, 0.955/0.930, 0.956/0.967, 0.974/0.974, 0.968/0.960, work before a contract at
 # its new threshold 0.65; pooled over three fold seeds 0.992/0.961, 0.964/0.943, 0.952/0.931, 0.958/0.965,
 # 0.977/0.972, 0.966/0.960). Three floors went down by 0.01: contact details recall (0.96 -> 0.95) and suspicious
@@ -65,9 +75,10 @@ PARAPHRASES = json.loads((HERE / "paraphrases.json").read_text(encoding="utf-8")
 # the folds, and four thresholds moved down. The sixth pass measured 0.98/0.95, 0.95/0.95, 0.97/0.95, 0.97/0.95,
 # 0.97/0.96, 0.97/0.94; the fifth 0.98/0.94, 0.98/0.93, 0.96/0.92, 0.96/0.94, 0.98/0.92, 0.97/0.93.
 CV_FLOOR = {
-    "contact_details": (0.99, 0.95),  # recall lowered: fold noise (see above)
-    "off_platform_payment": (0.96, 0.94),
-    "work_before_contract": (0.95, 0.92),  # lowered in the tenth pass: harder data in the folds (see above)
+    "contact_details": (0.99, 0.96),
+    "off_platform_payment": (0.96, 0.95),
+    # lowered in the tenth pass (harder data in the folds) and recall in the twelfth (threshold 0.7, see above)
+    "work_before_contract": (0.95, 0.91),
     "unpaid_work": (0.95, 0.96),  # recall lowered: unpaid work said without "test" or "free" (see above)
     "suspicious_link": (0.97, 0.97),  # precision lowered: fold noise and phishing as a topic (see above)
     "off_platform_contact": (0.96, 0.96),
@@ -210,3 +221,15 @@ def test_work_before_a_contract_said_over_two_sentences_is_raised(committed):
     assert [(h.category, h.kind, h.text) for h in result.hits] == [("work_before_contract", "classifier", text)]
     for clean in (f"The contract is signed. {request}", f"{request} The contract is already active."):
         assert sm.screen_combined(clean, committed).hits == (), clean
+
+
+def test_a_neighbour_that_puts_the_contract_first_clears_a_start_with_a_time(committed, monkeypatch):
+    """A start with a time alone reads as the risk itself; after "I accepted your offer." it is the safe order: the
+    pair caps the sentence's score (`PAIR_MARGIN`)."""
+    text = "I accepted your offer. I will begin the logo sketches this evening."
+
+    capped = sm.scores(text, committed)["work_before_contract"]
+    monkeypatch.setattr(sm, "PAIR_MARGIN", 1.0)
+    uncapped = sm.scores(text, committed)["work_before_contract"]
+
+    assert capped < sm.DEFAULT_THRESHOLDS["work_before_contract"] <= uncapped
