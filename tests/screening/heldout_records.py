@@ -34,7 +34,9 @@ class Record:
     overlap_corpus_only: bool = False
     known_overlap: frozenset[str] = frozenset()  # sentences found in the training data when it was scored
     cv_measured: Figures | None = None  # the pass's cross-validated figures, measured before the file was scored
-    without_pairs_recall: float | None = None  # work before a contract, a sentence at a time only
+    # (precision, recall) of work before a contract a sentence at a time only (`sm.PAIRED` empty), measured with the
+    # pairs' figures
+    without_pairs: tuple[float, float] | None = None
 
 
 # Adding the next held-out file is adding its record here (unspent: `spent=False`); the tests pick it up. When its
@@ -602,6 +604,103 @@ pass, with which it was scored, and `heldout_pass12.json`.
             "off_platform_contact": (0.93, 0.93),
         },
         short=frozenset({"off_platform_payment", "work_before_contract", "off_platform_contact"}),
-        without_pairs_recall=0.60,  # work before a contract, a sentence at a time only (9 of 15)
+        without_pairs=(1.0, 9 / 15),
+    ),
+    Record(
+        name="heldout_pass14.json",
+        about="""\
+The twelfth pass's held-out file (`heldout_pass14.json`, issue 15): its shape, and the figures measured on it.
+
+The file (260 items: 30 positives a category, one category each, 80 clean, 45 of them near-misses; single
+sentences and whole messages, in trades and shapes of its own) was written and committed (303dff8, with a commit
+message that says nothing of its content) before any tuning of the twelfth pass, with no near-duplicate
+(difflib >= 0.75) in the training data then, heldout_pass12.json and heldout_pass13.json included. The pass's
+writer never opened it. The twelfth pass (merged at f3ed66e) froze the rules, the model and the thresholds, then
+this file was scored once: with the rules alone, with the combined screening, and with the combined screening
+without the pairs of sentences. The tests hold the figures as floors; nothing may be tuned on this file.
+
+**The target is met in all six categories** (the first time since the eighth pass's file): 168 of 180 positives
+found with 3 false positives; the rules alone found 96. Each of paying, work before a contract and suspicious
+links sits at exactly 0.90 (27 of 30), so one more miss in any of them falls short. Missed: a phone spelled out
+in number words ("zero six, seventy-one, twenty, forty-four, nine nine"), "legal at quarryhill dot law" (a
+domain told in words, no email cue), cash in an envelope, Amazon gift cards ("the rest comes as"), "Send me your
+M-Pesa number and I'll pay … there" (raised as moving off, not paying), three requests to start with the offer
+"coming soon", "on its way", "after it" (0.29 to 0.36), three shorteners or look-alikes it does not know
+("goo.su", "pin.it.calligraphy-refs.club", "1drv.ms.photo-share.win") and "Drop me a line on Viber, I'm never on
+this site" (0.54). Raised on clean items: a blog post on why freelancers should avoid payments outside the
+platform (paying, 0.99) and "the unpaid-leave section" of a handbook (unpaid work, 0.80). The pairs of sentences
+find two requests more (work before a contract 0.83 without them).
+""",
+        spent=False,
+        positives=30,
+        rules_floor={
+            "contact_details": (0.93, 0.93),
+            "off_platform_payment": (0.95, 0.63),
+            "work_before_contract": (1.00, 0.10),
+            "unpaid_work": (1.00, 0.33),
+            "suspicious_link": (1.00, 0.73),
+            "off_platform_contact": (1.00, 0.46),
+        },
+        combined_floor={
+            "contact_details": (1.00, 0.93),
+            "off_platform_payment": (0.96, 0.90),
+            "work_before_contract": (1.00, 0.90),
+            "unpaid_work": (0.96, 1.00),
+            "suspicious_link": (1.00, 0.90),
+            "off_platform_contact": (0.96, 0.96),
+        },
+        less_precise_than_rules=frozenset({"unpaid_work", "off_platform_contact"}),
+        without_pairs=(1.0, 25 / 30),
+    ),
+    Record(
+        name="heldout_pass15.json",
+        about="""\
+A held-out file by another writer (`heldout_pass15.json`, issue 15): its shape, and the figures measured on it.
+
+Every earlier file was written by the engineer who ran the pass. This one (260 items: 30 positives a category,
+one category each, 80 clean, 45 of them near-misses; over forty trades, chat shorthand, typos, non-native and
+formal English) was written by a helper given only the product, the six categories' definitions and the file's
+counts, who looked at nothing in the repository: not the code, the training data or any other held-out file. It
+was written while the twelfth pass was being tuned (so not "before any tuning of the pass"), but its writer and
+the pass's writer never saw each other's work, and it was committed (16519df, with a neutral message) before the
+pass was merged. Ten of its items have a near-duplicate (difflib >= 0.75) in the training data, among them four
+clean ones and "can we continue on whatsapp? this chat is slow"; they were left as written. It was scored once,
+with the same model and in the same way as `heldout_pass14.json`. The tests hold the figures as floors; nothing
+may be tuned on this file.
+
+The target is met in three categories of six (work before a contract, unpaid work, suspicious links); 161 of 180
+positives found with 3 false positives, the rules alone 100. Contact details (0.87) miss a spaced-out email ("m
+i k e . r e n o v a t e @ g m a i l . c o m"), a phone in spaced digits ("0 4 1 2 - 5 5 8 - 3 9 0"), a handle
+after "same as here but with underscore:", and a LinkedIn profile given with "message me there" (raised as
+moving off, which the writer's definitions leave out when a detail is given). Paying off the platform (0.80)
+misses Steam or Google Play cards, cash "when you come to measure", "do you accept USDT? TRC20 preferred",
+"payoneer direct", "mark the job complete at zero and I'll bank transfer you", and "I'll send to your card number
+directly" (raised as moving off). Moving off the platform is at 0.93 / 0.93: "what email should I invite?" to a
+Slack workspace and "any chance you're on Microsoft Teams? I'd rather coordinate … there than here" missed, the
+LinkedIn profile and "send to your card number" raised. Work before a contract raises "The contract is active
+now. Go ahead with the first two chapters." (1.00), one of the file's near-duplicates of a clean training
+sentence.
+""",
+        spent=False,
+        positives=30,
+        rules_floor={
+            "contact_details": (0.89, 0.83),
+            "off_platform_payment": (1.00, 0.60),
+            "work_before_contract": (1.00, 0.23),
+            "unpaid_work": (1.00, 0.30),
+            "suspicious_link": (1.00, 0.76),
+            "off_platform_contact": (0.90, 0.60),
+        },
+        combined_floor={
+            "contact_details": (1.00, 0.86),
+            "off_platform_payment": (1.00, 0.80),
+            "work_before_contract": (0.96, 0.93),
+            "unpaid_work": (1.00, 0.93),
+            "suspicious_link": (1.00, 0.90),
+            "off_platform_contact": (0.93, 0.93),
+        },
+        short=frozenset({"contact_details", "off_platform_payment", "off_platform_contact"}),
+        less_precise_than_rules=frozenset({"work_before_contract"}),
+        without_pairs=(27 / 28, 27 / 30),
     ),
 )
