@@ -587,7 +587,9 @@ _NEGATION = re.compile(
     r"\b(?:never|not|no\s+one|nobody|don['\u2019]?t|do\s+not|doesn['\u2019]?t|won['\u2019]?t|will\s+not|shouldn['\u2019]?t|"
     r"should\s+not|must\s+not|mustn['\u2019]?t|cannot|can['\u2019]?t|refuse|avoid\s+(?:asking|requests)|nothing|"
     r"no\s+need\s+to)\b"  # eleventh pass: "No need to start before the contract, take your time"
-    r"|\bno\s+$",  # "nothing starts before ...", "no work starts before ..." (the hit starts at "work")
+    r"|\bno\s+$"  # "nothing starts before ...", "no work starts before ..." (the hit starts at "work")
+    # thirteenth pass: advice against the thing itself ("why freelancers should avoid payments outside the platform")
+    r"|\bavoid(?:s|ed|ing)?\s+(?:any\s+|all\s+)?(?:payments?|paying|transactions?|deals?|contact)\s+$",
     _F,
 )
 
@@ -603,7 +605,9 @@ _TOPIC = re.compile(
     r"(?:donation|payment|checkout|order)\s+(?:page|form|buttons?|options?)|in\s+the\s+app|the\s+app\s+should|"
     r"payment\s+methods?\s+(?:our|the|their|your)\s+(?:shop|store|site|app|page|client)|(?<!bonus\s)(?<!tip\s)buttons?|"
     # Eleventh pass: rails shown by an app, listed in an FAQ or named as payment methods are a product too.
-    r"faqs?|as\s+(?:payment|pay)\s+(?:methods?|options?)|the\s+app\s+(?:needs|must|has\s+to|will))\b",
+    r"faqs?|as\s+(?:payment|pay)\s+(?:methods?|options?)|the\s+app\s+(?:needs|must|has\s+to|will)|"
+    # Thirteenth pass: a newsletter or a piece on scams is about payments, not a request for one.
+    r"newsletters?|scams?|scammers?)\b",
     _F,
 )
 
@@ -619,7 +623,10 @@ def _words(spaced: str) -> frozenset[str]:
 _TLDS = (
     r"(?:com|net|org|edu|gov|io|co|dev|me|info|biz|us|uk|de|fr|it|es|nl|pl|ru|ua|in|ca|au|br|jp|cn|ch|se|no|"
     r"fi|dk|be|at|pt|ie|nz|za|mx|ai|app|tech|email|online|site|xyz|agency|studio|design|cz|sk|hu|ro|gr|tr|il|"
-    r"kr|sg|hk|tw|ar|cl|ng|ke|eg|pk|vn|th|my|ph)"
+    r"kr|sg|hk|tw|ar|cl|ng|ke|eg|pk|vn|th|my|ph|"
+    # Thirteenth pass: newer generic domains a business uses for its own mail ("legal at quarryhill dot law").
+    r"law|legal|club|shop|store|pro|art|photo|photography|media|page|blog|cloud|life|world|works|studio|"
+    r"consulting|solutions|services|company|team|tools|farm|garden|build|construction|dental|clinic|health)"
 )
 _MAIL_PROVIDERS = _words(
     "gmail googlemail yahoo ymail outlook hotmail live msn icloud me mac aol proton protonmail pm mail gmx "
@@ -655,6 +662,15 @@ _EMAIL_OBFUSCATED = re.compile(
     _F,
 )
 _WORD_DOT = re.compile(r"\s+dot\s+|[\[({<]\s*(?:dot|\.)\s*[\])}>]", _F)
+# Thirteenth pass: an address spelled a letter at a time ("m i k e . r e n o @ g m a i l . c o m"): single
+# characters with spaces between them around an "@"; accepted when the letters close up into an address.
+_EMAIL_LETTERS = re.compile(
+    r"(?<![\w.])[a-z0-9](?:\s[a-z0-9._\-]){2,}\s?@\s?[a-z0-9](?:\s[a-z0-9.\-]){4,}(?![\w.])", _F
+)
+
+
+def _accept_letter_email(text: str, m: re.Match[str]) -> bool:
+    return bool(_EMAIL_PLAIN.fullmatch(re.sub(r"\s+", "", m.group())))
 
 
 def _accept_obfuscated_email(text: str, m: re.Match[str]) -> bool:
@@ -789,6 +805,30 @@ def _accept_phone(text: str, m: re.Match[str]) -> bool:
 _NATIONAL_GROUPING = re.compile(r"\d{2,3}[ .]\d{2,3}[ .]\d{2}[ .]\d{2}")
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 _PHONE_WORDS = re.compile(rf"\b{_DIGIT_WORD}(?:[\s,\-]+{_DIGIT_WORD}\b){{6,}}", _F)
+# Thirteenth pass: a phone read out in pairs ("zero six, seventy-one, twenty, forty-four, nine nine"): digits, teens
+# and tens (with or without a unit) in a run, accepted when they add up to nine digits or more and a tens or teens
+# word is among them (a run of single digits is _PHONE_WORDS's).
+_UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TENS_WORD = rf"(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)(?:[\s\-]?{_UNIT_WORD}\b)?"
+_TEEN_WORD = (
+    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    rf"double\s+(?:zero|oh|{_UNIT_WORD[3:-1]}))"
+)
+_NUMBER_WORD = rf"(?:{_TENS_WORD}|{_TEEN_WORD}|{_DIGIT_WORD})"
+_PHONE_PAIRS = re.compile(rf"\b{_NUMBER_WORD}(?:[\s,\-]+{_NUMBER_WORD}\b){{3,}}", _F)
+_ONE_NUMBER_WORD = re.compile(_NUMBER_WORD, _F)
+
+
+def _accept_phone_pairs(text: str, m: re.Match[str]) -> bool:
+    words = [w.group().lower() for w in _ONE_NUMBER_WORD.finditer(m.group())]
+    if not any(not re.fullmatch(_DIGIT_WORD, w, _F) for w in words):
+        return False
+    digits = sum(1 if re.fullmatch(_DIGIT_WORD, w, _F) else 2 for w in words)
+    return digits >= 9
+
+
+# Thirteenth pass: a phone in spaced single digits ("0 4 1 2 - 5 5 8 - 3 9 0"): nine digits or more, each alone.
+_PHONE_SPACED_DIGITS = re.compile(r"(?<![\w.,])(?:\+\s?)?\d(?:\s(?:[\-.]\s)?\d){8,13}(?![\w.,]\d|\w)")
 
 # Messengers ----------------------------------------------------------------------------------------------------
 
@@ -982,6 +1022,9 @@ _CONTACT_RULES: tuple[_Rule, ...] = (
     _Rule(Category.CONTACT_DETAILS, "email_obfuscated", _EMAIL_OBFUSCATED, accept=_accept_obfuscated_email),
     _Rule(Category.CONTACT_DETAILS, "phone", _PHONE_CANDIDATE, accept=_accept_phone),
     _Rule(Category.CONTACT_DETAILS, "phone_in_words", _PHONE_WORDS),
+    _Rule(Category.CONTACT_DETAILS, "phone_in_words", _PHONE_PAIRS, accept=_accept_phone_pairs),
+    _Rule(Category.CONTACT_DETAILS, "phone", _PHONE_SPACED_DIGITS),
+    _Rule(Category.CONTACT_DETAILS, "email", _EMAIL_LETTERS, accept=_accept_letter_email),
     _Rule(Category.CONTACT_DETAILS, "messenger_link", _MESSENGER_LINK),
     _Rule(Category.CONTACT_DETAILS, "messenger_handle", _MESSENGER_LABEL, accept=_accept_messenger_label),
     _Rule(Category.CONTACT_DETAILS, "messenger_handle", _MESSENGER_HANDLE),
@@ -1303,6 +1346,37 @@ _PAID_ONLY_IF = re.compile(
     _F,
 )
 
+# Thirteenth pass: shapes of paying off the platform that name no pay verb the earlier rules know.
+_STORE_CARDS = (
+    r"(?:steam|google\s+play|play\s+store|amazon|itunes|apple|razer\s+gold|ebay|vanilla|walmart|target|"
+    r"sephora|visa|mastercard|prepaid|netflix|xbox|playstation|psn)\s+(?:gift\s*)?(?:cards?|vouchers?|codes?)"
+)
+_PAY_IN_KIND = re.compile(
+    # store cards as the payment ("the rest comes as Amazon gift cards", "I pay in Steam cards")
+    rf"\b(?:pay|pays|paying|paid|payment|rest|balance|remainder|comes?\s+as|settle|accept|take|cover)\b"
+    rf"[^.!?\n]{{0,40}}?\b{_STORE_CARDS}\b|\b{_STORE_CARDS}\s+(?:as|for|instead)\b"
+    # cash in hand ("pay cash when you come", "cash in an envelope", "cash on arrival")
+    r"|\b(?:pay|pays|paying|paid|give\s+you|hand\s+you)\s+(?:you\s+)?(?:in\s+)?cash\b(?!\s*flow)"
+    r"|\bcash\s+in\s+(?:an?\s+|the\s+)?envelope\b|\bcash\s+(?:on|upon)\s+(?:arrival|pick-?up|collection)\b"
+    r"|\bcash\s+(?:when|once)\s+(?:you|i)\s+(?:come|arrive|get\s+here|finish|deliver)\b"
+    # "do you accept USDT?", "can you take bitcoin"
+    rf"|\b(?:do|would|can|could|will)\s+you\s+(?:accept|take)\s+(?:payment\s+(?:in|via|by|through)\s+)?"
+    rf"{_PAY_SERVICES_STRONG}\b"
+    # "payoneer direct", "zelle directly"
+    r"|\b(?:pay\s?pal|venmo|zelle|cash\s?app|revolut|payoneer|skrill|wise|western\s+union|crypto|usdt|btc)"
+    r"\s+direct(?:ly)?\b"
+    # "I'll bank transfer you", "e-transfer you", "wire you the rest"
+    r"|\b(?:bank\s+transfer|bank-transfer|e-?transfer|wire)\s+(?:you|u)\b"
+    # "I'll send it to your card number"
+    r"|\b(?:send|sending|transfer|transferring|pay|paying|wire|deposit|top\s+up)\s+(?:it\s+|the\s+\w+\s+|money\s+)?"
+    r"(?:straight\s+|directly\s+)?(?:to|into|onto)\s+your\s+(?:bank\s+|debit\s+|credit\s+)?card(?:\s+number)?\b"
+    # "send me your M-Pesa number and I'll pay you there"
+    r"|\b(?:m-?pesa|mobile\s+money|momo|airtel\s+money|mtn\s+money|orange\s+money|gcash|bkash)\s+"
+    r"(?:number|no\.?|account|wallet)\b[^.!?\n]{0,50}?\b(?:pay|send|transfer)",
+    _F,
+)
+
+
 # Suspicious links and files ------------------------------------------------------------------------------------
 
 _SHORTENED_LINK = re.compile(
@@ -1312,7 +1386,12 @@ _SHORTENED_LINK = re.compile(
     r"snip\.ly|snipurl\.com|mcaf\.ee|dlvr\.it|ift\.tt|gg\.gg|t2m\.io|shrtco\.de|surl\.li|kutt\.it|tny\.im|u\.nu|"
     r"v\.ht|2\.gp|cli\.gs|short\.gy|shorturl\.gg|tinu\.be|qrco\.de|urlz\.fr|ulvis\.net|shorter\.me|bc\.vc|"
     r"ouo\.io|zpr\.io|hyperurl\.co|trib\.al|hubs\.l[ay]|s\.coop|1url\.com|go2l\.ink|l\.ead\.me|rotf\.lol|"
-    r"n9\.cl|bitly\.ws|shorturl\.asia|zws\.im|reurl\.cc|0rz\.tw|url\.ie|chilp\.it)"
+    r"n9\.cl|bitly\.ws|shorturl\.asia|zws\.im|reurl\.cc|0rz\.tw|url\.ie|chilp\.it|"
+    # thirteenth pass: more public shorteners
+    r"goo\.su|vk\.cc|qps\.ru|shor\.by|urlr\.me|dub\.sh|short\.io|tiny\.pl|2no\.co|xurl\.es|y\.gy|did\.li|"
+    r"shorturl\.com|tinyurl\.ru|cutt\.ly|l\.linklyhq\.com|lnk\.bio|shrtm\.nu|tiny\.ie|shrinke\.me|"
+    r"shrink\.pe|exe\.io|fc\.lc|ouo\.press|link\.tl|smarturl\.it|trimurl\.co|bom\.so|han\.gl|me2\.do|"
+    r"url\.kr|dwz\.cn|t\.cn|suo\.im|u\.nu)"
     r"/[\w\-+/?=&#%.~]*[\w\-+/=&#%~]",
     _F,
 )
@@ -1447,6 +1526,41 @@ def _risky_site_in(before: str, strong: bool) -> bool:
     return False
 
 
+# Thirteenth pass: a well-known site's address put in front of an unrelated domain, so that the link starts like the
+# real one ("pin.it.calligraphy-refs.club", "1drv.ms.photo-share.win", "docs-google.com.share-files.ru"): the
+# brand's domain, then at least one more label of three characters or more and a top-level domain (so
+# "google.com.au" or "amazon.co.uk" stay out).
+_BRANDS = (
+    r"(?:google|gmail|dropbox|paypal|microsoft|office|office365|outlook|live|apple|icloud|amazon|1drv|onedrive|"
+    r"sharepoint|pin|pinterest|wetransfer|docusign|adobe|upwork|fiverr|linkedin|facebook|instagram|netflix|"
+    r"github|notion|figma|canva|zoom|slack|stripe|wise|payoneer)\.(?:com|ms|it|net|org|co|us|io|me)"
+    r"\.[a-z0-9][a-z0-9\-]{2,}(?:\.[a-z0-9\-]+)*\.[a-z]{2,}\b(?![.\-]?\w)"
+)
+_BRAND_AS_SUBDOMAIN = re.compile(
+    rf"(?<![\w.\-@])(?:https?://)?(?:[a-z0-9\-]+\.){{0,3}}?(?:[a-z0-9]+[.\-])?{_BRANDS}",
+    _F,
+)
+_BRAND_THEN_DOMAIN = re.compile(rf"(?<![a-z0-9]){_BRANDS}", _F)  # where _BRAND_AS_SUBDOMAIN can match at all
+# Thirteenth pass: a file-sharing link to a program or a macro document ("dropbox.com/s/x/setup.exe"): risky
+# without a download verb in the sentence.
+_MACRO_EXTENSIONS = r"(?:docm|xlsm|pptm|dotm|xlam)"
+
+
+def _accept_executable_link(text: str, m: re.Match[str]) -> bool:
+    return bool(re.search(rf"\.(?:{_RISKY_EXTENSIONS}|{_MACRO_EXTENSIONS})(?:$|[?#&])", m.group(), _F))
+
+
+# Thirteenth pass: turning off the reader's protection so that a file runs ("disable your antivirus before you open
+# it"), a malware instruction with or without a link.
+_DISABLE_PROTECTION = re.compile(
+    r"\b(?:turn(?:ing)?\s+off|disabl(?:e|ing)|deactivat(?:e|ing)|switch(?:ing)?\s+off|pause|uninstall|"
+    r"temporarily\s+(?:turn\s+off|disable))\s+(?:your\s+|the\s+|ur\s+)?(?:\w+\s+)?(?:anti-?virus|"
+    r"defender|windows\s+security|smart\s?screen|virus\s+(?:protection|scanner)|real-?time\s+protection|"
+    r"security\s+software)\b",
+    _F,
+)
+
+
 # A link to a bare IP address ("http://185.22.10.4/login"): no legitimate job needs one.
 _IP_LINK = re.compile(r"\bhttps?://\d{1,3}(?:\.\d{1,3}){3}\b", _F)
 
@@ -1456,6 +1570,33 @@ def _accept_download_context(text: str, m: re.Match[str]) -> bool:
 
 
 # Moving off the platform ---------------------------------------------------------------------------------------
+
+# Thirteenth pass: three ways of moving off the platform that name no verb of moving: an invitation to a team
+# workspace by email ("what email should I invite?" to Slack or Teams), a channel asked after and preferred to this
+# one ("any chance you're on Teams? I'd rather coordinate there than here"), and a message asked for on a messenger
+# ("drop me a line on Viber").
+_WORKSPACE_INVITE = re.compile(
+    r"\b(?:what|which)(?:['\u2019]s|\s+is)?\s+(?:the\s+|your\s+)?(?:best\s+)?e-?mail(?:\s+address)?\s+"
+    r"(?:should|can|do|shall|could|would)\s+(?:i|we)\s+(?:use\s+to\s+|send\s+the\s+)?(?:invite|add)\b"
+    r"|\b(?:what|which)\s+e-?mail(?:\s+address)?\s+(?:to|for)\s+(?:the\s+)?(?:invite|invitation)\b"
+    r"|\b(?:rather|prefer\s+to|easier\s+to)\s+(?:coordinate|talk|chat|discuss|work|communicate|do\s+this)\b"
+    r"[^.!?\n]{0,30}?\bthere\s+than\s+(?:here|on\s+(?:this|the)\s+(?:site|app|platform))\b"
+    rf"|\b(?:drop|shoot|send|leave|give)\s+me\s+a\s+(?:line|message|msg|note|text|shout|buzz|call)\s+"
+    rf"(?:on|via|over|in|through)\s+(?:{_MESSENGERS}|{_SOCIAL_APPS})\b{_NOT_A_CHANNEL}",
+    _F,
+)
+_APP_NAMED = re.compile(rf"\b(?:{_MESSENGERS}|{_SOCIAL_APPS}|e-?mail)\b", _F)
+
+
+def _accept_workspace_invite(text: str, m: re.Match[str]) -> bool:
+    if re.search(r"there\s+than", m.group(), _F) and not _APP_NAMED.search(text, max(0, m.start() - 120), m.start()):
+        return False  # "I'd rather work there than here": a place, unless a channel was just named
+    # A detail given with it ("drop me a line on Skype, live:.cid.84ac") is contact details, not only the move.
+    if re.match(r"\s*[,:\-]?\s*(?:at\s+|it['\u2019]s\s+)?\S*[\d@:_+]\S*", text[m.end() :]):
+        return False
+    window = text[m.start() : min(len(text), m.end() + 60)]
+    return not any(hit.start >= m.end() - m.start() for hit in find_contact_details(window))
+
 
 _MOVE_TO_MESSENGER = re.compile(
     r"\b(?:move|moving|continue|continuing|take|taking|switch|switching|talk|talking|chat|chatting|discuss|"
@@ -1556,6 +1697,7 @@ _RISKY_RULES: tuple[_Rule, ...] = (
     _Rule(Category.OFF_PLATFORM_PAYMENT, "bypass_platform", _BYPASS, negatable=True, categorize=_payment_or_contact),
     _Rule(Category.OFF_PLATFORM_PAYMENT, "choose_payment_method", _CHOOSE_METHOD, negatable=True, topical=True),
     _Rule(Category.OFF_PLATFORM_PAYMENT, "gift_cards", _GIFT_CARDS, negatable=True, topical=True),
+    _Rule(Category.OFF_PLATFORM_PAYMENT, "pay_in_kind", _PAY_IN_KIND, negatable=True, topical=True),
     _Rule(Category.OFF_PLATFORM_PAYMENT, "payment_details_request", _PAYMENT_DETAILS_ASK, negatable=True),
     _Rule(Category.OFF_PLATFORM_PAYMENT, "overpayment", _OVERPAYMENT, negatable=True),
     _Rule(Category.WORK_BEFORE_CONTRACT, "start_before_contract", _BEFORE_CONTRACT, negatable=True),
@@ -1583,6 +1725,9 @@ _RISKY_RULES: tuple[_Rule, ...] = (
     _Rule(Category.UNPAID_WORK, "work_for_free", _FOR_FREE, accept=_accept_for_free, negatable=True),
     _Rule(Category.UNPAID_WORK, "paid_only_if_chosen", _PAID_ONLY_IF, negatable=True),
     _Rule(Category.SUSPICIOUS_LINK, "shortened_link", _SHORTENED_LINK),
+    _Rule(Category.SUSPICIOUS_LINK, "lookalike_link", _BRAND_AS_SUBDOMAIN),
+    _Rule(Category.SUSPICIOUS_LINK, "executable_file", _FILE_HOST_LINK, accept=_accept_executable_link),
+    _Rule(Category.SUSPICIOUS_LINK, "disable_protection", _DISABLE_PROTECTION, negatable=True),
     _Rule(Category.SUSPICIOUS_LINK, "file_download_link", _FILE_HOST_LINK, accept=_accept_download_context),
     _Rule(Category.SUSPICIOUS_LINK, "executable_file", _RISKY_FILE, accept=_accept_download_context),
     _Rule(Category.SUSPICIOUS_LINK, "install_to_access", _REMOTE_OR_INSTALL, negatable=True),
@@ -1605,6 +1750,13 @@ _RISKY_RULES: tuple[_Rule, ...] = (
     ),
     _Rule(Category.SUSPICIOUS_LINK, "ip_address_link", _IP_LINK),
     _Rule(Category.OFF_PLATFORM_CONTACT, "move_to_messenger", _MOVE_TO_MESSENGER, negatable=True),
+    _Rule(
+        Category.OFF_PLATFORM_CONTACT,
+        "move_to_messenger",
+        _WORKSPACE_INVITE,
+        accept=_accept_workspace_invite,
+        negatable=True,
+    ),
     _Rule(Category.OFF_PLATFORM_CONTACT, "asks_for_contact", _ASK_CONTACT, negatable=True),
     _Rule(Category.OFF_PLATFORM_CONTACT, "contact_me_directly", _CONTACT_ME_OFF, negatable=True),
     _Rule(Category.OFF_PLATFORM_CONTACT, "messenger_invite", _MESSENGER_INVITE, negatable=True),
@@ -1696,6 +1848,16 @@ def _phones(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     return pattern.finditer(text) if _ANY_DIGIT.search(text) else iter(())
 
 
+def _letter_emails(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    # Scanned whole, but only when there is an "@" (an address spelled a letter at a time has one).
+    return pattern.finditer(text) if "@" in text else iter(())
+
+
+def _brand_links(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    # Scanned whole, but only when a brand's domain is followed by another domain somewhere in the text.
+    return pattern.finditer(text) if _BRAND_THEN_DOMAIN.search(text) else iter(())
+
+
 _Finder = Callable[[re.Pattern[str], str], Iterator[re.Match[str]]]
 _FINDERS: dict[int, _Finder] = {
     id(_EMAIL_PLAIN): _plain_emails,
@@ -1703,6 +1865,9 @@ _FINDERS: dict[int, _Finder] = {
     id(_EMAIL_OBFUSCATED): _obfuscated_emails,
     id(_RISKY_FILE): _risky_files,
     id(_PHONE_CANDIDATE): _phones,
+    id(_PHONE_SPACED_DIGITS): _phones,
+    id(_EMAIL_LETTERS): _letter_emails,
+    id(_BRAND_AS_SUBDOMAIN): _brand_links,
     id(_HANDLE_BEFORE_APP): _handles_before_apps,
 }
 _ANCHORS = _Anchors(

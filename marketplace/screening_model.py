@@ -154,6 +154,9 @@ TRAINING_FILES = (
     "heldout_pass12.json",
     "heldout_pass13.json",
     "paraphrases_pass12.json",
+    "heldout_pass14.json",
+    "heldout_pass15.json",
+    "paraphrases_pass13.json",
 )
 
 Example = tuple[str, frozenset[str]]

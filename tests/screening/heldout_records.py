@@ -630,8 +630,15 @@ M-Pesa number and I'll pay … there" (raised as moving off, not paying), three 
 this site" (0.54). Raised on clean items: a blog post on why freelancers should avoid payments outside the
 platform (paying, 0.99) and "the unpaid-leave section" of a handbook (unpaid work, 0.80). The pairs of sentences
 find two requests more (work before a contract 0.83 without them).
+
+Since the thirteenth pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`,
+after `paraphrases_pass12.json`). So the figures below are a record, not a measurement of the current model: the
+rules-alone floors still hold (the rules never saw this file before it was scored, and a rules change that loses
+them fails here), the combined floors hold trivially now that the model is trained on the file, and the overlap
+check covers the files trained on before it (`hf.trained_before("heldout_pass14.json")`): those of the twelfth
+pass, with which it was scored.
 """,
-        spent=False,
+        spent=True,
         positives=30,
         rules_floor={
             "contact_details": (0.93, 0.93),
@@ -680,8 +687,15 @@ Slack workspace and "any chance you're on Microsoft Teams? I'd rather coordinate
 LinkedIn profile and "send to your card number" raised. Work before a contract raises "The contract is active
 now. Go ahead with the first two chapters." (1.00), one of the file's near-duplicates of a clean training
 sentence.
+
+Since the thirteenth pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`,
+after `heldout_pass14.json`). So the figures below are a record, not a measurement of the current model: the
+rules-alone floors still hold (the rules never saw this file before it was scored, and a rules change that loses
+them fails here), the combined floors hold trivially now that the model is trained on the file, and the overlap
+check covers the files trained on before it (`hf.trained_before("heldout_pass15.json")`): those of the twelfth
+pass, with which it was scored, and `heldout_pass14.json`.
 """,
-        spent=False,
+        spent=True,
         positives=30,
         rules_floor={
             "contact_details": (0.89, 0.83),
