@@ -1610,7 +1610,8 @@ _ASK_CONTACT = re.compile(
     r"(?:\b(?:send|give|share|drop|leave|tell|text|dm|pm)\s+(?:me|us)\s+(?:your|ur)|\bwhat['\u2019]?s\s+(?:your|ur)|"
     r"\bwhat\s+is\s+(?:your|ur)|\bcan\s+(?:i|we)\s+(?:get|have)\s+(?:your|ur))\s+"
     r"(?:personal\s+|private\s+|direct\s+|real\s+)?(?:e-?mail(?:\s+address)?|gmail|(?:phone\s+|mobile\s+|cell\s+)?"
-    rf"number|phone|cell|mobile|{_MESSENGERS}|contacts?(?:\s+(?:details|info|information|number))?|socials|"
+    # "what's your number one priority", "what's your number of revisions": a count or a rank, not a phone.
+    rf"number(?!\s+(?:one|two|three|1|of)\b)|phone|cell|mobile|{_MESSENGERS}|contacts?(?:\s+(?:details|info|information|number))?|socials|"
     r"handle)\b"
     rf"|\b(?:do\s+you\s+have|are\s+you\s+on|do\s+you\s+use)\s+{_STRONG_MESSENGERS}\b",
     _F,

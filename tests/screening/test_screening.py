@@ -320,6 +320,8 @@ def test_risky_categories(text: str, category: Category) -> None:
         "Our marketplace app needs Venmo payouts",
         "The app needs to show UPI, GCash and card as payment methods",
         "Please translate our FAQ about paying with Bizum and Twint",
+        "What's your number one priority this week?",
+        "what is your number of revisions per package?",
     ],
 )
 def test_risky_tricky_negatives(text: str) -> None:
