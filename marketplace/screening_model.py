@@ -157,6 +157,7 @@ TRAINING_FILES = (
     "heldout_pass14.json",
     "heldout_pass15.json",
     "paraphrases_pass13.json",
+    "everyday_pass13.json",
 )
 
 Example = tuple[str, frozenset[str]]
