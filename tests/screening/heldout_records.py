@@ -717,4 +717,55 @@ pass, with which it was scored, and `heldout_pass14.json`.
         less_precise_than_rules=frozenset({"work_before_contract"}),
         without_pairs=(27 / 28, 27 / 30),
     ),
+    Record(
+        name="heldout_pass16.json",
+        about="""\
+The thirteenth pass's held-out file (`heldout_pass16.json`, issue 15), by another writer: its shape, and the
+figures measured on it.
+
+Written by a helper given only the product, the six categories' definitions and the counts, who looked at nothing
+in the repository (as `heldout_pass15.json`'s writer), in about twenty-five trades and many registers; committed
+(56ef7bc, neutral message) before any tuning of the thirteenth pass; one clean item found verbatim in the training
+data ("sorry for the late reply, was travelling") was removed before the commit, so it holds 259 items (30
+positives a category, one category each, 79 clean of which 45 near-misses). The pass's writer never opened it. The
+thirteenth pass (merged at 263cd32), the rule for "number one" (698defc) and the everyday chat messages
+(`everyday_pass13.json`, e0e38f7, chosen before this file was scored and without reading it) froze the rules, the
+model and the thresholds; then it was scored once. The tests hold the figures as floors; nothing may be tuned on
+this file.
+
+The target is met in five categories of six: 166 of 180 positives found with 3 false positives, the rules alone
+102. Moving off the platform is short on precision (0.93 / 0.90): two contact details given with an invitation
+("wechat id: …, easier for me than this chat", a LinkedIn profile with "message me there so we can talk
+properly") were raised as moving off too, which the writer's definitions leave out when a detail is given; and
+"meet in person at a café in Lisbon", "would you mind giving me your phone so we can do voice notes?" and "do you
+have line or kakao?" were missed. Paying (0.96 / 0.90) misses "mpesa works for me, i'll send it directly", "share
+your card details so I can transfer the advance" (0.35, at the threshold's edge) and "an ETH payment … if you drop
+the marketplace contract", and raises "wire me a message on threema" as paying. Work before a contract finds 28 of
+30 (misses: "i'll send offer after lunch but u can start …" 0.37, "offer coming as soon as my card is verified"
+0.34) and raises nothing; without the pairs of sentences it reads 0.97 / 0.93 (the pairs find nothing more here,
+their cap clears one clean item). Links miss a PowerShell script, an .exe "from this google drive link" (0.33) and
+a W-8 look-alike domain. 21 items have a near-duplicate (difflib >= 0.75) in the training data as scored (five of
+them in `heldout_pass15.json`, by a writer of the same kind); without them the target is met in four categories
+(paying 0.96 / 0.89, moving off 0.92 / 0.88).
+""",
+        spent=False,
+        positives=30,
+        rules_floor={
+            "contact_details": (0.93, 0.93),
+            "off_platform_payment": (0.95, 0.76),
+            "work_before_contract": (1.00, 0.23),
+            "unpaid_work": (1.00, 0.20),
+            "suspicious_link": (1.00, 0.66),
+            "off_platform_contact": (0.78, 0.60),
+        },
+        combined_floor={
+            "contact_details": (1.00, 0.93),
+            "off_platform_payment": (0.96, 0.90),
+            "work_before_contract": (1.00, 0.93),
+            "unpaid_work": (1.00, 0.96),
+            "suspicious_link": (1.00, 0.90),
+            "off_platform_contact": (0.93, 0.90),
+        },
+        short=frozenset({"off_platform_contact"}),
+    ),
 )

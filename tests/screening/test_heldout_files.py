@@ -117,3 +117,24 @@ def test_pairs_of_sentences_find_work_before_a_contract_that_single_sentences_mi
     assert {c: f for c, f in paired.items() if c != "work_before_contract"} == {
         c: f for c, f in alone.items() if c != "work_before_contract"
     }
+
+
+# Ordinary chat written to count false alarms (issue 15): 300 clean messages of thirty imagined conversations by a
+# writer who looked at nothing in the repository (one found verbatim in the training data was removed: 299),
+# committed with the thirteenth pass and scored once with three models before any change was chosen on it: the
+# twelfth pass's raised 11 (six as work before a contract: "listening now 🎧", "sending it now"; five as moving off:
+# "are you there?", "Can we talk tomorrow instead?"), the thirteenth pass's 8, and with the everyday chat messages of
+# `everyday_pass13.json` 5. Not spent: nothing was tuned on it.
+EVERYDAY_HELDOUT = "everyday_heldout.json"
+EVERYDAY_MOST_RAISED = 5
+
+
+def test_everyday_chat_is_rarely_raised() -> None:
+    sentences = hf.sentences(EVERYDAY_HELDOUT)
+    assert len(sentences) == 299 and not any(s["categories"] for s in sentences)
+    assert EVERYDAY_HELDOUT not in sm.TRAINING_FILES
+    assert hf.overlap(sentences, sm.TRAINING_FILES) == set()
+
+    raised = [s["text"] for s, found in zip(sentences, hf.combined_found(sentences), strict=True) if found]
+
+    assert len(raised) <= EVERYDAY_MOST_RAISED, raised
