@@ -1354,7 +1354,7 @@ _STORE_CARDS = (
 _PAY_IN_KIND = re.compile(
     # store cards as the payment ("the rest comes as Amazon gift cards", "I pay in Steam cards")
     rf"\b(?:pay|pays|paying|paid|payment|rest|balance|remainder|comes?\s+as|settle|accept|take|cover)\b"
-    rf"[^.!?\n]{{0,40}}?\b{_STORE_CARDS}\b|\b{_STORE_CARDS}\s+(?:as|for|instead)\b"
+    rf"[^.!?\n]{{0,40}}?\b{_hinted(_STORE_CARDS)}\b|\b{_STORE_CARDS}\s+(?:as|for|instead)\b"
     # cash in hand ("pay cash when you come", "cash in an envelope", "cash on arrival")
     r"|\b(?:pay|pays|paying|paid|give\s+you|hand\s+you)\s+(?:you\s+)?(?:in\s+)?cash\b(?!\s*flow)"
     r"|\bcash\s+in\s+(?:an?\s+|the\s+)?envelope\b|\bcash\s+(?:on|upon)\s+(?:arrival|pick-?up|collection)\b"
@@ -1854,9 +1854,16 @@ def _letter_emails(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str
     return pattern.finditer(text) if "@" in text else iter(())
 
 
+# What every brand's domain followed by another has: ".com." or the like. A pattern that starts with a literal is
+# found at the speed of a string search; _BRAND_THEN_DOMAIN (a lookbehind first) is tried at every position.
+_DOMAIN_THEN_DOMAIN = re.compile(r"\.(?:com|ms|it|net|org|co|us|io|me)\.[a-z0-9]", _F)
+
+
 def _brand_links(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     # Scanned whole, but only when a brand's domain is followed by another domain somewhere in the text.
-    return pattern.finditer(text) if _BRAND_THEN_DOMAIN.search(text) else iter(())
+    if _DOMAIN_THEN_DOMAIN.search(text) and _BRAND_THEN_DOMAIN.search(text):
+        return pattern.finditer(text)
+    return iter(())
 
 
 _Finder = Callable[[re.Pattern[str], str], Iterator[re.Match[str]]]
