@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sklearn.model_selection import KFold
 
-from marketplace import screening_model as sm
+from marketplace.screening import model as sm
 
 HERE = Path(__file__).resolve().parent.parent / "tests" / "screening"
 # The spent held-out files, each with the paraphrase files written after it was scored (left out by --strict).

@@ -380,7 +380,7 @@ ABSOLUTE_URL_OVERRIDES = {"accounts.user": _user_url}
 # off: the rules alone. On since the sixth held-out file: more precise than the rules alone and finds far more.
 SCREENING_CLASSIFIER = env.bool("SCREENING_CLASSIFIER", default=True)
 # Combined score (0-1, rules + classifier) a category needs before screening raises it; the defaults are
-# `marketplace.screening_model.DEFAULT_THRESHOLDS`, chosen by leave-one-held-out-file-out and cross-validation
+# `marketplace.screening.model.DEFAULT_THRESHOLDS`, chosen by leave-one-held-out-file-out and cross-validation
 # (README "Screening").
 SCREENING_THRESHOLDS = {
     category: env.float(f"SCREENING_THRESHOLD_{category.upper()}", default=default)

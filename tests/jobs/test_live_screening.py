@@ -9,7 +9,7 @@ from django.urls import reverse
 from jobs import services
 from jobs.models import BudgetType, Flag
 from jobs.screening import screen_text
-from marketplace import screening_model as sm
+from marketplace.screening import model as sm
 from marketplace.screening import screen
 from proposals.models import ApplicationStatus
 from tests.factories import JobPostFactory, build

@@ -10,8 +10,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from marketplace import screening_model as sm
 from marketplace.screening import Category, screen
+from marketplace.screening import model as sm
 
 HERE = Path(__file__).parent
 TARGET = (0.95, 0.90)  # the precision and recall, in every category

@@ -49,7 +49,7 @@ RECORDS: tuple[Record, ...] = (
 The second pass's held-out file (`heldout.json`, issue 15): its shape, and the rules' figures on it.
 
 The file was written before any tuning of the second pass and scored once then. It is spent: the third pass read
-its misses and trains the classifier on it (`screening_model.TRAINING_FILES`); the third pass's held-out file is
+its misses and trains the classifier on it (`screening.model.TRAINING_FILES`); the third pass's held-out file is
 `heldout_pass3.json` (its record below). What stays here is a regression floor for the rules alone on
 sentences they were never tuned on: the rules' figures as measured for the second pass (README "Screening").
 """,
@@ -71,14 +71,14 @@ sentences they were never tuned on: the rules' figures as measured for the secon
 The third pass's held-out file (`heldout_pass3.json`, issue 15): its shape, and the figures measured on it.
 
 The file (131 sentences) was written before any tuning of the third pass, by someone who had not read the corpus
-or the paraphrases. The third pass tuned on corpus.json and `screening_model.TRAINING_FILES` only (5-fold
+or the paraphrases. The third pass tuned on corpus.json and `screening.model.TRAINING_FILES` only (5-fold
 cross-validation, `test_classifier.py`), froze the model and the thresholds in a commit, then scored this file
 once, with the rules alone and with the combined screening. The tests hold those figures as floors; nothing may
 be tuned on this file (a fourth pass needs a new one). The issue's target, precision >= 0.95 and recall >= 0.90
 in every category, was met by the combined screening for four categories of six: work before a contract (recall
 0.73) and suspicious links (0.82) fall short (README "Screening").
 
-The file is spent: the fourth pass read its misses and trains on it (`screening_model.TRAINING_FILES`). The rules
+The file is spent: the fourth pass read its misses and trains on it (`screening.model.TRAINING_FILES`). The rules
 alone still hold their floors here (a regression floor on sentences the rules were not tuned on before the fourth
 pass); the combined floors now measure a model trained on these sentences, so they only guard against a collapse,
 and the overlap test checks that the file stayed out of the training data of the passes that scored it.
@@ -164,7 +164,7 @@ the files trained on before the fourth pass scored it (`hf.trained_before("heldo
 The fifth pass's held-out file (`heldout_pass5.json`, issue 15): its shape, and the figures measured on it.
 
 The file (131 sentences: 11 positives a category, 65 clean) was committed (a958646) before any tuning of the fifth
-pass and not opened while tuning. The fifth pass tuned on corpus.json and `screening_model.TRAINING_FILES` only
+pass and not opened while tuning. The fifth pass tuned on corpus.json and `screening.model.TRAINING_FILES` only
 (5-fold cross-validation, `test_classifier.py`; the fourth pass's held-out file is training material since), froze
 the rules, the model and the thresholds in a commit (8d82780), then scored this file once, with the rules alone and
 with the combined screening. The tests hold those figures as floors; nothing may be tuned on this file (a sixth
@@ -218,7 +218,7 @@ The sixth pass's held-out file (`heldout_pass6.json`, issue 15): its shape, and 
 
 The file (226 sentences: 24 positives a category, 82 clean, 45 of them near-misses) was committed (ad9b3c8, two
 everyday clean sentences reworded in 0cd4929 because they were also training sentences) before any tuning of the
-sixth pass and not opened while tuning. The sixth pass tuned on corpus.json and `screening_model.TRAINING_FILES`
+sixth pass and not opened while tuning. The sixth pass tuned on corpus.json and `screening.model.TRAINING_FILES`
 only (5-fold cross-validation, `test_classifier.py`, and a leave-one-held-out-file-out estimate on the spent files,
 `bench/screening_lofo.py`), froze the rules, the model and the thresholds (merged in 56a6cff), then scored this file
 once, with the rules alone and with the combined screening. The tests hold those figures as floors; nothing may
@@ -266,7 +266,7 @@ The seventh pass's held-out file (`heldout_pass7.json`, issue 15): its shape, an
 The file (226 sentences: 24 positives a category, 82 clean, 45 of them near-misses; four everyday clean sentences
 reworded before committing because they were also training sentences) was committed (e9198ee) before any tuning of
 the seventh pass and not opened while tuning. The seventh pass tuned on corpus.json and
-`screening_model.TRAINING_FILES` only (5-fold cross-validation, `test_classifier.py`, and the leave-one-held-out-
+`screening.model.TRAINING_FILES` only (5-fold cross-validation, `test_classifier.py`, and the leave-one-held-out-
 file-out estimate of `bench/screening_lofo.py`, the sixth file now among the spent ones), froze the rules, the model
 and the thresholds (merged in 4628072), then scored this file once, with the rules alone and with the combined
 screening. The tests hold those figures as floors; nothing may be tuned on this file (an eighth pass needs a new
@@ -313,7 +313,7 @@ The eighth pass's held-out file (`heldout_pass8.json`, issue 15): its shape, and
 
 The file (260 sentences: 30 positives a category, 80 clean, 45 of them near-misses; three sentences reworded before
 committing because they were also training sentences) was committed (3f22b60) before any tuning of the eighth pass
-and not opened while tuning. The eighth pass tuned on corpus.json and `screening_model.TRAINING_FILES` only (5-fold
+and not opened while tuning. The eighth pass tuned on corpus.json and `screening.model.TRAINING_FILES` only (5-fold
 cross-validation, `test_classifier.py`, and the leave-one-held-out-file-out estimate of `bench/screening_lofo.py`,
 the seventh file now among the spent ones), froze the rules, the model and the thresholds (merged in 11286d8), then
 scored this file once, with the rules alone and with the combined screening. The tests hold those figures as
@@ -410,7 +410,7 @@ any tuning of the ninth pass and not opened while tuning. Unlike the earlier fil
 other trades (music, law, architecture, games, transcription) and other sentence shapes (third person, longer
 sentences that mix the work with the risky part), so that it mirrors neither the earlier held-out files nor their
 style: 30 of its sentences have a near-duplicate in the training data, against 57 and 62 for the eighth and ninth
-files. The ninth pass tuned on corpus.json and `screening_model.TRAINING_FILES` only, froze the rules, the model
+files. The ninth pass tuned on corpus.json and `screening.model.TRAINING_FILES` only, froze the rules, the model
 and the thresholds (merged at 0fd4694), then scored this file once, with the rules alone and with
 the combined screening. The tests hold those figures as floors.
 
@@ -460,7 +460,7 @@ any tuning of the tenth pass and not opened while tuning. It was written in trad
 (photography and video, bookkeeping, data labelling, interior design, online shops, tutoring, sewing, podcasts,
 mechanical CAD, events, grants, virtual assistance) and in other shapes (chat shorthand, Indian-English office
 phrasing, quoted speech, spelled-out addresses), with no near-duplicate (difflib >= 0.75) in the training data when
-it was committed. The tenth pass tuned on corpus.json and `screening_model.TRAINING_FILES` only (its writer saw the
+it was committed. The tenth pass tuned on corpus.json and `screening.model.TRAINING_FILES` only (its writer saw the
 file's commit message, which names the trades, but not the file), froze the rules, the model and the thresholds
 (merged at d042249), then this file was scored once, with the rules alone and with the combined screening. Three
 of its sentences have a near-duplicate in the tenth pass's paraphrases (two positives, both found, and one clean
@@ -511,7 +511,7 @@ messages of two or three sentences, as rooms carry them (a greeting or a word on
 123 of them positives; its clean items are mostly single sentences. When it was committed, none of its items had a
 near-duplicate (difflib >= 0.75) in the training data, nor after the pass. The pass's brief asked its writer for
 some multi-sentence messages among the paraphrases (30 of 388), a hint at the file's shape, not its content. The
-eleventh pass tuned on corpus.json and `screening_model.TRAINING_FILES` only, froze the rules, the model and the
+eleventh pass tuned on corpus.json and `screening.model.TRAINING_FILES` only, froze the rules, the model and the
 thresholds (merged at 8cbd320), then this file was scored once, with the rules alone and with the combined
 screening. The tests hold the figures as floors; nothing may be tuned on this file (a twelfth pass needs a new
 one).
@@ -563,7 +563,7 @@ measured on it.
 The file (140 whole messages of one to three sentences: 15 positives a category, 50 clean, 35 of them
 near-misses, most clean ones of two sentences too) was committed (a09b83a) before the change it measures: work
 before a contract scored over each pair of adjacent sentences as well as a sentence at a time
-(`screening_model.PAIRED`, 5901917; rules, model and thresholds are the eleventh pass's). It was scored once
+(`screening.model.PAIRED`, 5901917; rules, model and thresholds are the eleventh pass's). It was scored once
 afterwards, with the rules alone, with the combined screening, and with the combined screening without the pairs
 (decided before scoring, to measure the change). The tests hold the figures as floors; nothing may be tuned on
 this file.

@@ -18,8 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marketplace import screening
-from marketplace.screening import screen
+from marketplace.screening import contact, detect, links, screen, terms
+from marketplace.screening import scan as scanning
 
 CORPUS = json.loads((Path(__file__).parent / "corpus.json").read_text(encoding="utf-8"))
 HELDOUT = json.loads((Path(__file__).parent / "heldout.json").read_text(encoding="utf-8"))["sentences"]
@@ -34,15 +34,15 @@ SENTENCES = (
     + CORPUS["neutral"]
     + [s["text"] for s in HELDOUT]
 )
-RULES = screening._CONTACT_RULES + screening._RISKY_RULES
+RULES = contact._CONTACT_RULES + detect._RISKY_RULES
 PATTERNS = [rule.pattern for rule in RULES] + [
-    screening._NEGATION,
-    screening._TOPIC,
-    screening._PAYMENT_CONTEXT,
-    screening._EVALUATION,
-    screening._DOWNLOAD_VERB,
-    screening._PAY_WORD,
-    screening._START_NEARBY,
+    scanning._NEGATION,
+    scanning._TOPIC,
+    terms._PAYMENT_CONTEXT,
+    terms._EVALUATION,
+    links._DOWNLOAD_VERB,
+    terms._PAY_WORD,
+    terms._START_NEARBY,
 ]
 
 # The corpus's words, and the pieces the patterns turn on: "at"/"dot" in all their dress, addresses, numbers,
@@ -68,35 +68,35 @@ texts = st.one_of(
 )
 
 
-def _negated_by_scanning(scan: screening._Scan, start: int) -> bool:
+def _negated_by_scanning(scan: scanning._Scan, start: int) -> bool:
     # The clause check as it was written before the anchors (see _Scan.negated).
     prefix = scan.text[max(0, start - 60) : start]
-    breaks = list(screening._CLAUSE_BREAK.finditer(prefix))
+    breaks = list(scanning._CLAUSE_BREAK.finditer(prefix))
     if breaks:
         prefix = prefix[breaks[-1].end() :]
-    return bool(screening._NEGATION.search(prefix))
+    return bool(scanning._NEGATION.search(prefix))
 
 
 @contextmanager
 def _scanning_whole_texts() -> Iterator[None]:
     """Screening as before the anchors: every pattern searched over the whole text or window."""
     with (
-        mock.patch.object(screening._Scan, "finditer", lambda self, pattern: pattern.finditer(self.text)),
+        mock.patch.object(scanning._Scan, "finditer", lambda self, pattern: pattern.finditer(self.text)),
         mock.patch.object(
-            screening._Scan, "search", lambda self, pattern, left, right: bool(pattern.search(self.text, left, right))
+            scanning._Scan, "search", lambda self, pattern, left, right: bool(pattern.search(self.text, left, right))
         ),
         mock.patch.object(
-            screening._Scan,
+            scanning._Scan,
             "window_has",
             lambda self, pattern, left, right: bool(pattern.search(self.text[max(0, left) : right])),
         ),
-        mock.patch.object(screening._Scan, "negated", _negated_by_scanning),
+        mock.patch.object(scanning._Scan, "negated", _negated_by_scanning),
     ):
-        screening._scan.cache_clear()
+        scanning._scan.cache_clear()
         try:
             yield
         finally:
-            screening._scan.cache_clear()
+            scanning._scan.cache_clear()
 
 
 def _spans(matches: Iterator[re.Match[str]]) -> list[tuple[int, int]]:
@@ -104,7 +104,7 @@ def _spans(matches: Iterator[re.Match[str]]) -> list[tuple[int, int]]:
 
 
 def _assert_same_as_scanning(text: str) -> None:
-    scan = screening._Scan(text)
+    scan = scanning._Scan(text)
     for pattern in PATTERNS:
         assert _spans(scan.finditer(pattern)) == _spans(pattern.finditer(text)), (pattern.pattern[:60], text)
     for left in {0, len(text) // 3, len(text) // 2}:
@@ -122,12 +122,12 @@ def _assert_same_as_scanning(text: str) -> None:
 def test_every_rule_is_tried_only_where_it_can_start() -> None:
     # A pattern the analysis cannot read, and that has no finder, would quietly scan every text whole again.
     for rule in RULES:
-        assert id(rule.pattern) in screening._ANCHORS.number or id(rule.pattern) in screening._FINDERS, rule.kind
+        assert id(rule.pattern) in detect._ANCHORS.number or id(rule.pattern) in detect._FINDERS, rule.kind
 
 
 def test_the_phone_rule_alone_scans_whole_texts_and_only_texts_with_a_digit() -> None:
     # Its lookbehind fails fast at nearly every position, so one scan costs a few ms per 100,000 characters.
-    assert list(screening._Scan("call me, no digits here").finditer(screening._PHONE_CANDIDATE)) == []
+    assert list(scanning._Scan("call me, no digits here").finditer(contact._PHONE_CANDIDATE)) == []
 
 
 EDGE_CASES = [
@@ -153,10 +153,10 @@ def test_matches_are_those_of_scanning_whole_texts(text: str) -> None:
 
 def test_folding_keeps_length_and_word_characters_and_matches_what_ignorecase_matches() -> None:
     letters = "".join(chr(c) for c in range(0x250)) + "\u0130\u0131\u017f\u212a\u03a3\u1e9e"
-    folded = screening._fold(letters)
+    folded = scanning._fold(letters)
     assert len(folded) == len(letters)
     for original, lower in zip(letters, folded, strict=True):
-        assert screening._is_word(original) == screening._is_word(lower)
+        assert scanning._is_word(original) == scanning._is_word(lower)
         if lower.isascii() and lower.isalpha():
             assert re.fullmatch(lower, original, re.IGNORECASE), original
 
@@ -184,12 +184,12 @@ def test_folding_keeps_length_and_word_characters_and_matches_what_ignorecase_ma
     ],
 )
 def test_leads_are_read_off_the_pattern(pattern: str, leads: set[tuple[str, bool, int]] | None) -> None:
-    assert screening._leads(re.compile(pattern, re.IGNORECASE)) == leads
+    assert scanning._leads(re.compile(pattern, re.IGNORECASE)) == leads
 
 
 def test_patterns_searched_in_sentences_and_windows_are_anchored() -> None:
     for pattern in PATTERNS[len(RULES) :]:
-        assert id(pattern) in screening._ANCHORS.number, pattern.pattern
+        assert id(pattern) in detect._ANCHORS.number, pattern.pattern
 
 
 _HINT = re.compile(r"\(\?=\[[^\]\[()]+\]\)")  # the lookaheads _hinted puts before a word after a lazy gap
@@ -214,8 +214,8 @@ def test_first_letter_hints_change_no_match(pattern: re.Pattern[str]) -> None:
     ],
 )
 def test_first_characters_are_read_off_a_fragment(fragment: str, firsts: set[str] | None) -> None:
-    parsed = list(screening._sre_parse.parse(fragment, re.IGNORECASE).data)
-    assert screening._first_chars(parsed) == firsts
+    parsed = list(scanning._sre_parse.parse(fragment, re.IGNORECASE).data)
+    assert scanning._first_chars(parsed) == firsts
 
 
 @settings(max_examples=300, deadline=None)

@@ -21,7 +21,7 @@ from django.core.management import call_command
 from joblib import Parallel, delayed
 from sklearn.model_selection import KFold
 
-from marketplace import screening_model as sm
+from marketplace.screening import model as sm
 
 HERE = Path(__file__).parent
 CORPUS = json.loads((HERE / "corpus.json").read_text(encoding="utf-8"))

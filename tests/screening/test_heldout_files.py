@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from marketplace import screening_model as sm
+from marketplace.screening import model as sm
 from marketplace.screening import screen
 
 from . import heldout_files as hf

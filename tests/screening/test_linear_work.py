@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from marketplace import screening
+from marketplace.screening import scan as scanning
 from marketplace.screening import screen
 
 _WORDS = "pay via paypal me the you contact whatsapp skype start before contract free test at dot gmail com 555 123"
@@ -31,7 +31,7 @@ UNITS = {
 
 def _calls(length: int, unit: str) -> int:
     text = (unit * (length // len(unit) + 1))[:length]
-    screening._scan.cache_clear()  # a text screened again reuses its scan
+    scanning._scan.cache_clear()  # a text screened again reuses its scan
     calls = 0
 
     def count(frame: FrameType, event: str, arg: Any) -> None:

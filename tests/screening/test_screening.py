@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from marketplace import screening
 from marketplace.screening import (
     RISKY_CATEGORIES,
     Category,
@@ -21,6 +20,7 @@ from marketplace.screening import (
     screen,
     snippet,
 )
+from marketplace.screening import scan as scanning
 
 CORPUS = json.loads((Path(__file__).parent / "corpus.json").read_text(encoding="utf-8"))
 MIN_PRECISION = 0.95
@@ -414,7 +414,7 @@ def test_adversarial_input_stays_fast(text: str) -> None:
 
 
 def _seconds(text: str) -> float:
-    screening._scan.cache_clear()  # a text screened again reuses its scan
+    scanning._scan.cache_clear()  # a text screened again reuses its scan
     started = time.perf_counter()
     screen(text)
     return time.perf_counter() - started

@@ -9,13 +9,13 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from marketplace import screening_model
+from marketplace.screening import model as screening_model
 
 
 class Command(BaseCommand):
     help = (
         "Train the screening classifier from tests/screening/corpus.json and the labelled files next to it "
-        "(screening_model.TRAINING_FILES), plus any --extra files of labelled sentences (e.g. from "
+        "(screening.model.TRAINING_FILES), plus any --extra files of labelled sentences (e.g. from "
         "export_screening_examples). The same files give the same model."
     )
 

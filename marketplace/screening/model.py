@@ -36,8 +36,10 @@ from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion
 from sklearn.preprocessing import MultiLabelBinarizer
 
-from .screening import _CONTACT_RULES, _RISKY_RULES, Category, Hit, ScreeningResult, screen
-from .screening_cues import CUE_WEIGHT, CUES
+from .contact import _CONTACT_RULES
+from .cues import CUE_WEIGHT, CUES
+from .detect import _RISKY_RULES, screen
+from .hits import Category, Hit, ScreeningResult
 
 __all__ = [
     "CATEGORIES",
@@ -58,7 +60,7 @@ __all__ = [
 
 CATEGORIES: tuple[Category, ...] = tuple(Category)
 LABELS: tuple[str, ...] = tuple(str(c) for c in CATEGORIES)
-DEFAULT_MODEL_PATH = Path(__file__).with_name("screening_model.joblib")
+DEFAULT_MODEL_PATH = Path(__file__).with_name("model.joblib")
 # Score a category needs before it is raised, chosen by hand on the 5-fold cross-validated scores of the training
 # data (corpus, paraphrases, the spent held-out files), never on an unspent held-out file: the lowest score with
 # cross-validated precision >= 0.95 (a held-out file of ~10 positives a category allows no false positive), then

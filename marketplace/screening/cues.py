@@ -1,4 +1,4 @@
-"""Cues for the screening classifier (`marketplace.screening_model`): what a bag of words cannot see, one feature
+"""Cues for the screening classifier (`marketplace.screening.model`): what a bag of words cannot see, one feature
 each (word order, a negation, an address next to a request, a lookalike domain...). They only inform the model;
 the rules (`marketplace.screening`) report nothing for them. Pure module (`re` only), like the rules.
 

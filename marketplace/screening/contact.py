@@ -1,0 +1,436 @@
+"""Contact details: email addresses (also obfuscated), phone numbers, messenger handles and links."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .hits import Category, Hit
+from .scan import _F, _match_at, _Rule, _run
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+_TLDS = (
+    r"(?:com|net|org|edu|gov|io|co|dev|me|info|biz|us|uk|de|fr|it|es|nl|pl|ru|ua|in|ca|au|br|jp|cn|ch|se|no|"
+    r"fi|dk|be|at|pt|ie|nz|za|mx|ai|app|tech|email|online|site|xyz|agency|studio|design|cz|sk|hu|ro|gr|tr|il|"
+    r"kr|sg|hk|tw|ar|cl|ng|ke|eg|pk|vn|th|my|ph|"
+    # Thirteenth pass: newer generic domains a business uses for its own mail ("legal at quarryhill dot law").
+    r"law|legal|club|shop|store|pro|art|photo|photography|media|page|blog|cloud|life|world|works|studio|"
+    r"consulting|solutions|services|company|team|tools|farm|garden|build|construction|dental|clinic|health)"
+)
+_MAIL_PROVIDERS = _words(
+    "gmail googlemail yahoo ymail outlook hotmail live msn icloud me mac aol proton protonmail pm mail gmx "
+    "yandex zoho fastmail tutanota tuta hey mailbox qq 163 126 wp o2 web seznam libero orange free naver"
+)
+# Words that often stand before a plain " at " in ordinary prose ("good at", "based at", "worked at").
+_AT_STOPWORDS = _words(
+    "i im me us you him her them it we they he she here there this that the a an is am are was were be been "
+    "good great best better bad expert experts skilled experienced strong weak decent proficient fluent "
+    "available based look looking looked work works worked working employed intern interned "
+    "engineer developer designer manager lead senior junior started start joined join studied study "
+    "arrive arrived stay staying live living meet meeting office home school university college hired "
+    "lecturer teacher volunteer volunteered lunch dinner noon night morning evening once least most "
+    "only all anyone someone everyone people"
+)
+
+_EMAIL_PLAIN = re.compile(
+    r"(?<![\w.+\-])[a-z0-9](?:[\w.%+\-]*[\w%+\-])?@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?"
+    r"(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}(?![\w@])",
+    _F,
+)
+_EMAIL_SPACED = re.compile(
+    r"(?<![\w.+\-])[a-z0-9][\w.+\-]*\s*@\s*[a-z0-9][a-z0-9\-]*(?:\s*\.\s*[a-z0-9][a-z0-9\-]*)*?\s*\.\s*"
+    + _TLDS
+    + r"\b",
+    _F,
+)
+_AT = r"(?:\s*[\[({<]\s*(?:at|@)\s*[\])}>]\s*|\s+at\s+)"
+_DOT = r"(?:\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*|\s+dot\s+|\.)"
+_EMAIL_DOMAIN = rf"(?P<domain>[a-z0-9][\w\-]*(?:{_DOT}[a-z0-9][\w\-]*){{0,3}}?)(?P<dot>{_DOT}){_TLDS}\b(?!\.\w)"
+_EMAIL_OBFUSCATED = re.compile(
+    rf"(?<![\w.+\-'\u2019])(?P<local>[a-z0-9][\w+\-]*(?:{_DOT}[a-z0-9][\w+\-]*){{0,3}})(?P<at>{_AT}){_EMAIL_DOMAIN}",
+    _F,
+)
+_WORD_DOT = re.compile(r"\s+dot\s+|[\[({<]\s*(?:dot|\.)\s*[\])}>]", _F)
+# Thirteenth pass: an address spelled a letter at a time ("m i k e . r e n o @ g m a i l . c o m"): single
+# characters with spaces between them around an "@"; accepted when the letters close up into an address.
+_EMAIL_LETTERS = re.compile(
+    r"(?<![\w.])[a-z0-9](?:\s[a-z0-9._\-]){2,}\s?@\s?[a-z0-9](?:\s[a-z0-9.\-]){4,}(?![\w.])", _F
+)
+
+
+def _accept_letter_email(text: str, m: re.Match[str]) -> bool:
+    return bool(_EMAIL_PLAIN.fullmatch(re.sub(r"\s+", "", m.group())))
+
+
+def _accept_obfuscated_email(text: str, m: re.Match[str]) -> bool:
+    if "@" in m.group("at") and "[" not in m.group("at") and "(" not in m.group("at"):
+        return False  # a plain "@" is the plain/spaced email pattern's business
+    if m.group("at").strip().lower() != "at":
+        return True  # "[at]", "(at)", "{at}": deliberate obfuscation
+    first_word = re.split(r"\s+dot\s+|[.\s\[({<]", m.group("local"), maxsplit=1)[0].lower()
+    if first_word in _AT_STOPWORDS:
+        return False
+    domain_first = re.split(r"\s+dot\s+|[.\s\[({<]", m.group("domain"), maxsplit=1)[0].lower()
+    spelled_dot = bool(_WORD_DOT.search(m.group("domain")) or _WORD_DOT.search(m.group("dot")))
+    if spelled_dot or domain_first in _MAIL_PROVIDERS:
+        return True
+    # Eleventh pass: "by email: ops-lead at boxfulfil.co.uk", an address with a plain "at" and a real dot, told as
+    # an email (the word within the 40 characters before it).
+    # The name must look like an address's ("ops-lead", "j.smith") or follow the cue and a colon ("email: anna at").
+    cue = None
+    for cue in _EMAIL_CUE.finditer(text, max(0, m.start() - 40), m.start()):  # noqa: B007 (only the last is wanted)
+        pass
+    if cue is None:
+        return False
+    return bool(re.search(r"[._\-\d]", m.group("local"))) or bool(
+        re.fullmatch(r"\s*(?::|is|-|\u2013)\s*", text[cue.end() : m.start()], _F)
+    )
+
+
+_EMAIL_CUE = re.compile(r"\b(?:e-?mail(?:ed|ing)?|mail\s+(?:me|us|him|her|them)|inbox|address)\b", _F)
+
+
+# Phone numbers -------------------------------------------------------------------------------------------------
+
+_PHONE_CANDIDATE = re.compile(
+    r"(?<![\w$£€¥₹#@/\\.,:+\-])(?:\+[ \t]?)?\(?\d+\)?(?:(?:[ \t]*[.\-\u2013][ \t]*|[ \t]{1,2})\(?\d+\)?){0,7}"
+)
+_PHONE_CUE = re.compile(
+    r"\b(?:call|calls|calling|text|txt|phone|tel|telephone|mob|mobile|cell|cellphone|whats\s?app|viber|signal|"
+    r"sms|ring|dial|reach|contact|number|numbers?['\u2019]s|no)\b|#",
+    _F,
+)
+_AFTER_NUMBER = re.compile(
+    r"\s*(?:%|percent|[kmb]\b|bn\b|usd|eur|gbp|dollars?|euros?|pounds?|hours?|hrs?|h\b|mins?|minutes?|"
+    r"seconds?|secs?|ms\b|years?|yrs?|months?|days?|weeks?|users?|words?|requests?|records?|rows?|items?|"
+    r"visits?|leads?|downloads?|views?|followers?|subscribers?|px|pt\b|mb\b|gb\b|tb\b|kb\b)",
+    _F,
+)
+_BEFORE_NUMBER = re.compile(r"(?:[$£€¥₹]|\b(?:usd|eur|gbp|inr|rs|version|ver|v|isbn|sku|id|order))\W{0,2}$", _F)
+# The last label before a number says what it is (issue 15, seventh pass): an invoice, order, reference, tracking,
+# serial or ID number, a code, an IBAN or an amount is not a phone even when the label says "number" ("the invoice
+# number is 2026-0047"); "phone", "call", "text", "cell", "whatsapp", "number" or "reach" alone still cue one.
+_NUMBER_LABEL = re.compile(
+    r"\b(?:(?P<other>invoice|inv|order|ref|reference|tracking|ticket|booking|confirmation|transaction|txn|receipt|"
+    r"serial|sku|isbn|ean|upc|iban|swift|bic|sort\s+code|routing|vat|tax|postcode|post\s+code|postal\s+code|zip|"
+    r"pin|otp|licen[cs]e|policy|amount|total|balance|version|code|id)\b(?:\s*(?:number|no\.?|num|nr\.?|#|code|id))?"
+    r"|(?P<owned>customer|client|member|employee|student|project|job|contract|milestone|case|claim|model|part|batch|"
+    r"lot|registration|account|shipment|parcel|po|purchase\s+order)\s*(?:number|no\.?|num|nr\.?|#|code|id)"
+    r"|(?P<phone>call|text|txt|phone|tel|telephone|mobile|mob|cell|cellphone|whats\s?app|viber|signal|sms|ring|"
+    r"dial|reach|number))\b",
+    _F,
+)
+
+
+# The first word of every label but a phone's: a window without any is decided without the regex (the cheap path).
+_OTHER_LABEL_WORDS = frozenset((
+    "invoice", "inv", "order", "ref", "reference", "tracking", "ticket", "booking", "confirmation", "transaction",
+    "txn", "receipt", "serial", "sku", "isbn", "ean", "upc", "iban", "swift", "bic", "sort", "routing", "vat", "tax",
+    "postcode", "post", "postal", "zip", "pin", "otp", "licence", "license", "policy", "amount", "total", "balance",
+    "version", "code", "id", "customer", "client", "member", "employee", "student", "project", "job", "contract",
+    "milestone", "case", "claim", "model", "part", "batch", "lot", "registration", "account", "shipment", "parcel",
+    "po", "purchase",
+))  # fmt: skip
+_WORD = re.compile(r"\w+")
+
+
+def _labelled_not_a_phone(text: str, start: int) -> bool:
+    """Whether the last label in the 40 characters before a number names something other than a phone."""
+    window = text[max(0, start - 40) : start]
+    if _OTHER_LABEL_WORDS.isdisjoint(_WORD.findall(window.lower())):
+        return False
+    last = None
+    for last in _NUMBER_LABEL.finditer(text, max(0, start - 40), start):  # noqa: B007 (only the last is wanted)
+        pass
+    return last is not None and last.group("phone") is None
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DECIMALS_AFTER = re.compile(r"[.,]\d")
+_DIGIT_RUN = re.compile(r"\d+")
+_DATE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
+
+
+def _accept_phone(text: str, m: re.Match[str]) -> bool:
+    s = m.group()
+    if not 7 <= sum(map(str.isdigit, s)) <= 15:
+        return False  # every branch below wants 7 to 15 digits; most numbers in prose ("50", "2024") end here
+    start, end = m.span()
+    following = text[end : end + 1]
+    if following.isalnum() or (following and following in "%$€£") or _DECIMALS_AFTER.match(text, end):
+        return False
+    if _AFTER_NUMBER.match(text, end) or _BEFORE_NUMBER.search(text[max(0, start - 10) : start]):
+        return False
+    groups = _DIGIT_RUN.findall(s)
+    digits = "".join(groups)
+    international = s.startswith("+") or (s.startswith("00") and len(digits) >= 10)
+    if international:
+        if not 8 <= len(digits) <= 15:
+            return False
+    else:
+        if _DATE.fullmatch(s.strip()) or sum(1 for g in groups if _YEAR.fullmatch(g)) >= 2:
+            return False
+        # the costliest check, so only made when it decides
+        cue = (7 <= len(digits) <= 9 and len(groups) > 1) or (len(groups) == 1 and not digits.startswith("0"))
+        if cue:
+            cue = bool(_PHONE_CUE.search(text[max(0, start - 30) : start] + " " + text[end : end + 20]))
+        if not cue and 8 <= len(digits) <= 9 and _NATIONAL_GROUPING.fullmatch(s.strip()):
+            cue = True  # eleventh pass: a national grouping needs no cue ("91 555 32 10", "612 34 56 78")
+        if not (10 <= len(digits) <= 12 or (7 <= len(digits) <= 9 and cue and len(groups) > 1)):
+            return False
+        if len(groups) == 1 and not (digits.startswith("0") or cue):
+            return False  # a bare 10-12 digit run needs a hint that it is a phone number
+        if len(groups) > 1 and len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]):
+            return False  # thousands grouping: "1 000 000 000"
+    for i, g in enumerate(groups):
+        if len(g) == 1 and not (i == 0 or (international and i == 1)):
+            return False  # ISBNs, IP addresses, "v1.2.3.4"
+    is_ipv4 = len(groups) == 4 and all(len(g) <= 3 for g in groups) and s.count(".") == 3
+    return not is_ipv4 and not _labelled_not_a_phone(text, start)  # the label last: only a phone-shaped number
+
+
+# Eleventh pass: a number grouped the way Spain, France, Belgium, the Netherlands or Scandinavia write phones, two
+# or three digits then pairs ("91 555 32 10", "612 34 56 78", "06 12 34 56"): no amount or count is written so.
+_NATIONAL_GROUPING = re.compile(r"\d{2,3}[ .]\d{2,3}[ .]\d{2}[ .]\d{2}")
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_PHONE_WORDS = re.compile(rf"\b{_DIGIT_WORD}(?:[\s,\-]+{_DIGIT_WORD}\b){{6,}}", _F)
+# Thirteenth pass: a phone read out in pairs ("zero six, seventy-one, twenty, forty-four, nine nine"): digits, teens
+# and tens (with or without a unit) in a run, accepted when they add up to nine digits or more and a tens or teens
+# word is among them (a run of single digits is _PHONE_WORDS's).
+_UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TENS_WORD = rf"(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)(?:[\s\-]?{_UNIT_WORD}\b)?"
+_TEEN_WORD = (
+    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    rf"double\s+(?:zero|oh|{_UNIT_WORD[3:-1]}))"
+)
+_NUMBER_WORD = rf"(?:{_TENS_WORD}|{_TEEN_WORD}|{_DIGIT_WORD})"
+_PHONE_PAIRS = re.compile(rf"\b{_NUMBER_WORD}(?:[\s,\-]+{_NUMBER_WORD}\b){{3,}}", _F)
+_ONE_NUMBER_WORD = re.compile(_NUMBER_WORD, _F)
+
+
+def _accept_phone_pairs(text: str, m: re.Match[str]) -> bool:
+    words = [w.group().lower() for w in _ONE_NUMBER_WORD.finditer(m.group())]
+    if not any(not re.fullmatch(_DIGIT_WORD, w, _F) for w in words):
+        return False
+    digits = sum(1 if re.fullmatch(_DIGIT_WORD, w, _F) else 2 for w in words)
+    return digits >= 9
+
+
+# Thirteenth pass: a phone in spaced single digits ("0 4 1 2 - 5 5 8 - 3 9 0"): nine digits or more, each alone.
+_PHONE_SPACED_DIGITS = re.compile(r"(?<![\w.,])(?:\+\s?)?\d(?:\s(?:[\-.]\s)?\d){8,13}(?![\w.,]\d|\w)")
+
+# Messengers ----------------------------------------------------------------------------------------------------
+
+_STRONG_MESSENGER_NAMES = (
+    r"whats\s?app|telegram|skype|discord|viber|we\s?chat|snap\s?chat|kik|threema|icq|instagram|insta"
+)
+_STRONG_MESSENGERS = rf"(?:{_STRONG_MESSENGER_NAMES})"
+# Weaker names ("signal", "line", "wa") only count next to a handle, a number or "me on".
+_MESSENGERS = rf"(?:{_STRONG_MESSENGER_NAMES}|signal|(?:facebook\s+)?messenger|line|imo|tg|wa|ig|snap)"
+# "the Telegram bot", "WhatsApp Business API", "Signal protocol": the product, not a way to reach someone.
+_NOT_A_CHANNEL = (
+    r"(?!\s*(?:bots?|api|apis|sdk|business|integration|channel|groups?\s+bot|processing|protocol|clone|"
+    r"mini\s+app|web\s+app|app\s+development|for\s+business|theme|stickers?|filters?)\b)"
+)
+_HANDLE_WORDS = r"(?:id|name|handle|username|user\s?name|user|number|no\.?|account|contact|nick|tag)"
+_STOPWORDS = _words(
+    "a an the is are was not no my your our this that it its same below above here there attached in on at of "
+    "for to with and or but down broken blocked private offline online busy slow fine new old different "
+    "mentioned listed visible hidden available unavailable always never usually just only also still please "
+    "calls call chat chats group groups channel channels bot bots business api me you us him her them "
+    "probably currently"
+)
+
+_MESSENGER_LINK = re.compile(
+    r"(?<![\w.@])(?:https?://)?(?:www\.)?(?:t\.me|telegram\.(?:me|dog)|wa\.me|api\.whatsapp\.com|"
+    r"chat\.whatsapp\.com|discord\.gg|discord(?:app)?\.com/(?:invite|users)|join\.skype\.com|m\.me|signal\.me|"
+    r"line\.me|viber\.me|invite\.viber\.com|snapchat\.com/add|u\.wechat\.com)/[\w\-+/?=&#%.~]*[\w\-+/=&#%~]",
+    _F,
+)
+_MESSENGER_LABEL = re.compile(
+    rf"\b(?P<label>{_MESSENGERS})(?:\s+(?P<idw>{_HANDLE_WORDS}))?(?P<sep>\s*[:=]\s*|\s+[-\u2013]\s*|\s+)"
+    r"(?P<v>\+?\(?\d[\d\s().\-]{5,}\d|@?[a-z0-9][\w.:#\-]{1,}[\w])",
+    _F,
+)
+_HANDLE_LIKE = re.compile(r"^[@+]|[_.\d:#]")
+
+
+def _accept_messenger_label(text: str, m: re.Match[str]) -> bool:
+    label = m.group("label").lower()
+    value = m.group("v")
+    if value.lower().lstrip("@") in _STOPWORDS:
+        return False
+    if value[0].isdigit() or value[0] in "+(":
+        return len(re.sub(r"\D", "", value)) >= 7
+    handle_like = bool(_HANDLE_LIKE.search(value))
+    if value.startswith("@"):
+        return True
+    if re.fullmatch(r"\s*[:=]\s*|\s+[-\u2013]\s*", m.group("sep")) or m.group("idw"):
+        return handle_like or len(value) >= 4
+    return handle_like and bool(re.fullmatch(_STRONG_MESSENGERS, label, _F))
+
+
+_MY_CHANNEL = re.compile(
+    rf"\bmy\s+(?:personal\s+|private\s+|work\s+|direct\s+)?(?P<label>{_MESSENGERS}|e-?mail|gmail|mail|"
+    r"number|phone|cell|mobile|contact)(?:\s+(?P<idw>id|handle|username|user\s?name|name|number|no\.?|"
+    r"address|account|contact|details|info))?\s*(?:is|[:=]|-)\s*(?P<v>@?[a-z0-9][\w.:#\-\[\]()@+]*[\w\]])",
+    _F,
+)
+
+
+def _accept_my_channel(text: str, m: re.Match[str]) -> bool:
+    value = m.group("v")
+    if value.lower().lstrip("@") in _STOPWORDS or len(value) < 3:
+        return False
+    label = m.group("label").lower()
+    if label in {"number", "phone", "cell", "mobile"}:
+        return len(re.sub(r"\D", "", value)) >= 7
+    if label in {"email", "e-mail", "gmail", "mail", "contact"}:
+        return bool(_HANDLE_LIKE.search(value))
+    return True
+
+
+_HANDLE = r"(?<![\w.@])@[a-z0-9_][\w.]{1,}[\w]"
+# Twelfth pass: the "@handle" shape next to the name of a social network or a work chat too ("DM me on Twitter,
+# @coach_dmitri", "@lena.k on Slack"), not only a messenger's.
+_SOCIAL_APPS = r"(?:twitter|bluesky|bsky|mastodon|reddit|slack|teams|linkedin|facebook|tiktok|kakao(?:\s?talk)?|zalo)"
+_MESSENGER_HANDLE = re.compile(
+    rf"\b(?:{_MESSENGERS}|{_SOCIAL_APPS})\b{_NOT_A_CHANNEL}[^.!?\n@]{{0,25}}?{_HANDLE}"
+    rf"|{_HANDLE}\s+(?:on|at|in|via|over)\s+(?:{_MESSENGERS}|{_SOCIAL_APPS})\b",
+    _F,
+)
+_MESSENGER_INVITE = re.compile(
+    r"\b(?:add|message|msg|ping|text|contact|reach|find|call|dm|pm|hit|catch|write|buzz|follow|"
+    r"connect\s+with|chat\s+with)\s+(?:me|us)(?:\s+up)?\s+(?:on|via|at|through|over|in|using)\s+"
+    rf"{_MESSENGERS}\b{_NOT_A_CHANNEL}"
+    rf"|\b(?:{_STRONG_MESSENGERS}|signal|snap)\s+(?:me|us)\b(?!\s+(?:bot|api))",
+    _F,
+)
+
+# Eighth pass. A handle after an app's or a mail provider's name and a label, with nothing else to give it away:
+# "kakao id: minji_design", "my handle on snapchat is leo.films", "gmail: farah.designs.lhr", "zalo - tran.huy88".
+# The value must look like a handle (a dot, an underscore, a digit, "#" or a leading "@"); a plain word counts only
+# after an explicit "id", "handle", "username"... and a colon ("line id: minji"), never after "is".
+_HANDLE_APPS = (
+    rf"(?:{_STRONG_MESSENGER_NAMES}|signal|(?:facebook\s+)?messenger|kakao(?:\s?talk)?|zalo|weixin|qq|tiktok|"
+    r"twitter|bluesky|bsky|mastodon|reddit|keybase|threema|imessage|facetime|hangouts|google\s+chat|teams|slack|"
+    r"facebook|linkedin|gmail|g-?mail|googlemail|yahoo|"
+    r"ymail|outlook|hotmail|proton(?:\s?mail)?|icloud|yandex|zoho|gmx|aol|fastmail|tutanota|naver|daum|"
+    r"rediff(?:mail)?|qq\s?mail|mail\.ru|web\.de)"
+)
+_HANDLE_LABEL = r"(?:id|handle|username|user\s?name|user|name|nick(?:name)?|account|address|tag|login)"
+_APP_HANDLE = re.compile(
+    rf"\b(?P<label>{_HANDLE_APPS})(?:\s+(?P<idw>{_HANDLE_LABEL}))?(?P<sep>\s*[:=]\s*|\s+is\s+|\s+[-\u2013]\s+)"
+    r"(?P<v>@?[a-z0-9][\w.\-#]*[\w])"
+    rf"|\bmy\s+(?:\w+\s+)?(?P<idw2>{_HANDLE_LABEL})\s+(?:on|in|at|for|over)\s+(?P<label2>{_HANDLE_APPS})\s*"
+    r"(?:is|[:=]|-)\s*(?P<v2>@?[a-z0-9][\w.\-#]*[\w])",
+    _F,
+)
+
+
+def _accept_app_handle(text: str, m: re.Match[str]) -> bool:
+    value = m.group("v") or m.group("v2")
+    if value.lower().lstrip("@") in _STOPWORDS or len(value) < 3 or value.lower().startswith(("http", "www.")):
+        return False
+    if re.fullmatch(r"[\d.\-]+", value):
+        return False  # a version or a number ("slack: 4.2", "teams - 2024"): the phone rule decides numbers
+    if value.startswith("@") or re.search(r"[_.\d#]", value):
+        return True
+    return bool(m.group("idw")) and ":" in m.group("sep") and len(value) >= 4
+
+
+# Tenth pass. A handle told inside a sentence rather than after a label: "jonas_builds on discord", "the producer is
+# on skype as beats.by.kofi", "carlos.mendez.ux (skype)", "skype (s.ivanova)", "my work skype, s.ivanova.translate".
+# With no label the value must be shaped like a handle: letters joined by a dot or an underscore (or a leading "@");
+# file names, versions, domains and abbreviations ("mix_v2.wav", "v2.1", "node.js", "e.g.") are not handles.
+_TOLD_HANDLE = r"@?[a-z][a-z0-9]*(?:[._][a-z0-9]+)+"
+_HANDLE_BEFORE_APP = re.compile(
+    rf"(?<![\w.@/\-])(?P<v>{_TOLD_HANDLE})(?:\s*\(\s*(?:on\s+)?{_HANDLE_APPS}\s*\)"
+    rf"|\s+(?:on|via|over)\s+(?:my\s+)?(?:{_STRONG_MESSENGERS}|{_SOCIAL_APPS})\b{_NOT_A_CHANNEL})",
+    _F,
+)
+# Eleventh pass: the weaker names (Line, Signal, imo) in the same shapes, a Discord tag ("cadwizard#4821"), "on
+# <app>, I'm x.y", "<app> ... — x.y" (the handle after a dash ends the sentence), "find me as x.y on <app>".
+_WEAK_APPS = r"(?:line|signal|imo)"
+_TOLD_HANDLE_OR_TAG = rf"(?:{_TOLD_HANDLE}|@?[a-z][a-z0-9_.]{{2,}}#\d{{4}})"
+_APP_BEFORE_HANDLE = re.compile(
+    rf"\b(?:on|via)\s+(?:{_HANDLE_APPS}|{_WEAK_APPS})\s+as\s+(?P<v>{_TOLD_HANDLE_OR_TAG})(?![\w@])"
+    rf"|\b{_HANDLE_APPS}\s*\(\s*(?P<v2>{_TOLD_HANDLE})\s*\)"
+    rf"|\b(?:uses?|using|on|via|over|in)\s+{_WEAK_APPS}\s*\(\s*(?P<v4>{_TOLD_HANDLE})\s*\)"
+    rf"|\bmy\s+(?:(?:work|personal|private|business|other|old|new|second)\s+)?{_HANDLE_APPS}\s*,\s*"
+    rf"(?P<v3>{_TOLD_HANDLE})(?![\w@])"
+    rf"|\bon\s+(?:{_HANDLE_APPS}|{_WEAK_APPS})\s*,?\s+(?:i['\u2019]m|i\s+am|it['\u2019]s|we['\u2019]re|look\s+for|"
+    rf"search(?:\s+for)?|find|add)\s+(?P<v5>{_TOLD_HANDLE_OR_TAG})(?![\w@])"
+    rf"|\b{_HANDLE_APPS}\b[^.!?\n\u2014\u2013]{{0,50}}?\s[\u2014\u2013]\s*(?P<v6>{_TOLD_HANDLE})\s*(?:[.!?]|$)"
+    rf"|\b(?:find|add|reach|search\s+for|look\s+for|message|ping)\s+(?:me|us|him|her)\s+as\s+"
+    rf"(?P<v7>{_TOLD_HANDLE_OR_TAG})\s+(?:on|via|over)\s+(?:{_HANDLE_APPS}|{_WEAK_APPS})\b",
+    _F,
+)
+_NOT_A_HANDLE = re.compile(
+    r"(?:.*\.(?:js|ts|py|rb|go|net|io|com|org|co|uk|de|app|dev|ai|png|jpe?g|gif|svg|pdf|zip|rar|mp[34]|wav|"
+    r"aiff?|flac|mov|avi|docx?|xlsx?|pptx?|csv|txt|exe|html?|css|json|xml|psd|ai|dwg|stl|obj|fbx|blend|apk)"
+    r"|v?\d.*|(?:[a-z]\.)+[a-z]?|e\.?g|i\.?e|etc|vs|a\.?m|p\.?m|st|mr|mrs|ms|dr|no)",
+    _F,
+)
+# The word before a handle told first: a file sent or posted on an app is not a handle ("I posted mix_final on
+# discord").
+_OBJECT_BEFORE = re.compile(
+    r"(?:^|\W)(?:the|a|an|this|that|these|those|file|files|folder|sent|send|sending|shared|share|sharing|posted|"
+    r"post|uploaded|upload|dropped|drop|put|pinned|forwarded|forward|attached|build|version|channel|server|"
+    r"group|bot)\s*$",
+    _F,
+)
+_MESSENGER_AFTER = re.compile(
+    rf"(?:\s*\(\s*(?:on\s+)?{_HANDLE_APPS}\s*\)|\s+(?:on|via|over)\s+(?:my\s+)?(?:{_STRONG_MESSENGERS}|{_SOCIAL_APPS})\b)",
+    _F,
+)
+_HANDLE_AT_END = re.compile(rf"(?<![\w.@/\-]){_TOLD_HANDLE}$", _F)
+
+
+def _handles_before_apps(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Where a handle ends right before "on <app>" or "(<app>)": read back at most 60 characters from there."""
+    starts = []
+    for m in _MESSENGER_AFTER.finditer(text):
+        left = max(0, m.start() - 60)
+        if found := _HANDLE_AT_END.search(text, left, m.start()):
+            starts.append(found.start())
+    return _match_at(pattern, text, starts)
+
+
+def _accept_told_handle(text: str, m: re.Match[str]) -> bool:
+    groups = m.groupdict()
+    value = next((groups[g] for g in ("v", "v2", "v3", "v4", "v5", "v6", "v7") if groups.get(g)), "").lstrip("@")
+    if len(value) < 4 or _NOT_A_HANDLE.fullmatch(value):
+        return False
+    return not (m.re is _HANDLE_BEFORE_APP and _OBJECT_BEFORE.search(text, max(0, m.start() - 20), m.start()))
+
+
+_CONTACT_RULES: tuple[_Rule, ...] = (
+    _Rule(Category.CONTACT_DETAILS, "email", _EMAIL_PLAIN),
+    _Rule(Category.CONTACT_DETAILS, "email", _EMAIL_SPACED),
+    _Rule(Category.CONTACT_DETAILS, "email_obfuscated", _EMAIL_OBFUSCATED, accept=_accept_obfuscated_email),
+    _Rule(Category.CONTACT_DETAILS, "phone", _PHONE_CANDIDATE, accept=_accept_phone),
+    _Rule(Category.CONTACT_DETAILS, "phone_in_words", _PHONE_WORDS),
+    _Rule(Category.CONTACT_DETAILS, "phone_in_words", _PHONE_PAIRS, accept=_accept_phone_pairs),
+    _Rule(Category.CONTACT_DETAILS, "phone", _PHONE_SPACED_DIGITS),
+    _Rule(Category.CONTACT_DETAILS, "email", _EMAIL_LETTERS, accept=_accept_letter_email),
+    _Rule(Category.CONTACT_DETAILS, "messenger_link", _MESSENGER_LINK),
+    _Rule(Category.CONTACT_DETAILS, "messenger_handle", _MESSENGER_LABEL, accept=_accept_messenger_label),
+    _Rule(Category.CONTACT_DETAILS, "messenger_handle", _MESSENGER_HANDLE),
+    _Rule(Category.CONTACT_DETAILS, "contact_handle", _MY_CHANNEL, accept=_accept_my_channel),
+    _Rule(Category.CONTACT_DETAILS, "messenger_invite", _MESSENGER_INVITE),
+    _Rule(Category.CONTACT_DETAILS, "app_handle", _APP_HANDLE, accept=_accept_app_handle),
+    _Rule(Category.CONTACT_DETAILS, "told_handle", _HANDLE_BEFORE_APP, accept=_accept_told_handle),
+    _Rule(Category.CONTACT_DETAILS, "told_handle", _APP_BEFORE_HANDLE, accept=_accept_told_handle),
+)
+
+
+def find_contact_details(text: str) -> list[Hit]:
+    """Email addresses, phone numbers and messenger handles or links in ``text``, in order of position."""
+    if not text:
+        return []
+    return _run(_CONTACT_RULES, text)

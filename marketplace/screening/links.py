@@ -1,0 +1,199 @@
+"""Suspicious links and files: shorteners, file hosts, programs, phishing and look-alike sites."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from .contact import _TLDS
+from .scan import _F, _scan, _sentence_has
+
+_SHORTENED_LINK = re.compile(
+    r"(?<![\w.@])(?:https?://)?(?:bit\.ly|tinyurl\.com|goo\.gl|t\.co|ow\.ly|is\.gd|buff\.ly|cutt\.ly|rb\.gy|"
+    r"shorturl\.at|tiny\.cc|rebrand\.ly|s\.id|v\.gd|shorte\.st|adf\.ly|bl\.ink|t\.ly|qr\.ae|lnkd\.in|"
+    r"bit\.do|bitly\.com|j\.mp|tiny\.one|tinyurl\.is|cutt\.us|u\.to|clck\.ru|x\.co|soo\.gd|po\.st|tr\.im|su\.pr|"
+    r"snip\.ly|snipurl\.com|mcaf\.ee|dlvr\.it|ift\.tt|gg\.gg|t2m\.io|shrtco\.de|surl\.li|kutt\.it|tny\.im|u\.nu|"
+    r"v\.ht|2\.gp|cli\.gs|short\.gy|shorturl\.gg|tinu\.be|qrco\.de|urlz\.fr|ulvis\.net|shorter\.me|bc\.vc|"
+    r"ouo\.io|zpr\.io|hyperurl\.co|trib\.al|hubs\.l[ay]|s\.coop|1url\.com|go2l\.ink|l\.ead\.me|rotf\.lol|"
+    r"n9\.cl|bitly\.ws|shorturl\.asia|zws\.im|reurl\.cc|0rz\.tw|url\.ie|chilp\.it|"
+    # thirteenth pass: more public shorteners
+    r"goo\.su|vk\.cc|qps\.ru|shor\.by|urlr\.me|dub\.sh|short\.io|tiny\.pl|2no\.co|xurl\.es|y\.gy|did\.li|"
+    r"shorturl\.com|tinyurl\.ru|cutt\.ly|l\.linklyhq\.com|lnk\.bio|shrtm\.nu|tiny\.ie|shrinke\.me|"
+    r"shrink\.pe|exe\.io|fc\.lc|ouo\.press|link\.tl|smarturl\.it|trimurl\.co|bom\.so|han\.gl|me2\.do|"
+    r"url\.kr|dwz\.cn|t\.cn|suo\.im|u\.nu)"
+    r"/[\w\-+/?=&#%.~]*[\w\-+/=&#%~]",
+    _F,
+)
+_FILE_HOST_LINK = re.compile(
+    r"(?<![\w.@])(?:https?://)?(?:www\.)?(?:drive\.google\.com|docs\.google\.com|dropbox\.com|"
+    r"dl\.dropboxusercontent\.com|mega\.nz|mega\.co\.nz|mediafire\.com|wetransfer\.com|we\.tl|"
+    r"onedrive\.live\.com|1drv\.ms|sendspace\.com|anonfiles\.com|gofile\.io|files\.fm|file\.io|transfer\.sh|"
+    r"4shared\.com|zippyshare\.com|pixeldrain\.com)/[\w\-+/?=&#%.~]*[\w\-+/=&#%~]",
+    _F,
+)
+_DOWNLOAD_VERB = re.compile(
+    r"\b(?:download|downloading|install|installing|run|open|launch|execute|extract|unzip|unpack|grab|get)\b", _F
+)
+_RISKY_EXTENSIONS = r"(?:exe|scr|msi|bat|cmd|vbs|vbe|ps1|jar|apk|dmg|pkg|iso|lnk|hta|wsf|pif|cpl)"
+_RISKY_FILE = re.compile(rf"(?<![\w.\-])[\w\-]+(?:\.[\w\-]+){{0,4}}\.{_RISKY_EXTENSIONS}\b", _F)
+_REMOTE_OR_INSTALL = re.compile(
+    r"\b(?:install|download|run)\s+(?:anydesk|teamviewer|rustdesk|ultraviewer|ammyy)\b"
+    r"|\b(?:install|download|run)\s+(?:our|this|the|my)\s+(?:\w+\s+){0,2}?(?:app|application|software|program|"
+    r"client|tool|extension|plugin|tracker|agent|viewer|launcher)\b[^.!?\n]{0,40}?"
+    r"\b(?:to\s+(?:access|see|view|get|start|receive|open|join|read|unlock)|(?:from|via|using)\s+(?:this|the|my|"
+    r"our)\s+(?:\w+\s+){0,2}?link)\b",
+    _F,
+)
+
+_ENABLE_MACROS = re.compile(r"\benable\s+(?:the\s+)?(?:macros?|content|editing\s+and\s+content)\b", _F)
+_DOCUMENT_WORD = re.compile(
+    r"\b(?:docm|xlsm|docx?|xlsx?|file|document|attachment|spreadsheet|workbook|archive|zip)\b", _F
+)
+
+
+def _accept_enable_macros(text: str, m: re.Match[str]) -> bool:
+    """ "enable macros" said of a file to download or open, not of a macro to write."""
+    return _sentence_has(_DOWNLOAD_VERB, text, m.start(), m.end()) or _sentence_has(
+        _DOCUMENT_WORD, text, m.start(), m.end()
+    )
+
+
+# Credentials, bank or card details or an identity asked for on another site ("sign in at upw0rk-verify.net",
+# "confirm your bank details at pay-release-form.info"): a login verb, then within the clause a domain. Kept when the
+# clause asks for the reader's own credentials or details, or the domain is shaped like a phishing page's. Since the
+# eighth pass also restoring or recovering access there ("restore access at support-desk-help.com").
+_CREDENTIALS_ELSEWHERE = re.compile(
+    r"\b(?:log\s*in|log\s+into|sign\s*in|sign\s+into|verify|confirm|validate|authenticate|re-?enter|enter|type|"
+    r"submit|update|claim|unlock|connect|restore|recover|regain|reactivate|re-activate|reinstate|reset)\b"
+    r"[^.!?\n]{0,50}?(?:\b(?:at|on|to|into|via|through|using|here)\s*:?\s*"
+    r"(?:(?:our|my|the|this)\s+(?:\w+\s+){0,2}?)?|:\s*)"
+    r"(?:https?://)?(?:www\.)?(?P<site>[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9][a-z0-9\-]*){0,3}\."
+    rf"(?:{_TLDS}|top|click|link|live|icu|buzz|shop|store|club|vip|win|support|help|today|cc|ws|pw))\b(?!\.\w)",
+    _F,
+)
+_PHISHING_WORDS = (
+    "verif", "secure", "login", "signin", "sign-in", "auth", "account", "payout", "claim", "bonus", "reward", "wallet",
+    "billing", "confirm", "unlock", "support", "escrow", "release", "kyc", "portal", "upw0rk", "upvvork", "recover",
+    "restore", "appeal", "reinstate",
+)  # fmt: skip
+_PHISHING_DOMAIN = re.compile("|".join(_PHISHING_WORDS), _F)
+_OWN_DETAILS = re.compile(
+    r"\byour\s+(?:\w+\s+){0,2}?(?:password|passcode|credentials|bank\w*|card|iban|identity|ssn|seed|wallet|payout|"
+    r"earnings)\b|\b(?:verify|confirm|validate|authenticate|unlock|re-?activate)\s+your\s+(?:account|profile|"
+    r"e-?mail)\b",
+    _F,
+)
+_LEGIT_SITES = re.compile(
+    r"(?:^|\.)(?:github|gitlab|bitbucket|google|figma|notion|trello|atlassian|microsoft|apple|stripe|paypal)\.", _F
+)
+
+
+# Eleventh pass: a site whose name is a well-known one's or the marketplace's with look-alike letters or digits
+# ("rnarketplace.com", "upvvork", "paypa1", "g00gle-docs-share.com") is risky with any log-in or request.
+_LOOKALIKE_SWAPS = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t"})
+_LOOKALIKE_OF = (
+    "marketplace", "upwork", "fiverr", "freelancer", "paypal", "google", "microsoft", "apple", "amazon", "docusign",
+    "dropbox", "linkedin", "stripe", "payoneer", "outlook", "wise",
+)  # fmt: skip
+
+
+def _is_lookalike(site: str) -> bool:
+    name = site.lower()
+    plain = name.translate(_LOOKALIKE_SWAPS).replace("rn", "m").replace("vv", "w").replace("cl", "d")
+    return any(brand in plain and brand not in name for brand in _LOOKALIKE_OF)
+
+
+def _accept_credentials_elsewhere(text: str, m: re.Match[str]) -> bool:
+    site = m.group("site")
+    if _is_lookalike(site):
+        return True
+    if _LEGIT_SITES.search(site):
+        return False
+    # "... at rev-onboard.app with your marketplace credentials": the details may follow the address.
+    return bool(_PHISHING_DOMAIN.search(site) or _OWN_DETAILS.search(text, m.start(), min(len(text), m.end() + 60)))
+
+
+# The same request after the address ("your payout is waiting at payout-center.info, log in there", "click
+# http://freelance-bonus.click to claim your welcome payment"): the request, kept when an address not on the
+# well-known list stands before it in the sentence (within 80 characters, so the look back stays bounded) and
+# either the address is shaped like a phishing page's or the request names the reader's own secrets or money.
+_REQUEST_AFTER_LINK = re.compile(
+    r"\b(?:log\s*in|sign\s*in|verify|confirm|enter|type|submit|claim|collect|withdraw|unlock|redeem|validate|"
+    r"re-?activate|receive|release)\b[^.!?\n]{0,40}?\b(?P<object>there|here|(?:your|ur)\s+(?:\w+\s+){0,2}?"
+    r"(?:password|passcode|credentials|login|log-in|card|bank\w*|wallet|seed|payout|earnings|payment|funds|bonus|"
+    r"reward|identity|ssn|account|details))\b",
+    _F,
+)
+_SITE_BEFORE = re.compile(
+    r"(?:https?://|(?<![\w@.\-]))(?:www\.)?(?P<site>[a-z0-9][a-z0-9\-]{0,40}(?:\.[a-z0-9][a-z0-9\-]{0,40}){0,3}\."
+    rf"(?:{_TLDS}|top|click|link|live|icu|buzz|shop|store|club|vip|win|support|help|today|cc|ws|pw))\b(?!\.\w)",
+    _F,
+)
+_STRONG_OBJECT = re.compile(
+    r"password|passcode|credentials|card|bank|wallet|seed|payout|earnings|payment|funds|bonus|reward|identity|ssn",
+    _F,
+)
+
+
+def _accept_request_after_link(text: str, m: re.Match[str]) -> bool:
+    starts, _ = _scan(text).sentences
+    sentence_start = starts[bisect_right(starts, m.start()) - 1]
+    before = text[max(sentence_start, m.start() - 80) : m.start()]
+    return _risky_site_in(before, bool(_STRONG_OBJECT.search(m.group("object"))))
+
+
+@lru_cache(maxsize=1024)
+def _risky_site_in(before: str, strong: bool) -> bool:
+    """Whether `before` holds an address not on the well-known list that is risky with the request (cached: a text
+    that trips the rule thousands of times repeats itself, and the answer depends on the window alone)."""
+    if not strong and not any(word in before.lower() for word in _PHISHING_WORDS):
+        return False
+    for found in _SITE_BEFORE.finditer(before):
+        site = found.group("site")
+        if _is_lookalike(site) or (not _LEGIT_SITES.search(site) and (strong or _PHISHING_DOMAIN.search(site))):
+            return True
+    return False
+
+
+# Thirteenth pass: a well-known site's address put in front of an unrelated domain, so that the link starts like the
+# real one ("pin.it.calligraphy-refs.club", "1drv.ms.photo-share.win", "docs-google.com.share-files.ru"): the
+# brand's domain, then at least one more label of three characters or more and a top-level domain (so
+# "google.com.au" or "amazon.co.uk" stay out).
+_BRANDS = (
+    r"(?:google|gmail|dropbox|paypal|microsoft|office|office365|outlook|live|apple|icloud|amazon|1drv|onedrive|"
+    r"sharepoint|pin|pinterest|wetransfer|docusign|adobe|upwork|fiverr|linkedin|facebook|instagram|netflix|"
+    r"github|notion|figma|canva|zoom|slack|stripe|wise|payoneer)\.(?:com|ms|it|net|org|co|us|io|me)"
+    r"\.[a-z0-9][a-z0-9\-]{2,}(?:\.[a-z0-9\-]+)*\.[a-z]{2,}\b(?![.\-]?\w)"
+)
+_BRAND_AS_SUBDOMAIN = re.compile(
+    rf"(?<![\w.\-@])(?:https?://)?(?:[a-z0-9\-]+\.){{0,3}}?(?:[a-z0-9]+[.\-])?{_BRANDS}",
+    _F,
+)
+_BRAND_THEN_DOMAIN = re.compile(rf"(?<![a-z0-9]){_BRANDS}", _F)  # where _BRAND_AS_SUBDOMAIN can match at all
+# Thirteenth pass: a file-sharing link to a program or a macro document ("dropbox.com/s/x/setup.exe"): risky
+# without a download verb in the sentence.
+_MACRO_EXTENSIONS = r"(?:docm|xlsm|pptm|dotm|xlam)"
+
+
+def _accept_executable_link(text: str, m: re.Match[str]) -> bool:
+    return bool(re.search(rf"\.(?:{_RISKY_EXTENSIONS}|{_MACRO_EXTENSIONS})(?:$|[?#&])", m.group(), _F))
+
+
+# Thirteenth pass: turning off the reader's protection so that a file runs ("disable your antivirus before you open
+# it"), a malware instruction with or without a link.
+_DISABLE_PROTECTION = re.compile(
+    r"\b(?:turn(?:ing)?\s+off|disabl(?:e|ing)|deactivat(?:e|ing)|switch(?:ing)?\s+off|pause|uninstall|"
+    r"temporarily\s+(?:turn\s+off|disable))\s+(?:your\s+|the\s+|ur\s+)?(?:\w+\s+)?(?:anti-?virus|"
+    r"defender|windows\s+security|smart\s?screen|virus\s+(?:protection|scanner)|real-?time\s+protection|"
+    r"security\s+software)\b",
+    _F,
+)
+
+
+# A link to a bare IP address ("http://185.22.10.4/login"): no legitimate job needs one.
+_IP_LINK = re.compile(r"\bhttps?://\d{1,3}(?:\.\d{1,3}){3}\b", _F)
+
+
+def _accept_download_context(text: str, m: re.Match[str]) -> bool:
+    return _sentence_has(_DOWNLOAD_VERB, text, m.start(), m.end())
