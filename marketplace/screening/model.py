@@ -163,6 +163,8 @@ TRAINING_FILES = (
     "heldout_pass15.json",
     "paraphrases_pass13.json",
     "everyday_pass13.json",
+    "heldout_pass16.json",
+    "everyday_heldout.json",
 )
 
 Example = tuple[str, frozenset[str]]

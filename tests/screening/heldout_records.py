@@ -747,8 +747,15 @@ their cap clears one clean item). Links miss a PowerShell script, an .exe "from 
 a W-8 look-alike domain. 21 items have a near-duplicate (difflib >= 0.75) in the training data as scored (five of
 them in `heldout_pass15.json`, by a writer of the same kind); without them the target is met in four categories
 (paying 0.96 / 0.89, moving off 0.92 / 0.88).
+
+Since the fourteenth pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`,
+after `everyday_pass13.json`). So the figures below are a record, not a measurement of the current model: the
+rules-alone floors still hold (the rules never saw this file before it was scored, and a rules change that loses
+them fails here), the combined floors hold trivially now that the model is trained on the file, and the overlap
+check covers the files trained on before it (`hf.trained_before("heldout_pass16.json")`): those of the thirteenth
+pass, with which it was scored.
 """,
-        spent=False,
+        spent=True,
         positives=30,
         rules_floor={
             "contact_details": (0.93, 0.93),
