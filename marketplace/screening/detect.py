@@ -22,6 +22,7 @@ from .contact import (
 )
 from .hits import Category, Hit, ScreeningResult
 from .links import (
+    _BARE_EXTENSION,
     _BRAND_AS_SUBDOMAIN,
     _BRAND_THEN_DOMAIN,
     _CREDENTIALS_ELSEWHERE,
@@ -30,13 +31,16 @@ from .links import (
     _DOWNLOAD_VERB,
     _ENABLE_MACROS,
     _FILE_HOST_LINK,
+    _FILE_HOST_WORD,
     _IP_LINK,
     _REMOTE_OR_INSTALL,
     _REQUEST_AFTER_LINK,
     _RISKY_EXTENSIONS,
     _RISKY_FILE,
+    _RUN_SCRIPT,
     _SHORTENED_LINK,
     _accept_credentials_elsewhere,
+    _accept_bare_extension,
     _accept_download_context,
     _accept_enable_macros,
     _accept_executable_link,
@@ -44,6 +48,7 @@ from .links import (
 )
 from .moving_off import (
     _ASK_CONTACT,
+    _MEET_IN_PERSON,
     _CHANNEL_INSTEAD,
     _CONTACT_ME_OFF,
     _DISPARAGE_CHAT,
@@ -53,6 +58,7 @@ from .moving_off import (
     _WORKSPACE_INVITE,
     _accept_channel_instead,
     _accept_workspace_invite,
+    details_with_invitation,
 )
 from .scan import _F, _NEGATION, _TOPIC, _Anchors, _match_at, _Rule, _run, _scan
 from .terms import (
@@ -78,6 +84,7 @@ from .terms import (
     _PAYMENT_CONTEXT,
     _PAYMENT_DETAILS_ASK,
     _SERVICE_AS_VERB,
+    _SERVICE_SUITS,
     _SERVICE_MENTION,
     _SKIP_CONTRACT,
     _START_NEARBY,
@@ -94,6 +101,7 @@ from .terms import (
 _RISKY_RULES: tuple[_Rule, ...] = (
     _Rule(Category.OFF_PLATFORM_PAYMENT, "pay_via_service", _PAY_VIA, negatable=True, topical=True),
     _Rule(Category.OFF_PLATFORM_PAYMENT, "pay_via_service", _SERVICE_AS_VERB, negatable=True, topical=True),
+    _Rule(Category.OFF_PLATFORM_PAYMENT, "pay_via_service", _SERVICE_SUITS, negatable=True, topical=True),
     _Rule(
         Category.OFF_PLATFORM_PAYMENT,
         "payment_service",
@@ -166,6 +174,8 @@ _RISKY_RULES: tuple[_Rule, ...] = (
         topical=True,
     ),
     _Rule(Category.SUSPICIOUS_LINK, "ip_address_link", _IP_LINK),
+    _Rule(Category.SUSPICIOUS_LINK, "run_script", _RUN_SCRIPT, negatable=True),
+    _Rule(Category.SUSPICIOUS_LINK, "executable_file", _BARE_EXTENSION, accept=_accept_bare_extension),
     _Rule(Category.OFF_PLATFORM_CONTACT, "move_to_messenger", _MOVE_TO_MESSENGER, negatable=True),
     _Rule(
         Category.OFF_PLATFORM_CONTACT,
@@ -189,6 +199,7 @@ _RISKY_RULES: tuple[_Rule, ...] = (
         categorize=_payment_or_contact,
     ),
     _Rule(Category.OFF_PLATFORM_CONTACT, "join_channel", _JOIN_CHANNEL, negatable=True, topical=True),
+    _Rule(Category.OFF_PLATFORM_CONTACT, "meet_in_person", _MEET_IN_PERSON, negatable=True),
 )
 
 
@@ -293,6 +304,7 @@ _FINDERS: dict[int, _Finder] = {
 _ANCHORS = _Anchors(
     [rule.pattern for rule in _CONTACT_RULES + _RISKY_RULES if id(rule.pattern) not in _FINDERS]
     + [_NEGATION, _TOPIC, _PAYMENT_CONTEXT, _EVALUATION, _DOWNLOAD_VERB, _DOCUMENT_WORD, _PAY_WORD, _START_NEARBY]
+    + [_FILE_HOST_WORD]
     + [_AT_WORD, _TLD_WORD, _EXTENSION_WORD]
 )
 
@@ -311,7 +323,9 @@ def find_risky_talk(text: str) -> list[Hit]:
 
 def screen(text: str) -> ScreeningResult:
     """Run both detectors."""
-    return ScreeningResult(tuple(find_contact_details(text)), tuple(find_risky_talk(text)))
+    contact = find_contact_details(text)
+    risky = find_risky_talk(text) + details_with_invitation(text, contact)
+    return ScreeningResult(tuple(contact), tuple(sorted(risky, key=lambda h: (h.start, h.end))))
 
 
 def snippet(text: str, hit: Hit, context: int = 40, marks: tuple[str, str] = ("«", "»")) -> str:

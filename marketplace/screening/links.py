@@ -192,8 +192,31 @@ _DISABLE_PROTECTION = re.compile(
 
 
 # A link to a bare IP address ("http://185.22.10.4/login"): no legitimate job needs one.
+# Fourteenth pass: a script to run that the writer sent ("please run the powershell script I sent", "paste this
+# command into PowerShell"), and a program named by its extension alone ("it's an .exe player") next to a download.
+_RUN_SCRIPT = re.compile(
+    r"\b(?:run|execute|launch|open|double[-\s]click)\s+(?:the|this|that|my|our)\s+(?:little\s+|small\s+|quick\s+)?"
+    r"(?:powershell|ps1|\.ps1|vbs|vb|batch|\.bat|bat|cmd)\s+(?:script|file|command)s?\b"
+    r"|\bpaste\s+(?:this|that|the)\s+(?:\w+\s+)?(?:command|line|script|code)\s+into\s+(?:powershell|cmd|"
+    r"(?:the\s+)?(?:windows\s+)?(?:run\s+box|command\s+prompt|terminal))\b",
+    _F,
+)
+_BARE_EXTENSION = re.compile(
+    rf"\b(?:an?|the|this|that|its|it['\u2019]s)\s+\.{_RISKY_EXTENSIONS}\b(?:\s+(?:file|player|installer|program|app|"
+    r"setup|viewer|codec|launcher))?",
+    _F,
+)
 _IP_LINK = re.compile(r"\bhttps?://\d{1,3}(?:\.\d{1,3}){3}\b", _F)
 
 
 def _accept_download_context(text: str, m: re.Match[str]) -> bool:
     return _sentence_has(_DOWNLOAD_VERB, text, m.start(), m.end())
+
+
+_FILE_HOST_WORD = re.compile(r"\b(?:link|drive|dropbox|we\s?transfer|mega|mediafire|one\s?drive)\b", _F)
+
+
+def _accept_bare_extension(text: str, m: re.Match[str]) -> bool:
+    """A program named by its extension alone is risky only when it is to be fetched from a link or a file host
+    ("the .exe installer" on a job's own download page is not)."""
+    return _accept_download_context(text, m) and _sentence_has(_FILE_HOST_WORD, text, m.start(), m.end())

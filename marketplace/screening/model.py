@@ -39,6 +39,7 @@ from sklearn.preprocessing import MultiLabelBinarizer
 from .contact import _CONTACT_RULES
 from .cues import CUE_WEIGHT, CUES
 from .detect import _RISKY_RULES, screen
+from .moving_off import DETAIL_WITH_INVITE
 from .hits import Category, Hit, ScreeningResult
 
 __all__ = [
@@ -122,7 +123,12 @@ C_VALUE = 200.0
 RULE_WEIGHT = 3.0
 KIND_WEIGHT = 3.0
 # Every (category, kind) the rules can report; a model keeps the list it was trained with.
-RULE_KINDS: tuple[str, ...] = tuple(sorted({f"{r.category}:{r.kind}" for r in _CONTACT_RULES + _RISKY_RULES}))
+RULE_KINDS: tuple[str, ...] = tuple(
+    sorted(
+        {f"{r.category}:{r.kind}" for r in _CONTACT_RULES + _RISKY_RULES}
+        | {f"{Category.OFF_PLATFORM_CONTACT}:{DETAIL_WITH_INVITE}"}
+    )
+)
 # Labelled files next to corpus.json that `train_screening` reads, in this order (a later label of the same
 # sentence wins): the second pass's paraphrases, the third pass's, the second and third passes' held-out files,
 # spent once they were scored (issue 15) and training material since, the fourth pass's paraphrases, its held-out

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .contact import _MESSENGERS, _NOT_A_CHANNEL, _SOCIAL_APPS, _STRONG_MESSENGERS, find_contact_details
+from .hits import Category, Hit
 from .scan import _F, _hinted
 
 # Thirteenth pass: three ways of moving off the platform that name no verb of moving: an invitation to a team
@@ -43,13 +45,23 @@ _MOVE_TO_MESSENGER = re.compile(
     _F,
 )
 _ASK_CONTACT = re.compile(
-    r"(?:\b(?:send|give|share|drop|leave|tell|text|dm|pm)\s+(?:me|us)\s+(?:your|ur)|\bwhat['\u2019]?s\s+(?:your|ur)|"
+    r"(?:\b(?:send(?:ing)?|giv(?:e|ing)|shar(?:e|ing)|drop|leave|tell|text|dm|pm)\s+(?:me|us)\s+(?:your|ur)|\bwhat['\u2019]?s\s+(?:your|ur)|"
     r"\bwhat\s+is\s+(?:your|ur)|\bcan\s+(?:i|we)\s+(?:get|have)\s+(?:your|ur))\s+"
     r"(?:personal\s+|private\s+|direct\s+|real\s+)?(?:e-?mail(?:\s+address)?|gmail|(?:phone\s+|mobile\s+|cell\s+)?"
     # "what's your number one priority", "what's your number of revisions": a count or a rank, not a phone.
     rf"number(?!\s+(?:one|two|three|1|of)\b)|phone|cell|mobile|{_MESSENGERS}|contacts?(?:\s+(?:details|info|information|number))?|socials|"
     r"handle)\b"
-    rf"|\b(?:do\s+you\s+have|are\s+you\s+on|do\s+you\s+use)\s+{_STRONG_MESSENGERS}\b",
+    rf"|\b(?:do\s+you\s+have|are\s+you\s+on|do\s+you\s+use)\s+{_STRONG_MESSENGERS}\b"
+    # fourteenth pass: the weaker names asked after in a pair or alone when they are only apps ("line or kakao?")
+    rf"|\b(?:do\s+you\s+have|are\s+you\s+on|do\s+you\s+use)\s+(?:{_MESSENGERS}|kakao(?:\s?talk)?|zalo)\s+or\s+"
+    rf"(?:{_MESSENGERS}|kakao(?:\s?talk)?|zalo)\b|\b(?:do\s+you\s+have|are\s+you\s+on|do\s+you\s+use)\s+"
+    r"(?:kakao(?:\s?talk)?|zalo|line\s+app)\b",
+    _F,
+)
+# Fourteenth pass: a meeting in person asked for ("could we meet in person at a café", "let's meet up face to face").
+_MEET_IN_PERSON = re.compile(
+    r"\b(?:(?:could|can|shall|should|would|why\s+don['\u2019]?t)\s+we|let['\u2019]?s|(?:want|like|love|happy)\s+to)\s+"
+    r"(?:just\s+)?meet\s+(?:you\s+)?(?:up\s+)?(?:in\s+person|face[-\s]to[-\s]face|irl|offline|for\s+(?:a\s+)?coffee)\b",
     _F,
 )
 _CONTACT_ME_OFF = re.compile(
@@ -110,3 +122,61 @@ _JOIN_CHANNEL = re.compile(
     r"go\s+over|sort|carry\s+on)\w*\b[^.!?\n]{0,30}?\b(?:there|in\s+there|properly|freely)\b",
     _F,
 )
+
+
+# Fourteenth pass, a labelling decision: a contact detail given with an invitation to use it ("my whatsapp is ...,
+# message me there", "wechat id: x, easier for me than this chat") is moving off the platform as well as contact
+# details; a detail alone ("my email for the invoice is ...") is not. The invitation is the writer's own: a verb of
+# contact addressed to "me"/"us" at the start of a clause or after "you can", "please"... (not "parents usually
+# text me", not "call him"), "send/message ... there", or the channel preferred to this chat (not a number "in case
+# the chat goes down": a fallback).
+_INVITE_TO_DETAIL = re.compile(
+    r"(?:^|[.,;:!?()\u2014\u2013\-]\s*|\b(?:can|could|pls|plz|please|just|kindly|to|and|or|then|so|sure|ok|also|"
+    r"you['\u2019]ll|will|i['\u2019]d\s+rather\s+you)\s+)"
+    r"(?:message|msg|text|txt|ping|dm|pm|call|ring|phone|whatsapp|e-?mail|mail|write(?:\s+to)?|contact|reach|find|"
+    r"add|hit|buzz|skype|telegram|signal|snap|viber|wire|shoot|drop|inbox|send)\s+(?:me|us|(?<!find\s)my\s+(?:cell|mobile|phone|"
+    r"number|e-?mail|inbox|gmail|hotmail|outlook|yahoo|address|office|landline|whatsapp|skype))\b"
+    r"(?!\s+(?:know|off)\b)"
+    # "call anytime", "text 0412 ...": the verb alone at the start of a clause, the detail or a time right after it
+    # ("email:" is a label, not an invitation)
+    r"|(?:^|[.,;:!?()\u2014\u2013\-]\s*|\b(?:can|could|pls|plz|please|just|kindly|and|or|then|so)\s+)"
+    r"(?:call|text|ring|e-?mail|whatsapp|write\s+to)(?:\s+or\s+(?:call|text))?"
+    r"(?:\s+(?:any\s?time|whenever|after)\b|(?=\s*,?\s*$))"
+    r"|\bhmu\b|\badd\s+(?:pls|please|plz)\b|\b(?:pls|please|plz|kindly)\s+add\b(?!\s+(?:him|her|them)\b)"
+    r"|\b(?:send|message|msg|dm|pm|write|text|ping|talk|chat)\b[^.!?\n]{0,40}?\bthere\b"
+    r"|\b(?:easier|faster|quicker|more\s+convenient|if\s+you\s+prefer|(?:more|most)\s+often|"
+    r"than\s+(?:this|here))\b",
+    _F,
+)
+_NOT_INVITING = re.compile(r"\b(?:don['\u2019]?t|do\s+not|never|no\s+need\s+to)\s+$", _F)
+_SENTENCE_END = re.compile(r"[!?\n]|\.(?:\s|$)")
+_CLAUSE_MARKS = ".,;:!?()\u2014\u2013- \t"
+_INVITE_REACH = 100  # characters either side of a detail, within its sentence
+DETAIL_WITH_INVITE = "detail_with_invite"
+
+
+def details_with_invitation(text: str, contact: Sequence[Hit]) -> list[Hit]:
+    """Moving off the platform where a contact detail comes with an invitation to use it (the detail's sentence)."""
+    hits: list[Hit] = []
+    for detail in contact:
+        if detail.kind == "messenger_invite":  # no detail given: the rule of that name raises moving off already
+            continue
+        left = max(0, detail.start - _INVITE_REACH)
+        ends = list(_SENTENCE_END.finditer(text, left, detail.start))
+        left = ends[-1].start() if ends else left  # the sentence's end is kept: it starts a clause
+        end = _SENTENCE_END.search(text, detail.end, detail.end + _INVITE_REACH)
+        right = end.start() if end else min(len(text), detail.end + _INVITE_REACH)
+        for window in ((left, detail.start), (detail.end, right)):
+            for m in _INVITE_TO_DETAIL.finditer(text, *window):
+                if _NOT_INVITING.search(text, max(0, m.start() - 12), m.start()):
+                    continue
+                start, stop = (
+                    min(m.start() + len(m.group()) - len(m.group().lstrip(_CLAUSE_MARKS)), detail.start),
+                    max(m.end(), detail.end),
+                )
+                hits.append(Hit(Category.OFF_PLATFORM_CONTACT, DETAIL_WITH_INVITE, text[start:stop], start, stop))
+                break
+            else:
+                continue
+            break
+    return hits

@@ -48,7 +48,15 @@ _PAY_VIA = re.compile(
 )
 _SERVICE_AS_VERB = re.compile(
     r"\b(?:pay\s?pal|venmo|zelle|cash\s?app|wire)\s+(?:you|me|us|him|her|them|it|the\s+(?:money|funds|"
-    r"deposit|advance|rest|balance|full\s+amount|amount)|\$?\d)",
+    r"deposit|advance|rest|balance|full\s+amount|amount)|\$?\d)"
+    # "wire me a message on Threema": to send a message, not money
+    r"(?!\s+an?\s+(?:message|msg|line|note|text|dm|quick\s+(?:message|note|line))\b)",
+    _F,
+)
+# Fourteenth pass: a payment service said to suit the writer ("mpesa works for me", "PayPal is easier for us").
+_SERVICE_SUITS = re.compile(
+    rf"\b(?:{_PAY_SERVICES_STRONG}|m-?pesa|wise){_NOT_A_PAYMENT}\s+(?:works|would\s+work|is\s+(?:fine|ok|okay|"
+    r"easier|better|best|simpler|faster|cheaper))\s+(?:for\s+(?:me|us)|better|best)\b",
     _F,
 )
 _PAY_WORD = re.compile(
@@ -101,7 +109,10 @@ _AVOID_FEES = re.compile(
 )
 _BYPASS = re.compile(
     r"\b(?:bypass|circumvent|go\s+around|cut\s+out|skip|avoid)\s+(?:the\s+)?"
-    r"(?:platform|site|middle\s?man|middlemen|escrow)\b",
+    r"(?:platform|site|middle\s?man|middlemen|escrow)\b"
+    # fourteenth pass: "if you drop the marketplace contract", "cancel the contract here and I'll pay in ETH"
+    r"|\b(?:drop|cancel|close|end|ditch|leave|skip)\s+(?:the|this|our)\s+(?:marketplace|platform|site)(?:['\u2019]s)?\s+"
+    r"(?:contract|escrow|milestones?)\b",
     _F,
 )
 _CHOOSE_METHOD = re.compile(
@@ -134,7 +145,9 @@ _PAYMENT_DETAILS_ASK = re.compile(
     r"|\b(?:send|share|give|provide|drop|text|dm|pm|post|forward)\s+(?:(?:me|us)\s+)?(?:your|ur)\s+"
     r"(?:(?:bank\s+)?sort\s+code|upi\s+(?:id|handle|number)|vpa|ifsc(?:\s+code)?|bsb(?:\s+number)?|iban|"
     r"swift(?:\s+code)?|routing\s+number|(?:crypto\s+|usdt\s+|btc\s+|bitcoin\s+|eth\s+)?wallet\s+address|"
-    r"pay\s?pal(?:\s+e-?mail)?|venmo|zelle|cash\s?app|revolut|payoneer|bank\s+details)\b",
+    r"pay\s?pal(?:\s+e-?mail)?|venmo|zelle|cash\s?app|revolut|payoneer|bank\s+details|"
+    # fourteenth pass: the card itself ("share your card details so I can transfer the advance")
+    r"(?:credit\s+|debit\s+|bank\s+)?card\s+(?:details|number|info))\b",
     _F,
 )
 _OVERPAYMENT = re.compile(

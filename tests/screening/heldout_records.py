@@ -20,6 +20,10 @@ class Record:
     # Its misses were read and it is training data (`sm.TRAINING_FILES`), or about to be; an unspent file must not be.
     spent: bool
     positives: int | None = None  # sentences per category, exactly, where the pass checked it
+    # Contact details given with an invitation to use them, labelled moving off the platform as well since the
+    # fourteenth pass (a labelling decision taken then; the file's other labels are as written): off the platform
+    # contact holds `positives + relabelled` sentences. The floors were checked again with the new labels and hold.
+    relabelled: int = 0
     # (precision, recall) per category as measured once, rounded down; a change that lowers one fails here.
     rules_floor: Figures
     combined_floor: Figures | None = None  # None: scored with the rules alone
@@ -238,6 +242,7 @@ the files trained on before the sixth pass scored it (`hf.trained_before("heldou
 """,
         spent=True,
         positives=24,
+        relabelled=9,
         rules_floor={
             "contact_details": (0.85, 1.00),
             "off_platform_payment": (1.00, 0.83),
@@ -286,6 +291,7 @@ the files trained on before the seventh pass scored it (`hf.trained_before("held
 """,
         spent=True,
         positives=24,
+        relabelled=5,
         rules_floor={
             "contact_details": (0.86, 0.83),
             "off_platform_payment": (0.95, 0.79),
@@ -331,6 +337,7 @@ the files trained on before the eighth pass scored it (`hf.trained_before("heldo
 """,
         spent=True,
         positives=30,
+        relabelled=5,
         rules_floor={
             "contact_details": (0.96, 0.90),
             "off_platform_payment": (0.95, 0.73),
@@ -377,6 +384,7 @@ check covers only the files trained on when it was scored, those of the eighth p
 """,
         spent=True,
         positives=30,
+        relabelled=11,
         rules_floor={
             "contact_details": (0.90, 0.93),
             "off_platform_payment": (0.96, 0.86),
@@ -429,6 +437,7 @@ check covers only the files trained on when it was scored, those of the ninth pa
 """,
         spent=True,
         positives=30,
+        relabelled=2,
         rules_floor={
             "contact_details": (0.89, 0.86),
             "off_platform_payment": (0.94, 0.56),
@@ -482,6 +491,7 @@ check covers only the files trained on when it was scored, those of the tenth pa
 """,
         spent=True,
         positives=30,
+        relabelled=6,
         rules_floor={
             "contact_details": (0.91, 0.73),
             "off_platform_payment": (1.00, 0.46),
@@ -536,6 +546,7 @@ check covers only the files trained on when it was scored, those of the eleventh
 """,
         spent=True,
         positives=30,
+        relabelled=6,
         rules_floor={
             "contact_details": (0.96, 0.90),
             "off_platform_payment": (1.00, 0.83),
@@ -587,6 +598,7 @@ pass, with which it was scored, and `heldout_pass12.json`.
 """,
         spent=True,
         positives=15,
+        relabelled=2,
         rules_floor={
             "contact_details": (1.00, 1.00),
             "off_platform_payment": (0.92, 0.86),
@@ -640,6 +652,7 @@ pass, with which it was scored.
 """,
         spent=True,
         positives=30,
+        relabelled=1,
         rules_floor={
             "contact_details": (0.93, 0.93),
             "off_platform_payment": (0.95, 0.63),
@@ -697,6 +710,7 @@ pass, with which it was scored, and `heldout_pass14.json`.
 """,
         spent=True,
         positives=30,
+        relabelled=16,
         rules_floor={
             "contact_details": (0.89, 0.83),
             "off_platform_payment": (1.00, 0.60),
@@ -753,10 +767,13 @@ after `everyday_pass13.json`). So the figures below are a record, not a measurem
 rules-alone floors still hold (the rules never saw this file before it was scored, and a rules change that loses
 them fails here), the combined floors hold trivially now that the model is trained on the file, and the overlap
 check covers the files trained on before it (`hf.trained_before("heldout_pass16.json")`): those of the thirteenth
-pass, with which it was scored.
+pass, with which it was scored. The same pass made a detail given with an invitation to use it moving off the
+platform as well (the two items raised as moving off above among them): 20 of the file's contact details are
+labelled so now (`relabelled`); the floors were checked with the new labels and hold.
 """,
         spent=True,
         positives=30,
+        relabelled=20,
         rules_floor={
             "contact_details": (0.93, 0.93),
             "off_platform_payment": (0.95, 0.76),

@@ -428,3 +428,73 @@ def test_screening_time_is_linear_in_length(unit: str) -> None:
     # the figures are bench/screening.py's).
     large = min(_seconds((unit * (100_000 // len(unit) + 1))[:100_000]) for _ in range(2))
     assert large < 10.0
+
+
+# Fourteenth pass: a detail given with an invitation to use it is moving off the platform too; a detail alone is not.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my whatsapp is +44 7700 900 431, message me there",
+        "wechat id: linyu_design88 , easier for me than this chat",
+        "you can reach me at lena.k@proton.me",
+        "call or text 07700 900123",
+        "Sorry for the delay. Email me the receipts at mitra.tax at outlook dot com please.",
+        "snap: jo.shoots, msg me the product list there",
+    ],
+)
+def test_a_detail_with_an_invitation_is_moving_off_the_platform_too(text: str) -> None:
+    assert {Category.CONTACT_DETAILS, Category.OFF_PLATFORM_CONTACT} <= screen(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my email for the invoice is ana@example.com",
+        "email: contact@brightpixelstudio.io",
+        "Tutoring sessions: parents usually text me at 07700 900461",
+        'She said, "text me at 0412 777 301 when you land"',
+        "don't call me at 0412 777 301, use the chat",
+        "my number in case the app is down again: +234 803 555 7812",
+        "Dear Sir, kindly find my mobile number here: +234 803 555 0192, thank you",
+    ],
+)
+def test_a_detail_alone_is_contact_details_only(text: str) -> None:
+    assert screen(text).categories == {Category.CONTACT_DETAILS}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("mpesa works for me, i'll send the deposit once the menu is done", Category.OFF_PLATFORM_PAYMENT),
+        ("PayPal is easier for us than the milestones", Category.OFF_PLATFORM_PAYMENT),
+        ("I can send you USDT today if you cancel the platform contract", Category.OFF_PLATFORM_PAYMENT),
+        ("please share your card details so I can transfer the advance", Category.OFF_PLATFORM_PAYMENT),
+        ("Could we meet in person at a café to go over the plans?", Category.OFF_PLATFORM_CONTACT),
+        ("let's meet up face to face next week", Category.OFF_PLATFORM_CONTACT),
+        ("do you have line or kakao? my team uses those", Category.OFF_PLATFORM_CONTACT),
+        ("would you mind giving me your phone number?", Category.OFF_PLATFORM_CONTACT),
+        ("please run the powershell script I sent, it sets up the licence", Category.SUSPICIOUS_LINK),
+        ("paste this command into PowerShell and press enter", Category.SUSPICIOUS_LINK),
+        ("grab the clips from this google drive link, it's an .exe player", Category.SUSPICIOUS_LINK),
+    ],
+)
+def test_fourteenth_pass_shapes_are_raised(text: str, category: Category) -> None:
+    assert category in screen(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wire me a message on threema when you're free",
+        "PayPal integration works for us, the webhook is set up",
+        "never share your card details with anyone",
+        "We met in person at the conference last year",
+        "I can't meet in person, I'm fully remote",
+        "do you have line breaks in the copy?",
+        "I need a PowerShell script that renames the export files",
+        "Our download page should host the .exe installer for our own app",
+        "the build outputs an .exe for Windows",
+    ],
+)
+def test_fourteenth_pass_near_misses_are_clean(text: str) -> None:
+    assert screen(text).categories == frozenset()
