@@ -39,8 +39,8 @@ from sklearn.preprocessing import MultiLabelBinarizer
 from .contact import _CONTACT_RULES
 from .cues import CUE_WEIGHT, CUES
 from .detect import _RISKY_RULES, screen
-from .moving_off import DETAIL_WITH_INVITE
 from .hits import Category, Hit, ScreeningResult
+from .moving_off import DETAIL_WITH_INVITE
 
 __all__ = [
     "CATEGORIES",
@@ -171,6 +171,7 @@ TRAINING_FILES = (
     "everyday_pass13.json",
     "heldout_pass16.json",
     "everyday_heldout.json",
+    "paraphrases_pass14.json",
 )
 
 Example = tuple[str, frozenset[str]]
