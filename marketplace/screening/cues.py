@@ -794,6 +794,23 @@ def _formality_deferred(text: str) -> bool:
     )
 
 
+# Fourteenth pass. Everyday chat raised on a fresh file: "Can we talk tomorrow instead?" (moving off, 0.99: "talk ...
+# instead" is how channels are swapped) and "About 5 working days for the first concepts." (work before a contract,
+# 0.99). "Instead" right after a time reschedules, it names no channel; a message that opens with a duration is an
+# estimate, not a request to start.
+_TIME_WORDS = (
+    r"(?:tomorrow|today|tonight|later|next\s+week|this\s+(?:morning|afternoon|evening|week)|(?:on\s+)?(?:mon|tues|"
+    r"wednes|thurs|fri|satur|sun)day|in\s+the\s+(?:morning|afternoon|evening)|at\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?)"
+)
+_RESCHEDULED = re.compile(rf"\b{_TIME_WORDS}\s+instead\b(?!\s+of\b)", re.IGNORECASE)
+_ESTIMATE_FIRST = re.compile(
+    r"^\W*(?:(?:about|around|roughly|approx\w*|maybe|probably|usually|~|max(?:imum)?|at\s+least|at\s+most)\s+)?"
+    r"(?:\d+(?:[.,\-]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|a\s+few)\s+"
+    r"(?:full\s+|working\s+|business\s+|work\s+)?(?:days?|hours?|weeks?|hrs?|h|mins?|minutes?)\b",
+    re.IGNORECASE,
+)
+
+
 CUES: dict[str, Callable[[str], object]] = {
     "work_after_contract": _WORK_AFTER_CONTRACT.search,
     "wait_for_contract": _WAIT_FOR_CONTRACT.search,
@@ -830,4 +847,6 @@ CUES: dict[str, Callable[[str], object]] = {
     "work_formality_pending": _work_formality_pending,
     "pay_rail": _pay_rail,
     "formality_deferred": _formality_deferred,
+    "rescheduled": _RESCHEDULED.search,
+    "estimate_first": _ESTIMATE_FIRST.search,
 }

@@ -51,6 +51,7 @@ from .moving_off import (
     _CHANNEL_INSTEAD,
     _CONTACT_ME_OFF,
     _DISPARAGE_CHAT,
+    _INVITE_TO_DETAIL,
     _JOIN_CHANNEL,
     _MEET_IN_PERSON,
     _MOVE_TO_MESSENGER,
@@ -304,7 +305,7 @@ _FINDERS: dict[int, _Finder] = {
 _ANCHORS = _Anchors(
     [rule.pattern for rule in _CONTACT_RULES + _RISKY_RULES if id(rule.pattern) not in _FINDERS]
     + [_NEGATION, _TOPIC, _PAYMENT_CONTEXT, _EVALUATION, _DOWNLOAD_VERB, _DOCUMENT_WORD, _PAY_WORD, _START_NEARBY]
-    + [_FILE_HOST_WORD]
+    + [_FILE_HOST_WORD, _INVITE_TO_DETAIL]
     + [_AT_WORD, _TLD_WORD, _EXTENSION_WORD]
 )
 
@@ -324,7 +325,9 @@ def find_risky_talk(text: str) -> list[Hit]:
 def screen(text: str) -> ScreeningResult:
     """Run both detectors."""
     contact = find_contact_details(text)
-    risky = find_risky_talk(text) + details_with_invitation(text, contact)
+    risky = find_risky_talk(text)
+    if contact:
+        risky += details_with_invitation(text, contact, _scan(text).finditer(_INVITE_TO_DETAIL))
     return ScreeningResult(tuple(contact), tuple(sorted(risky, key=lambda h: (h.start, h.end))))
 
 

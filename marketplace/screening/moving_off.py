@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from .contact import _MESSENGERS, _NOT_A_CHANNEL, _SOCIAL_APPS, _STRONG_MESSENGERS, find_contact_details
 from .hits import Category, Hit
@@ -130,22 +131,31 @@ _JOIN_CHANNEL = re.compile(
 # contact addressed to "me"/"us" at the start of a clause or after "you can", "please"... (not "parents usually
 # text me", not "call him"), "send/message ... there", or the channel preferred to this chat (not a number "in case
 # the chat goes down": a fallback).
-_INVITE_TO_DETAIL = re.compile(
+_CLAUSE_START = (
     r"(?:^|[.,;:!?()\u2014\u2013\-]\s*|\b(?:can|could|pls|plz|please|just|kindly|to|and|or|then|so|sure|ok|also|"
     r"you['\u2019]ll|will|i['\u2019]d\s+rather\s+you)\s+)"
-    r"(?:message|msg|text|txt|ping|dm|pm|call|ring|phone|whatsapp|e-?mail|mail|write(?:\s+to)?|contact|reach|find|"
-    r"add|hit|buzz|skype|telegram|signal|snap|viber|wire|shoot|drop|inbox|send)\s+(?:me|us|(?<!find\s)my\s+(?:cell|mobile|phone|"
-    r"number|e-?mail|inbox|gmail|hotmail|outlook|yahoo|address|office|landline|whatsapp|skype))\b"
+)
+# Each branch starts with a word (found at the speed of a search for it); the verbs addressed to "me" must also open
+# a clause (`_OPENS_CLAUSE`, read on the few characters before).
+_INVITE_TO_DETAIL = re.compile(
+    r"(?P<verb>\b(?:message|msg|text|txt|ping|dm|pm|call|ring|phone|whatsapp|e-?mail|mail|write(?:\s+to)?|contact|"
+    r"reach|find|add|hit|buzz|skype|telegram|signal|snap|viber|wire|shoot|drop|inbox|send)\s+(?:me|us|(?<!find\s)my\s+"
+    r"(?:cell|mobile|phone|number|e-?mail|inbox|gmail|hotmail|outlook|yahoo|address|office|landline|whatsapp|skype))\b"
     r"(?!\s+(?:know|off)\b)"
-    # "call anytime", "text 0412 ...": the verb alone at the start of a clause, the detail or a time right after it
-    # ("email:" is a label, not an invitation)
-    r"|(?:^|[.,;:!?()\u2014\u2013\-]\s*|\b(?:can|could|pls|plz|please|just|kindly|and|or|then|so)\s+)"
-    r"(?:call|text|ring|e-?mail|whatsapp|write\s+to)(?:\s+or\s+(?:call|text))?"
-    r"(?:\s+(?:any\s?time|whenever|after)\b|(?=\s*,?\s*$))"
+    # "call anytime": the verb alone, a time right after it
+    r"|\b(?:call|text|ring|e-?mail|whatsapp|write\s+to)(?:\s+or\s+(?:call|text))?\s+(?:any\s?time|whenever|after)\b)"
     r"|\bhmu\b|\badd\s+(?:pls|please|plz)\b|\b(?:pls|please|plz|kindly)\s+add\b(?!\s+(?:him|her|them)\b)"
     r"|\b(?:send|message|msg|dm|pm|write|text|ping|talk|chat)\b[^.!?\n]{0,40}?\bthere\b"
     r"|\b(?:easier|faster|quicker|more\s+convenient|if\s+you\s+prefer|(?:more|most)\s+often|"
     r"than\s+(?:this|here))\b",
+    _F,
+)
+_OPENS_CLAUSE = re.compile(rf"{_CLAUSE_START}$", _F)
+# "text 0412 ...", "call or text 07700 ...": the verb alone right before the detail ("email:" is a label, not an
+# invitation). Matched on the few characters before a detail.
+_VERB_BEFORE_DETAIL = re.compile(
+    r"(?:^|[.,;:!?()\u2014\u2013\-]\s*|\b(?:can|could|pls|plz|please|just|kindly|and|or|then|so)\s+)"
+    r"(?:call|text|ring|e-?mail|whatsapp|write\s+to)(?:\s+or\s+(?:call|text))?\s*,?\s*$",
     _F,
 )
 _NOT_INVITING = re.compile(r"\b(?:don['\u2019]?t|do\s+not|never|no\s+need\s+to)\s+$", _F)
@@ -155,28 +165,42 @@ _INVITE_REACH = 100  # characters either side of a detail, within its sentence
 DETAIL_WITH_INVITE = "detail_with_invite"
 
 
-def details_with_invitation(text: str, contact: Sequence[Hit]) -> list[Hit]:
-    """Moving off the platform where a contact detail comes with an invitation to use it (the detail's sentence)."""
+def details_with_invitation(text: str, contact: Sequence[Hit], invitations: Iterable[re.Match[str]]) -> list[Hit]:
+    """Moving off the platform where a contact detail comes with an invitation to use it (the detail's sentence).
+
+    `invitations` are the matches of `_INVITE_TO_DETAIL` over the whole text (found with the rules' anchors); they and
+    the sentence ends are found once, then looked up per detail, so the cost stays linear however many details a text
+    holds."""
+    details = [d for d in contact if d.kind != "messenger_invite"]  # no detail given: that rule raises moving off
+    if not details:
+        return []
+    invites = [
+        (m.start(), m.start(), m.end())
+        for m in invitations
+        if not _NOT_INVITING.search(text, max(0, m.start() - 12), m.start())
+        and (m.group("verb") is None or _OPENS_CLAUSE.search(text, max(0, m.start() - 30), m.start()))
+    ]
+    starts = [start for _, start, _ in invites]
+    sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     hits: list[Hit] = []
-    for detail in contact:
-        if detail.kind == "messenger_invite":  # no detail given: the rule of that name raises moving off already
-            continue
-        left = max(0, detail.start - _INVITE_REACH)
-        ends = list(_SENTENCE_END.finditer(text, left, detail.start))
-        left = ends[-1].start() if ends else left  # the sentence's end is kept: it starts a clause
-        end = _SENTENCE_END.search(text, detail.end, detail.end + _INVITE_REACH)
-        right = end.start() if end else min(len(text), detail.end + _INVITE_REACH)
-        for window in ((left, detail.start), (detail.end, right)):
-            for m in _INVITE_TO_DETAIL.finditer(text, *window):
-                if _NOT_INVITING.search(text, max(0, m.start() - 12), m.start()):
-                    continue
-                start, stop = (
-                    min(m.start() + len(m.group()) - len(m.group().lstrip(_CLAUSE_MARKS)), detail.start),
-                    max(m.end(), detail.end),
-                )
-                hits.append(Hit(Category.OFF_PLATFORM_CONTACT, DETAIL_WITH_INVITE, text[start:stop], start, stop))
-                break
-            else:
-                continue
-            break
+    for detail in details:
+        i = bisect.bisect_left(sentence_ends, detail.start)
+        # the sentence's end before the detail is kept: it starts a clause
+        left = max(sentence_ends[i - 1] if i else 0, detail.start - _INVITE_REACH)
+        j = bisect.bisect_left(sentence_ends, detail.end)
+        right = min(sentence_ends[j] if j < len(sentence_ends) else len(text), detail.end + _INVITE_REACH)
+        found: tuple[int, int] | None = None
+        k = bisect.bisect_left(starts, left)
+        while k < len(invites) and invites[k][1] < right and found is None:
+            shown, start, end = invites[k]
+            if end <= detail.start or start >= detail.end:
+                found = (shown, end)
+            k += 1
+        if found is None:
+            before = _VERB_BEFORE_DETAIL.search(text, max(left, detail.start - 30), detail.start)
+            if before is not None and not _NOT_INVITING.search(text, max(0, before.start() - 12), before.start()):
+                found = (before.start() + len(before.group()) - len(before.group().lstrip(_CLAUSE_MARKS)), before.end())
+        if found is not None:
+            start, stop = min(found[0], detail.start), max(found[1], detail.end)
+            hits.append(Hit(Category.OFF_PLATFORM_CONTACT, DETAIL_WITH_INVITE, text[start:stop], start, stop))
     return hits
