@@ -1,11 +1,11 @@
 """The screening classifier: reproducible training, figures on the training data and 5-fold CV (issue 15).
 
-Training data: corpus.json plus the labelled files `sm.TRAINING_FILES` (the second to thirteenth passes'
-paraphrases, the thirteenth pass's everyday chat messages, and the held-out files up to `heldout_pass15.json`, spent
-once they were scored and training material since). Each pass tuned the rules, the cues and the thresholds on that
-data only: on 5-fold cross-validation and on the leave-one-held-out-file-out estimate of `bench/screening_lofo.py`
-(not a test: it trains a model per spent file, and CV here is enough to hold the floors). The held-out files scored
-afterwards have their records in `heldout_records.py`; none is read here.
+Training data: corpus.json plus the labelled files `sm.TRAINING_FILES` (the second to fourteenth passes'
+paraphrases, the thirteenth pass's everyday chat messages, the held-out files up to `heldout_pass16.json` and
+`everyday_heldout.json`, spent once they were scored and training material since). Each pass tuned the rules, the
+cues and the thresholds on that data only: on 5-fold cross-validation and on the leave-one-held-out-file-out
+estimate of `bench/screening_lofo.py` (not a test: it trains a model per spent file, and CV here is enough to hold
+the floors). The held-out files scored afterwards have their records in `heldout_records.py`; none is read here.
 """
 
 from __future__ import annotations
@@ -28,6 +28,11 @@ CORPUS = json.loads((HERE / "corpus.json").read_text(encoding="utf-8"))
 LABELLED = [s for name in sm.TRAINING_FILES for s in json.loads((HERE / name).read_text(encoding="utf-8"))["sentences"]]
 PARAPHRASES = json.loads((HERE / "paraphrases.json").read_text(encoding="utf-8"))["sentences"]
 
+# The fourteenth pass measured (unrounded 0.992/0.967, 0.969/0.954, 0.959/0.924, 0.965/0.974, 0.987/0.971,
+# 0.975/0.967 on 10,433 sentences, thresholds unchanged; with the two spent files added and nothing else changed,
+# 10,141 sentences: 0.993/0.965, 0.972/0.952, 0.954/0.919, 0.960/0.971, 0.987/0.976, 0.958/0.962). Moving off the
+# platform's precision went up (a detail given with an invitation is labelled moving off as well now, so the model no
+# longer has to tell the two apart); the floors are unchanged.
 # The thirteenth pass measured (unrounded 0.994/0.967, 0.971/0.951, 0.963/0.928, 0.963/0.974, 0.980/0.980,
 # 0.959/0.966, with its 400 everyday chat messages; thresholds unchanged). One floor went down: moving off the
 # platform's precision (0.96 -> 0.95, reason at the floor).
