@@ -187,8 +187,14 @@ def test_combined_hits_point_at_their_text_when_the_classifier_adds_a_category(c
 
 
 def test_combined_keeps_rule_hits_of_a_clear_case(committed):
-    result = sm.screen_combined("Email me at ana@example.com", committed)
+    result = sm.screen_combined("My email for the invoice is ana@example.com", committed)
     assert [(h.category, h.kind, h.text) for h in result.hits] == [("contact_details", "email", "ana@example.com")]
+    # Since the fourteenth pass a detail given with an invitation to use it is moving off the platform as well.
+    invited = sm.screen_combined("Email me at ana@example.com", committed)
+    assert [(h.category, h.kind) for h in invited.hits] == [
+        ("off_platform_contact", "detail_with_invite"),
+        ("contact_details", "email"),
+    ]
 
 
 def test_thresholds_decide_when_a_category_is_raised(committed):
