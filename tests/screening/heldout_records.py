@@ -792,4 +792,56 @@ labelled so now (`relabelled`); the floors were checked with the new labels and 
         },
         short=frozenset({"off_platform_contact"}),
     ),
+    Record(
+        name="heldout_pass17.json",
+        about="""\
+The fourteenth pass's held-out file (`heldout_pass17.json`, issue 15), by another writer: its shape, and the
+figures measured on it.
+
+Written by a helper given only the product, the six categories' definitions and the counts, who looked at nothing
+in the repository (a third writer of that kind). Its definitions said, for the first time, that a detail given with
+an invitation to use it is both a contact detail and moving off (the fourteenth pass's convention). Committed
+(f7662b3, neutral message) before any tuning of the fourteenth pass; one positive of paying off the platform found
+verbatim in earlier files was removed before the commit, so it holds 251 items (30 positives a category, 29 for
+paying, 8 items with two labels, 80 clean of which 53 near-misses). The pass's writer never opened it. The fourteenth
+pass (merged at 644e7ea) froze the rules, the model and the thresholds; then it was scored once. The tests hold the
+figures as floors; nothing may be tuned on this file.
+
+The target is met in two categories of six (work before a contract 1.00 / 0.93, unpaid work 0.96 / 0.93): 158 of 179
+positives found with 3 false positives, the rules alone 92 with 4. Contact details (1.00 / 0.76) miss handles told
+in passing ("im on IG as the_ledger_lady", "ig is ivan.3d.render", "Skype name if needed: rafael.mixing", "my tg
+username is the same as my name here plus 99"), "could you share your phone number pls" and two emails asked for to
+add someone to a Figma team or a Google Drive share; those two were raised as moving off instead, the two false
+positives of moving off (0.93 / 1.00), which the writer labelled contact only (a tool's invitation, not a channel).
+Links (1.00 / 0.76) miss a macro workbook ("a .xlsm, macros must be on"), "player.exe" in a WeTransfer link, a .js
+file to paste into the browser console, a .crx extension and three log-in pages on domains under "example." (which
+the writer was told to use for made-up details, and which the screening reads as a documentation domain). Paying
+(1.00 / 0.90, 26 of 29) misses "IBAN coming, just transfer the 400 there", "eth or usdc on polygon, your choice" and
+"can we do venmo for the tip". Work before a contract misses "I'll work on it over the weekend and you send the
+contract monday, deal?" and "we usually let freelancers start, then formalize the contract after first week";
+without the pairs of sentences it reads 1.00 / 0.90. Unpaid work raises "free google fonts only please". 14 items
+have a near-duplicate (difflib >= 0.75) in the training data as scored; without them the figures barely move
+(contact 0.75, paying 0.88, links 0.76 recall).
+""",
+        spent=False,
+        rules_floor={
+            "contact_details": (0.88, 0.73),
+            "off_platform_payment": (1.00, 0.68),
+            "work_before_contract": (1.00, 0.20),
+            "unpaid_work": (1.00, 0.23),
+            "suspicious_link": (1.00, 0.66),
+            "off_platform_contact": (0.94, 0.56),
+        },
+        combined_floor={
+            "contact_details": (1.00, 0.76),
+            "off_platform_payment": (1.00, 0.89),
+            "work_before_contract": (1.00, 0.93),
+            "unpaid_work": (0.96, 0.93),
+            "suspicious_link": (1.00, 0.76),
+            "off_platform_contact": (0.93, 1.00),
+        },
+        short=frozenset({"contact_details", "off_platform_payment", "suspicious_link", "off_platform_contact"}),
+        less_precise_than_rules=frozenset({"unpaid_work", "off_platform_contact"}),
+        without_pairs=(27 / 27, 27 / 30),
+    ),
 )

@@ -121,21 +121,24 @@ def test_pairs_of_sentences_find_work_before_a_contract_that_single_sentences_mi
     }
 
 
-# Ordinary chat written to count false alarms (issue 15): 300 clean messages of thirty imagined conversations by a
-# writer who looked at nothing in the repository (one found verbatim in the training data was removed: 299),
-# committed with the thirteenth pass and scored once with three models before any change was chosen on it: the
-# twelfth pass's raised 11 (six as work before a contract: "listening now 🎧", "sending it now"; five as moving off:
-# "are you there?", "Can we talk tomorrow instead?"), the thirteenth pass's 8, and with the everyday chat messages of
-# `everyday_pass13.json` 5. Not spent: nothing was tuned on it.
-EVERYDAY_HELDOUT = "everyday_heldout.json"
-EVERYDAY_MOST_RAISED = 5
+# Ordinary chat written to count false alarms (issue 15). The first such file (`everyday_heldout.json`, 299
+# messages) was scored with three models: the twelfth pass's raised 11, the thirteenth's 8, 5 with the everyday
+# messages of `everyday_pass13.json`; the fourteenth pass spent it. This one, by another writer who looked at nothing
+# in the repository (300 messages, 9 found verbatim in earlier files removed: 291), was committed before the
+# fourteenth pass's tuning (f7662b3) and scored once after it: 1 raised ("is there a way to add my colleague to this
+# chat?", as moving off). Two of its messages were written into the fourteenth pass's training data independently
+# (short, common ones), both clean and not raised. Not spent: nothing was tuned on it.
+EVERYDAY_HELDOUT = "everyday_heldout2.json"
+EVERYDAY_SIZE = 291
+EVERYDAY_MOST_RAISED = 1
+EVERYDAY_KNOWN_OVERLAP = {"congrats on the launch!", "what time works for you tomorrow?"}
 
 
 def test_everyday_chat_is_rarely_raised() -> None:
     sentences = hf.sentences(EVERYDAY_HELDOUT)
-    assert len(sentences) == 299 and not any(s["categories"] for s in sentences)
+    assert len(sentences) == EVERYDAY_SIZE and not any(s["categories"] for s in sentences)
     assert EVERYDAY_HELDOUT not in sm.TRAINING_FILES
-    assert hf.overlap(sentences, sm.TRAINING_FILES) == set()
+    assert hf.overlap(sentences, sm.TRAINING_FILES) == EVERYDAY_KNOWN_OVERLAP
 
     raised = [s["text"] for s, found in zip(sentences, hf.combined_found(sentences), strict=True) if found]
 
