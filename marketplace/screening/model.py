@@ -177,6 +177,7 @@ TRAINING_FILES = (
     "heldout_pass16.json",
     "everyday_heldout.json",
     "paraphrases_pass14.json",
+    "heldout_pass17.json",
 )
 
 Example = tuple[str, frozenset[str]]
