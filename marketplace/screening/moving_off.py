@@ -6,7 +6,14 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 
-from .contact import _MESSENGERS, _NOT_A_CHANNEL, _SOCIAL_APPS, _STRONG_MESSENGERS, find_contact_details
+from .contact import (
+    _MESSENGERS,
+    _NOT_A_CHANNEL,
+    _SOCIAL_APPS,
+    _STRONG_MESSENGERS,
+    find_contact_details,
+    reason_not_a_chat,
+)
 from .hits import Category, Hit
 from .scan import _F, _hinted
 
@@ -28,6 +35,8 @@ _APP_NAMED = re.compile(rf"\b(?:{_MESSENGERS}|{_SOCIAL_APPS}|e-?mail)\b", _F)
 
 
 def _accept_workspace_invite(text: str, m: re.Match[str]) -> bool:
+    if reason_not_a_chat(text, m.start(), m.end()):
+        return False  # fifteenth pass: an email to invite to a Figma team or a Drive share is contact details only
     if re.search(r"there\s+than", m.group(), _F) and not _APP_NAMED.search(text, max(0, m.start() - 120), m.start()):
         return False  # "I'd rather work there than here": a place, unless a channel was just named
     # A detail given with it ("drop me a line on Skype, live:.cid.84ac") is contact details, not only the move.
@@ -59,6 +68,14 @@ _ASK_CONTACT = re.compile(
     r"(?:kakao(?:\s?talk)?|zalo|line\s+app)\b",
     _F,
 )
+
+
+def _accept_ask_contact(text: str, m: re.Match[str]) -> bool:
+    """Fifteenth pass: not when the reason is a tool that is not a chat channel or someone's records ("what's your
+    email? need it for the google drive share"): that is a contact detail asked for (`contact._DETAIL_ASKED`)."""
+    return not reason_not_a_chat(text, m.start(), m.end())
+
+
 # Fourteenth pass: a meeting in person asked for ("could we meet in person at a café", "let's meet up face to face").
 _MEET_IN_PERSON = re.compile(
     r"\b(?:(?:could|can|shall|should|would|why\s+don['\u2019]?t)\s+we|let['\u2019]?s|(?:want|like|love|happy)\s+to)\s+"
