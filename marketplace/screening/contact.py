@@ -428,10 +428,15 @@ _SAME_HANDLE = re.compile(
 # my manager asks for it", "what's your email? need it for the google drive share", "drop your email so I can add
 # you to our figma team"): a contact detail asked for, not a move off the platform. A request whose window names a
 # chat channel or a call stays the moving-off rule's (`moving_off._ASK_CONTACT`).
+# "your email marketing experience", "your email signature": email as a trade or a setting, not an address.
+_NOT_AN_ADDRESS = (
+    r"(?!\s+(?:marketing|campaigns?|templates?|lists?|newsletters?|signatures?|provider|client|experience|skills?|"
+    r"strategy|copy|sequences?|automation|open\s+rates?|setup|settings)\b)"
+)
 _DETAIL_ASKED = re.compile(
     r"\b(?:(?:could|can|would|will)\s+(?:you|u)\s+(?:pls\s+|please\s+|plz\s+|kindly\s+)?|pls\s+|please\s+|plz\s+|kindly\s+)?"
     r"(?:share|send|give|provide|drop|tell|pass|leave|dm|pm|text)\s+(?:me\s+|us\s+)?(?:your|ur|yr)\s+"
-    r"(?:personal\s+|work\s+|best\s+|gmail\s+|google\s+)?(?:e-?mail(?:\s+address)?|gmail|phone(?:\s+number)?|"
+    rf"(?:personal\s+|work\s+|best\s+|gmail\s+|google\s+)?(?:e-?mail(?:\s+address)?{_NOT_AN_ADDRESS}|gmail|phone(?:\s+number)?|"
     r"mobile(?:\s+number)?|cell(?:\s+number)?|(?:phone\s+|mobile\s+|cell\s+)?number(?!\s+(?:one|two|three|1|of)\b)|"
     r"contact\s+(?:details|info|number))\b"
     r"|\bwhat['\u2019]?s\s+(?:your|ur|yr)\s+(?:e-?mail(?:\s+address)?|gmail|phone(?:\s+number)?|number|mobile|cell)\b"
@@ -446,7 +451,9 @@ _NOT_A_CHAT_REASON = re.compile(
     r"github|gitlab|bitbucket|repo(?:sitory)?|calendar\s+invite|cal\s+invite|calendly|dropbox|onedrive|sharepoint|"
     r"jira|asana|notion|miro|airtable|canva|frame\.io|docusign|clickup|loom|invoices?|receipts?|billing|nda|"
     r"(?:my|our|the)\s+(?:manager|boss|hr|accountant|accounting|finance\s+team|records|files?|crm|payroll|system)|"
-    r"on\s+file|for\s+(?:the\s+)?(?:records|shipping|delivery|courier|paperwork|form|contract|onboarding|account))\b",
+    r"on\s+file|for\s+(?:the\s+)?(?:records|shipping|delivery|courier|paperwork|form|contract|onboarding|account)|"
+    r"(?:shipping|delivery|courier|tax|billing|payroll|registration|sign-?up|onboarding)\s+(?:form|label|slip|records?|"
+    r"system))\b",
     _F,
 )
 _CHAT_REASON = re.compile(

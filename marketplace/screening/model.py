@@ -178,6 +178,7 @@ TRAINING_FILES = (
     "everyday_heldout.json",
     "paraphrases_pass14.json",
     "heldout_pass17.json",
+    "paraphrases_pass15.json",
 )
 
 Example = tuple[str, frozenset[str]]

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from .contact import (
     _MESSENGERS,
     _NOT_A_CHANNEL,
+    _NOT_AN_ADDRESS,
     _SOCIAL_APPS,
     _STRONG_MESSENGERS,
     find_contact_details,
@@ -57,7 +58,8 @@ _MOVE_TO_MESSENGER = re.compile(
 _ASK_CONTACT = re.compile(
     r"(?:\b(?:send(?:ing)?|giv(?:e|ing)|shar(?:e|ing)|drop|leave|tell|text|dm|pm)\s+(?:me|us)\s+(?:your|ur)|\bwhat['\u2019]?s\s+(?:your|ur)|"
     r"\bwhat\s+is\s+(?:your|ur)|\bcan\s+(?:i|we)\s+(?:get|have)\s+(?:your|ur))\s+"
-    r"(?:personal\s+|private\s+|direct\s+|real\s+)?(?:e-?mail(?:\s+address)?|gmail|(?:phone\s+|mobile\s+|cell\s+)?"
+    rf"(?:personal\s+|private\s+|direct\s+|real\s+)?(?:e-?mail(?:\s+address)?{_NOT_AN_ADDRESS}|gmail|"
+    r"(?:phone\s+|mobile\s+|cell\s+)?"
     # "what's your number one priority", "what's your number of revisions": a count or a rank, not a phone.
     rf"number(?!\s+(?:one|two|three|1|of)\b)|phone|cell|mobile|{_MESSENGERS}|contacts?(?:\s+(?:details|info|information|number))?|socials|"
     r"handle)\b"

@@ -536,6 +536,7 @@ def test_fifteenth_pass_shapes_are_raised(text: str, category: Category) -> None
     [
         "please share your gmail so I can give you access to the trello board",
         "drop your email and I'll add you to the figma file",
+        "could you give me your mobile? the courier's delivery form needs one",
     ],
 )
 def test_an_email_asked_for_a_tool_is_not_moving_off(text: str) -> None:
@@ -570,6 +571,7 @@ def test_a_detail_asked_for_a_chat_stays_moving_off(text: str) -> None:
         "I'll start once you send the contract monday",
         "log in with your google account at docs.google.com",
         "the installer setup.exe is part of our own build pipeline",
+        "what's your email marketing experience like?",
     ],
 )
 def test_fifteenth_pass_near_misses_are_clean(text: str) -> None:
