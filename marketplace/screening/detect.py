@@ -54,6 +54,7 @@ from .links import (
 from .moving_off import (
     _ASK_CONTACT,
     _CHANNEL_INSTEAD,
+    _CHANNEL_WORD,
     _CONTACT_ME_OFF,
     _DISPARAGE_CHAT,
     _INVITE_TO_DETAIL,
@@ -314,6 +315,13 @@ def _brand_links(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
     return iter(())
 
 
+def _channels_instead(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    scan = _scan(text)
+    if "than" in scan.folded or "not" in scan.folded or "instead" in scan.folded:
+        return _match_at(pattern, text, scan.of(_CHANNEL_WORD))
+    return iter(())
+
+
 _Finder = Callable[[re.Pattern[str], str], Iterator[re.Match[str]]]
 _FINDERS: dict[int, _Finder] = {
     id(_EMAIL_PLAIN): _plain_emails,
@@ -325,11 +333,12 @@ _FINDERS: dict[int, _Finder] = {
     id(_EMAIL_LETTERS): _letter_emails,
     id(_BRAND_AS_SUBDOMAIN): _brand_links,
     id(_HANDLE_BEFORE_APP): _handles_before_apps,
+    id(_CHANNEL_INSTEAD): _channels_instead,
 }
 _ANCHORS = _Anchors(
     [rule.pattern for rule in _CONTACT_RULES + _RISKY_RULES if id(rule.pattern) not in _FINDERS]
     + [_NEGATION, _TOPIC, _PAYMENT_CONTEXT, _EVALUATION, _DOWNLOAD_VERB, _DOCUMENT_WORD, _PAY_WORD, _START_NEARBY]
-    + [_FILE_HOST_WORD, _INVITE_TO_DETAIL, _TRY_OUT_REASON]
+    + [_FILE_HOST_WORD, _INVITE_TO_DETAIL, _TRY_OUT_REASON, _CHANNEL_WORD]
     + [_AT_WORD, _TLD_WORD, _EXTENSION_WORD]
 )
 
