@@ -317,6 +317,8 @@ _MESSENGER_INVITE = re.compile(
 # after an explicit "id", "handle", "username"... and a colon ("line id: minji"), never after "is".
 _HANDLE_APPS = (
     rf"(?:{_STRONG_MESSENGER_NAMES}|signal|(?:facebook\s+)?messenger|kakao(?:\s?talk)?|zalo|weixin|qq|tiktok|"
+    # fifteenth pass: the short names people type ("ig is x.y", "im on IG as x_y", "tg: x_y")
+    r"ig|tg|fb|"
     r"twitter|bluesky|bsky|mastodon|reddit|keybase|threema|imessage|facetime|hangouts|google\s+chat|teams|slack|"
     r"facebook|linkedin|gmail|g-?mail|googlemail|yahoo|"
     r"ymail|outlook|hotmail|proton(?:\s?mail)?|icloud|yandex|zoho|gmx|aol|fastmail|tutanota|naver|daum|"
@@ -324,7 +326,10 @@ _HANDLE_APPS = (
 )
 _HANDLE_LABEL = r"(?:id|handle|username|user\s?name|user|name|nick(?:name)?|account|address|tag|login)"
 _APP_HANDLE = re.compile(
-    rf"\b(?P<label>{_HANDLE_APPS})(?:\s+(?P<idw>{_HANDLE_LABEL}))?(?P<sep>\s*[:=]\s*|\s+is\s+|\s+[-\u2013]\s+)"
+    rf"\b(?P<label>{_HANDLE_APPS})(?:\s+(?P<idw>{_HANDLE_LABEL}))?(?P<sep>\s*[:=]\s*|\s+is\s+|\s+[-\u2013]\s+|"
+    # fifteenth pass: a short aside before the colon ("Skype name if needed: rafael.mixing")
+    r"\s+(?:if\s+(?:needed|need\s+be|required|necessary|you\s+need\s+it|useful)|in\s+case|for\s+(?:calls|reference|"
+    r"later|urgent\s+stuff))\s*[:=]\s*)"
     r"(?P<v>@?[a-z0-9][\w.\-#]*[\w])"
     rf"|\bmy\s+(?:\w+\s+)?(?P<idw2>{_HANDLE_LABEL})\s+(?:on|in|at|for|over)\s+(?P<label2>{_HANDLE_APPS})\s*"
     r"(?:is|[:=]|-)\s*(?P<v2>@?[a-z0-9][\w.\-#]*[\w])",
@@ -409,6 +414,69 @@ def _accept_told_handle(text: str, m: re.Match[str]) -> bool:
     return not (m.re is _HANDLE_BEFORE_APP and _OBJECT_BEFORE.search(text, max(0, m.start() - 20), m.start()))
 
 
+# Fifteenth pass: a handle told by reference to this site's name ("my tg username is the same as my name here plus
+# 99", "same handle on insta as here"): the detail is given without being spelled out.
+_SAME_HANDLE = re.compile(
+    rf"\bmy\s+(?:{_HANDLE_APPS}|{_WEAK_APPS})\s+(?:{_HANDLE_LABEL}|handle)\s+is\s+(?:the\s+same\s+as|identical\s+to|just)\s+"
+    r"(?:my\s+(?:user\s?name|name|handle|profile\s+name)\s+(?:here|on\s+(?:here|this\s+(?:site|app|platform)))|"
+    r"(?:the\s+one\s+|what\s+i\s+use\s+)?(?:here|on\s+(?:here|this\s+(?:site|app|platform))))\b"
+    rf"|\bsame\s+(?:{_HANDLE_LABEL}|handle)\s+(?:on|in)\s+(?:{_HANDLE_APPS}|{_WEAK_APPS})\s+as\s+(?:here|on\s+(?:here|this\s+"
+    r"(?:site|app|platform)))\b",
+    _F,
+)
+# Fifteenth pass: a detail asked for with a reason that is not a conversation ("could you share your phone number,
+# my manager asks for it", "what's your email? need it for the google drive share", "drop your email so I can add
+# you to our figma team"): a contact detail asked for, not a move off the platform. A request whose window names a
+# chat channel or a call stays the moving-off rule's (`moving_off._ASK_CONTACT`).
+# "your email marketing experience", "your email signature": email as a trade or a setting, not an address.
+_NOT_AN_ADDRESS = (
+    r"(?!\s+(?:marketing|campaigns?|templates?|lists?|newsletters?|signatures?|provider|client|experience|skills?|"
+    r"strategy|copy|sequences?|automation|open\s+rates?|setup|settings)\b)"
+)
+_DETAIL_ASKED = re.compile(
+    r"\b(?:(?:could|can|would|will)\s+(?:you|u)\s+(?:pls\s+|please\s+|plz\s+|kindly\s+)?|pls\s+|please\s+|plz\s+|kindly\s+)?"
+    r"(?:share|send|give|provide|drop|tell|pass|leave|dm|pm|text)\s+(?:me\s+|us\s+)?(?:your|ur|yr)\s+"
+    rf"(?:personal\s+|work\s+|best\s+|gmail\s+|google\s+)?(?:e-?mail(?:\s+address)?{_NOT_AN_ADDRESS}|gmail|phone(?:\s+number)?|"
+    r"mobile(?:\s+number)?|cell(?:\s+number)?|(?:phone\s+|mobile\s+|cell\s+)?number(?!\s+(?:one|two|three|1|of)\b)|"
+    r"contact\s+(?:details|info|number))\b"
+    r"|\bwhat['\u2019]?s\s+(?:your|ur|yr)\s+(?:e-?mail(?:\s+address)?|gmail|phone(?:\s+number)?|number|mobile|cell)\b"
+    r"|\bwhat\s+is\s+(?:your|ur|yr)\s+(?:e-?mail(?:\s+address)?|gmail|phone(?:\s+number)?|number|mobile|cell)\b"
+    r"|\b(?:what|which)\s+e-?mail(?:\s+address)?\s+(?:should|can|do|shall)\s+(?:i|we)\s+(?:use|add|invite|share)\b",
+    _F,
+)
+# The reason: a tool that is not a chat channel (shared, added to or invited to) or someone's records.
+_NOT_A_CHAT_REASON = re.compile(
+    r"\b(?:figma|google\s+(?:drive|docs?|sheets?|calendar|slides|form)|g\s?drive|drive\s+(?:share|folder|link|access)|"
+    r"the\s+(?:drive|doc|docs|sheet|spreadsheet|folder|board|repo|calendar)|shared\s+(?:folder|drive|doc|sheet)|trello|"
+    r"github|gitlab|bitbucket|repo(?:sitory)?|calendar\s+invite|cal\s+invite|calendly|dropbox|onedrive|sharepoint|"
+    r"jira|asana|notion|miro|airtable|canva|frame\.io|docusign|clickup|loom|invoices?|receipts?|billing|nda|"
+    r"(?:my|our|the)\s+(?:manager|boss|hr|accountant|accounting|finance\s+team|records|files?|crm|payroll|system)|"
+    r"on\s+file|for\s+(?:the\s+)?(?:records|shipping|delivery|courier|paperwork|form|contract|onboarding|account)|"
+    r"(?:shipping|delivery|courier|tax|billing|payroll|registration|sign-?up|onboarding)\s+(?:form|label|slip|records?|"
+    r"system))\b",
+    _F,
+)
+_CHAT_REASON = re.compile(
+    rf"\b(?:{_MESSENGERS}|{_SOCIAL_APPS}|zoom|meet|hangouts|call|calls|calling|ring|text|texts|texting|talk|talking|"
+    r"chat|chatting|message|messages|discuss|directly|outside|privately|off\s+(?:the\s+)?(?:site|platform|app)|"
+    r"continue|voice|sms|there|group|server|workspace)\b",
+    _F,
+)
+
+
+def reason_not_a_chat(text: str, start: int, end: int) -> bool:
+    """Whether the words around a request for a detail (its sentence and the next, 100 characters either side) give
+    a reason that is not a conversation: a tool to share or someone's records, and no chat channel or call."""
+    left = max(0, start - 100)
+    newline = text.rfind("\n", left, start)
+    window = text[newline + 1 if newline != -1 else left : min(len(text), end + 100)].split("\n", 1)[0]
+    return bool(_NOT_A_CHAT_REASON.search(window)) and not _CHAT_REASON.search(window)
+
+
+def _accept_detail_asked(text: str, m: re.Match[str]) -> bool:
+    return reason_not_a_chat(text, m.start(), m.end())
+
+
 _CONTACT_RULES: tuple[_Rule, ...] = (
     _Rule(Category.CONTACT_DETAILS, "email", _EMAIL_PLAIN),
     _Rule(Category.CONTACT_DETAILS, "email", _EMAIL_SPACED),
@@ -426,6 +494,8 @@ _CONTACT_RULES: tuple[_Rule, ...] = (
     _Rule(Category.CONTACT_DETAILS, "app_handle", _APP_HANDLE, accept=_accept_app_handle),
     _Rule(Category.CONTACT_DETAILS, "told_handle", _HANDLE_BEFORE_APP, accept=_accept_told_handle),
     _Rule(Category.CONTACT_DETAILS, "told_handle", _APP_BEFORE_HANDLE, accept=_accept_told_handle),
+    _Rule(Category.CONTACT_DETAILS, "told_handle", _SAME_HANDLE),
+    _Rule(Category.CONTACT_DETAILS, "detail_asked", _DETAIL_ASKED, accept=_accept_detail_asked, negatable=True),
 )
 
 

@@ -810,6 +810,21 @@ _ESTIMATE_FIRST = re.compile(
     re.IGNORECASE,
 )
 
+# Fifteenth pass: "free" said of a resource to use (fonts, stock photos, a plan, shipping) rather than of the work
+# ("free google fonts only please"), and a request for a piece of the work with a try-out reason after it ("... so
+# we know your thinking", "i need to show my investors"): word order a bag of words does not see.
+_FREE_RESOURCE = re.compile(
+    r"\bfree\s+(?:(?:google|adobe|open[-\s]source|commercial[-\s]use|stock|royalty[-\s]free)\s+)?(?:fonts?|stock|icons?|"
+    r"images?|photos?|tier|plan|version|shipping|delivery|returns|templates?|assets|plugins?|tools?|software|"
+    r"licen[cs]es?|apps?|accounts?|parking|wifi|wi-fi|updates?|resources|music|tracks|sounds|mockup\s+templates?)\b",
+    re.IGNORECASE,
+)
+_TRY_OUT_AFTER_REQUEST = re.compile(
+    r"\b(?:send|make|do|create|design|draw|write|record|build|edit|translate|prepare|sketch|draft|mock\s+up|model|"
+    r"render)\b[^.!?\n]{0,60}?\b(?:so\s+(?:we|i)\s+(?:can\s+)?(?:know|see|judge|check|get\s+a\s+(?:sense|feel))|to\s+show\s+"
+    r"(?:my|our)|i\s+need\s+(?:it\s+)?to\s+(?:show|pitch|present)|for\s+(?:my|our|the)\s+(?:investors|pitch|board))\b",
+    re.IGNORECASE,
+)
 
 CUES: dict[str, Callable[[str], object]] = {
     "work_after_contract": _WORK_AFTER_CONTRACT.search,
@@ -849,4 +864,6 @@ CUES: dict[str, Callable[[str], object]] = {
     "formality_deferred": _formality_deferred,
     "rescheduled": _RESCHEDULED.search,
     "estimate_first": _ESTIMATE_FIRST.search,
+    "free_resource": _FREE_RESOURCE.search,
+    "try_out_after_request": _TRY_OUT_AFTER_REQUEST.search,
 }

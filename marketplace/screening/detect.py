@@ -25,6 +25,7 @@ from .links import (
     _BARE_EXTENSION,
     _BRAND_AS_SUBDOMAIN,
     _BRAND_THEN_DOMAIN,
+    _CONSOLE_SCRIPT,
     _CREDENTIALS_ELSEWHERE,
     _DISABLE_PROTECTION,
     _DOCUMENT_WORD,
@@ -33,22 +34,27 @@ from .links import (
     _FILE_HOST_LINK,
     _FILE_HOST_WORD,
     _IP_LINK,
+    _OWN_LOGIN,
     _REMOTE_OR_INSTALL,
     _REQUEST_AFTER_LINK,
     _RISKY_EXTENSIONS,
     _RISKY_FILE,
     _RUN_SCRIPT,
     _SHORTENED_LINK,
+    _SIDELOADED_EXTENSION,
     _accept_bare_extension,
     _accept_credentials_elsewhere,
     _accept_download_context,
     _accept_enable_macros,
     _accept_executable_link,
+    _accept_own_login,
     _accept_request_after_link,
+    _accept_risky_file,
 )
 from .moving_off import (
     _ASK_CONTACT,
     _CHANNEL_INSTEAD,
+    _CHANNEL_WORD,
     _CONTACT_ME_OFF,
     _DISPARAGE_CHAT,
     _INVITE_TO_DETAIL,
@@ -57,6 +63,7 @@ from .moving_off import (
     _MOVE_TO_MESSENGER,
     _TALK_ELSEWHERE,
     _WORKSPACE_INVITE,
+    _accept_ask_contact,
     _accept_channel_instead,
     _accept_workspace_invite,
     details_with_invitation,
@@ -74,12 +81,14 @@ from .terms import (
     _FOR_FREE,
     _GIFT_CARDS,
     _HIRE_AFTER_WORK,
+    _MAKE_IT_FREE,
     _OFFER_AFTER_WORK,
     _OUTSIDE_PLATFORM,
     _OVERPAYMENT,
     _PAID_ONLY_IF,
     _PAY_DIRECTLY,
     _PAY_IN_KIND,
+    _PAY_RAIL_OFFERED,
     _PAY_VIA,
     _PAY_WORD,
     _PAYMENT_CONTEXT,
@@ -90,10 +99,13 @@ from .terms import (
     _SKIP_CONTRACT,
     _START_NEARBY,
     _TEST_NOT_PAID,
+    _TRY_OUT_REASON,
     _UNPAID_WORK,
     _WITHOUT_CONTRACT,
+    _WORK_THEN_CONTRACT,
     _accept_contract_follows,
     _accept_for_free,
+    _accept_make_it_free,
     _accept_offer_after_work,
     _accept_service_mention,
     _payment_or_contact,
@@ -112,6 +124,7 @@ _RISKY_RULES: tuple[_Rule, ...] = (
         topical=True,
     ),
     _Rule(Category.OFF_PLATFORM_PAYMENT, "pay_directly", _PAY_DIRECTLY, negatable=True, topical=True),
+    _Rule(Category.OFF_PLATFORM_PAYMENT, "pay_via_service", _PAY_RAIL_OFFERED, negatable=True, topical=True),
     _Rule(
         Category.OFF_PLATFORM_PAYMENT,
         "outside_platform",
@@ -137,6 +150,7 @@ _RISKY_RULES: tuple[_Rule, ...] = (
         accept=_accept_contract_follows,
         negatable=True,
     ),
+    _Rule(Category.WORK_BEFORE_CONTRACT, "contract_later", _WORK_THEN_CONTRACT, negatable=True),
     _Rule(Category.WORK_BEFORE_CONTRACT, "skip_contract", _SKIP_CONTRACT),
     _Rule(Category.WORK_BEFORE_CONTRACT, "hire_after_work", _HIRE_AFTER_WORK, negatable=True),
     _Rule(
@@ -150,12 +164,13 @@ _RISKY_RULES: tuple[_Rule, ...] = (
     _Rule(Category.UNPAID_WORK, "unpaid_test", _TEST_NOT_PAID),
     _Rule(Category.UNPAID_WORK, "work_for_free", _FOR_FREE, accept=_accept_for_free, negatable=True),
     _Rule(Category.UNPAID_WORK, "paid_only_if_chosen", _PAID_ONLY_IF, negatable=True),
+    _Rule(Category.UNPAID_WORK, "work_for_free", _MAKE_IT_FREE, accept=_accept_make_it_free, negatable=True),
     _Rule(Category.SUSPICIOUS_LINK, "shortened_link", _SHORTENED_LINK),
     _Rule(Category.SUSPICIOUS_LINK, "lookalike_link", _BRAND_AS_SUBDOMAIN),
     _Rule(Category.SUSPICIOUS_LINK, "executable_file", _FILE_HOST_LINK, accept=_accept_executable_link),
     _Rule(Category.SUSPICIOUS_LINK, "disable_protection", _DISABLE_PROTECTION, negatable=True),
     _Rule(Category.SUSPICIOUS_LINK, "file_download_link", _FILE_HOST_LINK, accept=_accept_download_context),
-    _Rule(Category.SUSPICIOUS_LINK, "executable_file", _RISKY_FILE, accept=_accept_download_context),
+    _Rule(Category.SUSPICIOUS_LINK, "executable_file", _RISKY_FILE, accept=_accept_risky_file),
     _Rule(Category.SUSPICIOUS_LINK, "install_to_access", _REMOTE_OR_INSTALL, negatable=True),
     _Rule(Category.SUSPICIOUS_LINK, "enable_macros", _ENABLE_MACROS, accept=_accept_enable_macros, negatable=True),
     _Rule(
@@ -174,8 +189,18 @@ _RISKY_RULES: tuple[_Rule, ...] = (
         negatable=True,
         topical=True,
     ),
+    _Rule(
+        Category.SUSPICIOUS_LINK,
+        "credentials_elsewhere",
+        _OWN_LOGIN,
+        accept=_accept_own_login,
+        negatable=True,
+        topical=True,
+    ),
     _Rule(Category.SUSPICIOUS_LINK, "ip_address_link", _IP_LINK),
     _Rule(Category.SUSPICIOUS_LINK, "run_script", _RUN_SCRIPT, negatable=True),
+    _Rule(Category.SUSPICIOUS_LINK, "run_script", _CONSOLE_SCRIPT, negatable=True),
+    _Rule(Category.SUSPICIOUS_LINK, "install_to_access", _SIDELOADED_EXTENSION, negatable=True),
     _Rule(Category.SUSPICIOUS_LINK, "executable_file", _BARE_EXTENSION, accept=_accept_bare_extension),
     _Rule(Category.OFF_PLATFORM_CONTACT, "move_to_messenger", _MOVE_TO_MESSENGER, negatable=True),
     _Rule(
@@ -185,7 +210,7 @@ _RISKY_RULES: tuple[_Rule, ...] = (
         accept=_accept_workspace_invite,
         negatable=True,
     ),
-    _Rule(Category.OFF_PLATFORM_CONTACT, "asks_for_contact", _ASK_CONTACT, negatable=True),
+    _Rule(Category.OFF_PLATFORM_CONTACT, "asks_for_contact", _ASK_CONTACT, accept=_accept_ask_contact, negatable=True),
     _Rule(Category.OFF_PLATFORM_CONTACT, "contact_me_directly", _CONTACT_ME_OFF, negatable=True),
     _Rule(Category.OFF_PLATFORM_CONTACT, "messenger_invite", _MESSENGER_INVITE, negatable=True),
     _Rule(Category.OFF_PLATFORM_CONTACT, "avoids_platform_chat", _DISPARAGE_CHAT),
@@ -290,6 +315,13 @@ def _brand_links(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
     return iter(())
 
 
+def _channels_instead(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    scan = _scan(text)
+    if "than" in scan.folded or "not" in scan.folded or "instead" in scan.folded:
+        return _match_at(pattern, text, scan.of(_CHANNEL_WORD))
+    return iter(())
+
+
 _Finder = Callable[[re.Pattern[str], str], Iterator[re.Match[str]]]
 _FINDERS: dict[int, _Finder] = {
     id(_EMAIL_PLAIN): _plain_emails,
@@ -301,11 +333,12 @@ _FINDERS: dict[int, _Finder] = {
     id(_EMAIL_LETTERS): _letter_emails,
     id(_BRAND_AS_SUBDOMAIN): _brand_links,
     id(_HANDLE_BEFORE_APP): _handles_before_apps,
+    id(_CHANNEL_INSTEAD): _channels_instead,
 }
 _ANCHORS = _Anchors(
     [rule.pattern for rule in _CONTACT_RULES + _RISKY_RULES if id(rule.pattern) not in _FINDERS]
     + [_NEGATION, _TOPIC, _PAYMENT_CONTEXT, _EVALUATION, _DOWNLOAD_VERB, _DOCUMENT_WORD, _PAY_WORD, _START_NEARBY]
-    + [_FILE_HOST_WORD, _INVITE_TO_DETAIL]
+    + [_FILE_HOST_WORD, _INVITE_TO_DETAIL, _TRY_OUT_REASON, _CHANNEL_WORD]
     + [_AT_WORD, _TLD_WORD, _EXTENSION_WORD]
 )
 

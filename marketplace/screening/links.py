@@ -46,7 +46,14 @@ _REMOTE_OR_INSTALL = re.compile(
     _F,
 )
 
-_ENABLE_MACROS = re.compile(r"\benable\s+(?:the\s+)?(?:macros?|content|editing\s+and\s+content)\b", _F)
+_ENABLE_MACROS = re.compile(
+    r"\benable\s+(?:the\s+)?(?:macros?|content|editing\s+and\s+content)\b"
+    # fifteenth pass: "macros must be on or it breaks", "turn on macros", "allow the macros"
+    r"|\bmacros?\s+(?:must|need\s+to|needs\s+to|have\s+to|has\s+to|should)\s+be\s+(?:on|enabled|turned\s+on|switched\s+on|"
+    r"allowed|active|activated)(?=\s*(?:$|[,.;:!?)\u2014\-]|\s(?:or|and|otherwise|else|so|for|to|when|before)\b))"
+    r"|\b(?:turn|switch)\s+on\s+(?:the\s+)?macros?\b|\ballow\s+(?:the\s+)?macros?\b",
+    _F,
+)
 _DOCUMENT_WORD = re.compile(
     r"\b(?:docm|xlsm|docx?|xlsx?|file|document|attachment|spreadsheet|workbook|archive|zip)\b", _F
 )
@@ -156,6 +163,27 @@ def _risky_site_in(before: str, strong: bool) -> bool:
     return False
 
 
+# Fifteenth pass: a log-in with the reader's own marketplace credentials or an email and its password, with a site not
+# on the well-known list anywhere in the sentence ("log in with your marketplace account on this page ...:
+# marketplace-secure-login.example.net", "forms-submit.example.top/?ref=ab12 log in with email+password"): the
+# address may be far from the verb, before or after it.
+_OWN_LOGIN = re.compile(
+    r"\b(?:log\s*-?\s*in|sign\s*-?\s*in)\s+(?:with|using)\s+(?:(?:your|ur)\s+(?:own\s+)?(?:(?:marketplace|freelancer|"
+    r"platform|site|upwork|fiverr|profile|work)\s+)?(?:credentials|password|passcode)|(?:your|ur)\s+(?:own\s+)?"
+    r"(?:marketplace|freelancer|platform|upwork|fiverr)\s+(?:account|login|log-in|details)|(?:your|ur)\s+e-?mail\s*"
+    r"(?:\+|&|/|and)\s*(?:your\s+)?password|e-?mail\s*[+&/]\s*password)\b",
+    _F,
+)
+
+
+def _accept_own_login(text: str, m: re.Match[str]) -> bool:
+    starts, _ = _scan(text).sentences
+    sentence_start = starts[bisect_right(starts, m.start()) - 1]
+    end = text.find("\n", m.end(), m.end() + 120)
+    window = text[max(sentence_start, m.start() - 120) : end if end != -1 else m.end() + 120]
+    return any(not _LEGIT_SITES.search(found.group("site")) for found in _SITE_BEFORE.finditer(window))
+
+
 # Thirteenth pass: a well-known site's address put in front of an unrelated domain, so that the link starts like the
 # real one ("pin.it.calligraphy-refs.club", "1drv.ms.photo-share.win", "docs-google.com.share-files.ru"): the
 # brand's domain, then at least one more label of three characters or more and a top-level domain (so
@@ -201,6 +229,23 @@ _RUN_SCRIPT = re.compile(
     r"(?:the\s+)?(?:windows\s+)?(?:run\s+box|command\s+prompt|terminal))\b",
     _F,
 )
+# Fifteenth pass: a script to paste into the browser's console ("paste it in your browser console", "run this in
+# the dev tools console"), and a browser extension installed from a file or from outside the store ("install from
+# this .crx file", "add the extension, it's not in the web store").
+_CONSOLE_SCRIPT = re.compile(
+    r"\b(?:paste|run|execute|copy)\s+(?:(?:this|that|the)\s+(?:\w+\s+)?(?:script|code|snippet|line|command|file)|it|this|"
+    r"that)\s+"
+    r"(?:in|into|inside)\s+(?:your|the|ur)\s+(?:browser(?:['\u2019]s)?\s+|chrome(?:['\u2019]s)?\s+|dev\s*tools?\s+|"
+    r"developer\s+tools?\s+)?(?:console|dev\s*tools|developer\s+tools)\b",
+    _F,
+)
+_SIDELOADED_EXTENSION = re.compile(
+    r"\b(?:install|add|load|download)\w*\b[^.!?\n]{0,40}?(?:\.(?:crx|xpi)\b|\b(?:extension|add-?on|plugin)\b[^.!?\n]{0,30}?"
+    r"\b(?:isn['\u2019]t|is\s+not|its\s+not|it['\u2019]s\s+not|not)\s+(?:yet\s+)?(?:in|on|from)\s+(?:the\s+)?(?:chrome\s+|web\s+|"
+    r"firefox\s+|official\s+|extension\s+)?(?:web\s+)?store\b)"
+    r"|\.(?:crx|xpi)\b[^.!?\n]{0,40}?\b(?:install|add|load|drag)\w*\b",
+    _F,
+)
 _BARE_EXTENSION = re.compile(
     rf"\b(?:an?|the|this|that|its|it['\u2019]s)\s+\.{_RISKY_EXTENSIONS}\b(?:\s+(?:file|player|installer|program|app|"
     r"setup|viewer|codec|launcher))?",
@@ -211,6 +256,12 @@ _IP_LINK = re.compile(r"\bhttps?://\d{1,3}(?:\.\d{1,3}){3}\b", _F)
 
 def _accept_download_context(text: str, m: re.Match[str]) -> bool:
     return _sentence_has(_DOWNLOAD_VERB, text, m.start(), m.end())
+
+
+def _accept_risky_file(text: str, m: re.Match[str]) -> bool:
+    """A program named by its file name is risky next to a download verb, or (fifteenth pass) in a message about a
+    file-sharing link ("the wetransfer link includes player.exe you need")."""
+    return _accept_download_context(text, m) or _sentence_has(_FILE_HOST_WORD, text, m.start(), m.end())
 
 
 _FILE_HOST_WORD = re.compile(r"\b(?:link|drive|dropbox|we\s?transfer|mega|mediafire|one\s?drive)\b", _F)

@@ -6,9 +6,17 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 
-from .contact import _MESSENGERS, _NOT_A_CHANNEL, _SOCIAL_APPS, _STRONG_MESSENGERS, find_contact_details
+from .contact import (
+    _MESSENGERS,
+    _NOT_A_CHANNEL,
+    _NOT_AN_ADDRESS,
+    _SOCIAL_APPS,
+    _STRONG_MESSENGERS,
+    find_contact_details,
+    reason_not_a_chat,
+)
 from .hits import Category, Hit
-from .scan import _F, _hinted
+from .scan import _F, _fold, _hinted
 
 # Thirteenth pass: three ways of moving off the platform that name no verb of moving: an invitation to a team
 # workspace by email ("what email should I invite?" to Slack or Teams), a channel asked after and preferred to this
@@ -28,6 +36,8 @@ _APP_NAMED = re.compile(rf"\b(?:{_MESSENGERS}|{_SOCIAL_APPS}|e-?mail)\b", _F)
 
 
 def _accept_workspace_invite(text: str, m: re.Match[str]) -> bool:
+    if reason_not_a_chat(text, m.start(), m.end()):
+        return False  # fifteenth pass: an email to invite to a Figma team or a Drive share is contact details only
     if re.search(r"there\s+than", m.group(), _F) and not _APP_NAMED.search(text, max(0, m.start() - 120), m.start()):
         return False  # "I'd rather work there than here": a place, unless a channel was just named
     # A detail given with it ("drop me a line on Skype, live:.cid.84ac") is contact details, not only the move.
@@ -48,7 +58,8 @@ _MOVE_TO_MESSENGER = re.compile(
 _ASK_CONTACT = re.compile(
     r"(?:\b(?:send(?:ing)?|giv(?:e|ing)|shar(?:e|ing)|drop|leave|tell|text|dm|pm)\s+(?:me|us)\s+(?:your|ur)|\bwhat['\u2019]?s\s+(?:your|ur)|"
     r"\bwhat\s+is\s+(?:your|ur)|\bcan\s+(?:i|we)\s+(?:get|have)\s+(?:your|ur))\s+"
-    r"(?:personal\s+|private\s+|direct\s+|real\s+)?(?:e-?mail(?:\s+address)?|gmail|(?:phone\s+|mobile\s+|cell\s+)?"
+    rf"(?:personal\s+|private\s+|direct\s+|real\s+)?(?:e-?mail(?:\s+address)?{_NOT_AN_ADDRESS}|gmail|"
+    r"(?:phone\s+|mobile\s+|cell\s+)?"
     # "what's your number one priority", "what's your number of revisions": a count or a rank, not a phone.
     rf"number(?!\s+(?:one|two|three|1|of)\b)|phone|cell|mobile|{_MESSENGERS}|contacts?(?:\s+(?:details|info|information|number))?|socials|"
     r"handle)\b"
@@ -59,6 +70,14 @@ _ASK_CONTACT = re.compile(
     r"(?:kakao(?:\s?talk)?|zalo|line\s+app)\b",
     _F,
 )
+
+
+def _accept_ask_contact(text: str, m: re.Match[str]) -> bool:
+    """Fifteenth pass: not when the reason is a tool that is not a chat channel or someone's records ("what's your
+    email? need it for the google drive share"): that is a contact detail asked for (`contact._DETAIL_ASKED`)."""
+    return not reason_not_a_chat(text, m.start(), m.end())
+
+
 # Fourteenth pass: a meeting in person asked for ("could we meet in person at a café", "let's meet up face to face").
 _MEET_IN_PERSON = re.compile(
     r"\b(?:(?:could|can|shall|should|would|why\s+don['\u2019]?t)\s+we|let['\u2019]?s|(?:want|like|love|happy)\s+to)\s+"
@@ -111,6 +130,12 @@ _CHANNEL_INSTEAD = re.compile(
 )
 
 
+# Where _CHANNEL_INSTEAD can start (its own leads); it is tried there only when the text holds one of its contrast
+# words at all ("instead of", "rather than", "than", "not"): texts with none skip its costly look ahead (fifteenth
+# pass, 100,000 characters of repeated contact words: 8 ms).
+_CHANNEL_WORD = re.compile(rf"\b(?:{_OTHER_CHANNELS})\b", _F)
+
+
 def _accept_channel_instead(text: str, m: re.Match[str]) -> bool:
     """Only a request to move: a handle, an address or a number in between makes it contact details."""
     return not re.search(r"@|\d{4}", m.group())
@@ -158,6 +183,32 @@ _VERB_BEFORE_DETAIL = re.compile(
     r"(?:call|text|ring|e-?mail|whatsapp|write\s+to)(?:\s+or\s+(?:call|text))?\s*,?\s*$",
     _F,
 )
+# Cheap tests made before the two regexes above (fifteenth pass): most details have no verb right before them, and
+# most invitations found mid-clause do not open one; a text of thousands of details spent most of its time there.
+_VERB_ENDINGS = ("call", "text", "ring", "mail", "whatsapp", "to")  # "e-?mail", "write\s+to"
+_CLAUSE_PUNCTUATION = frozenset(".,;:!?()\u2014\u2013-")
+_CLAUSE_WORDS = frozenset((
+    "can", "could", "pls", "plz", "please", "just", "kindly", "to", "and", "or", "then", "so", "sure", "ok", "also",
+    "will", "you", "you'll", "you\u2019ll",
+))  # fmt: skip
+
+
+def _may_open_clause(text: str, start: int) -> bool:
+    """False only where `_OPENS_CLAUSE` cannot match before `start`: no punctuation, text start or clause word."""
+    before = text[max(0, start - 30) : start].rstrip()
+    if not before or before[-1] in _CLAUSE_PUNCTUATION:
+        return True
+    i = len(before)
+    while i > 0 and (before[i - 1].isalnum() or before[i - 1] in "_'\u2019"):
+        i -= 1
+    return _fold(before[i:]) in _CLAUSE_WORDS
+
+
+def _may_end_with_verb(text: str, left: int, start: int) -> bool:
+    """False only where `_VERB_BEFORE_DETAIL` cannot match: the characters before the detail end with no verb."""
+    return _fold(text[max(left, start - 30) : start].rstrip().rstrip(",").rstrip()).endswith(_VERB_ENDINGS)
+
+
 _NOT_INVITING = re.compile(r"\b(?:don['\u2019]?t|do\s+not|never|no\s+need\s+to)\s+$", _F)
 _SENTENCE_END = re.compile(r"[!?\n]|\.(?:\s|$)")
 _CLAUSE_MARKS = ".,;:!?()\u2014\u2013- \t"
@@ -178,7 +229,10 @@ def details_with_invitation(text: str, contact: Sequence[Hit], invitations: Iter
         (m.start(), m.start(), m.end())
         for m in invitations
         if not _NOT_INVITING.search(text, max(0, m.start() - 12), m.start())
-        and (m.group("verb") is None or _OPENS_CLAUSE.search(text, max(0, m.start() - 30), m.start()))
+        and (
+            m.group("verb") is None
+            or (_may_open_clause(text, m.start()) and _OPENS_CLAUSE.search(text, max(0, m.start() - 30), m.start()))
+        )
     ]
     starts = [start for _, start, _ in invites]
     sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
@@ -196,7 +250,7 @@ def details_with_invitation(text: str, contact: Sequence[Hit], invitations: Iter
             if end <= detail.start or start >= detail.end:
                 found = (shown, end)
             k += 1
-        if found is None:
+        if found is None and _may_end_with_verb(text, left, detail.start):
             before = _VERB_BEFORE_DETAIL.search(text, max(left, detail.start - 30), detail.start)
             if before is not None and not _NOT_INVITING.search(text, max(0, before.start() - 12), before.start()):
                 found = (before.start() + len(before.group()) - len(before.group().lstrip(_CLAUSE_MARKS)), before.end())

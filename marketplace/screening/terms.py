@@ -74,6 +74,26 @@ def _accept_service_mention(text: str, m: re.Match[str]) -> bool:
     return scan.window_has(_PAY_WORD, m.start() - 40, m.start()) or scan.window_has(_PAY_WORD, m.end(), m.end() + 40)
 
 
+# Fifteenth pass: three shapes of paying off the platform with no pay verb before the rail: bank particulars followed
+# by a transfer "there" ("IBAN coming, just transfer the 400 there"), two coins or a coin and its chain offered
+# ("eth or usdc on polygon, your choice", "usdt trc20 works"), and a service proposed for some of the money ("can we
+# do venmo for the tip", "could we use zelle for the rest").
+_COINS = (
+    r"(?:btc|bitcoin|eth|ether|ethereum|usdt|usdc|tether|sol|solana|bnb|ltc|litecoin|xrp|dai|busd|trx|matic|pol|"
+    r"doge|dogecoin|monero|xmr)"
+)
+_CHAINS = r"(?:polygon|tron|trc-?20|erc-?20|bep-?20|bsc|solana|arbitrum|optimism|base\s+chain|lightning|ton)"
+_PAY_RAIL_OFFERED = re.compile(
+    r"\b(?:iban|bank\s+(?:details|account|info)|account\s+(?:details|number)|swift(?:\s+code)?|sort\s+code|"
+    r"routing\s+number)\b[^.!?\n]{0,40}?\b(?:transfer|wire|send|pay|deposit)\b(?:\s+(?:me|us|it|the|money|amount|rest|"
+    r"balance|funds|\$?\d[\d,.]*[k€$£]?|usd|eur|dollars|euros)){0,3}\s+(?:there|to\s+it|into\s+it)\b"
+    rf"|\b{_COINS}\s*(?:or|/)\s*{_COINS}\b(?:\s+(?:on|via|over)\s+{_CHAINS}\b|[^.!?\n]{{0,20}}?\b(?:your\s+(?:choice|call|"
+    r"pick)|whichever|either|works|is\s+fine|ok)\b)"
+    rf"|\b{_COINS}\s+(?:on|via|over)\s+(?:the\s+)?{_CHAINS}(?:\s+(?:network|chain))?\b"
+    rf"|\b(?:can|could|shall|should)\s+(?:we|i)\s+(?:just\s+)?(?:do|use|go\s+with|try|send\s+it\s+(?:by|via|through))\s+"
+    rf"(?:{_PAY_SERVICES_STRONG}|m-?pesa|wise){_NOT_A_PAYMENT}(?:\s+(?:for|instead|on\s+the\s+side)\b)",
+    _F,
+)
 _PAY_DIRECTLY = re.compile(
     r"\b(?:pay|paid|paying|payments?|settle|deal)\b(?:\s+(?:you|me|us|them|it|the\s+\w+|\w+)){0,2}\s+"
     r"(?:directly|direct|privately|personally|on\s+the\s+side|between\s+us|outside)\b"
@@ -202,6 +222,22 @@ _CONTRACT_FOLLOWS = re.compile(
     r"(?:sent|created|done|ready|signed|sorted))\s+(?:later(?!\s+(?:today|this|tonight))|afterwards|eventually)\b",
     _F,
 )
+# Fifteenth pass: the work now and the contract after it, joined by "and you ..." or "then": "I'll work on it over the
+# weekend and you send the contract monday", "we usually let freelancers start, then formalize the contract after
+# the first week".
+_DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_WORK_THEN_CONTRACT = re.compile(
+    r"\b(?:i|we)(?:['\u2019]ll|\s+will|\s+can|\s+could|\s+(?:am|are)\s+going\s+to)\s+(?:just\s+)?(?:start|begin|work|get\s+going|"
+    r"do\s+(?:it|the|this|a|some)|crack\s+on|knock\s+(?:it|this)\s+out)\b[^.!?\n]{0,50}?\band\s+(?:you|u)\s+(?:can\s+|could\s+)?"
+    r"(?:send|make|create|do|set\s+up|sign|sort|issue|open)\s+(?:me\s+)?(?:the\s+|an?\s+|your\s+)?(?:formal\s+|official\s+)?"
+    rf"(?:contract|offer|paperwork|agreement)s?\s+(?:\w+\s+)?(?:later|afterwards|after|tomorrow|next\s+(?:week|month)|"
+    rf"(?:on\s+)?{_DAYS}|when|whenever|once)\b"
+    rf"|\b(?:let|have|get)\s+(?:\w+\s+){{0,2}}?{_START}\b[^.!?\n]{{0,30}}?\b(?:then|and\s+then|after\s+that|afterwards)\s*,?\s+"
+    r"(?:we\s+|i\s+)?(?:['\u2019]ll\s+|will\s+)?(?:formali[sz]e|sign|sort(?:\s+out)?|do|send|make|write\s+up|draw\s+up|"
+    r"set\s+up|finali[sz]e|create|issue)\s+(?:the\s+|a\s+|an\s+)?(?:formal\s+|official\s+)?(?:contract|offer|"
+    r"paperwork|agreement)s?\b",
+    _F,
+)
 _START_NEARBY = re.compile(rf"\b{_START}\b", _F)
 
 
@@ -310,6 +346,38 @@ _EVALUATION = re.compile(
 
 def _accept_for_free(text: str, m: re.Match[str]) -> bool:
     return _sentence_has(_EVALUATION, text, m.start(), m.end())
+
+
+# Fifteenth pass: a piece of the real work asked for free with a reason that shows it is a try-out or for the
+# client's own use ("send me the first chapter illustration free, i need to show my investors", "create a free mock
+# ad campaign strategy so we know your thinking"): the request, "free" before or after its object, and the reason in
+# the sentence. Not "free google fonts", "free shipping", "feel free", "a free account": no such reason.
+_MAKE_IT_FREE = re.compile(
+    r"\b(?:send|make|do|create|design|draw|write|record|build|edit|give|translate|prepare|sketch|shoot|produce|draft|"
+    r"mock\s+up|put\s+together|model|render|voice|mix)\s+(?:me\s+|us\s+)?(?:(?:a|an|one|two|three|some|the|your|\d+)\s+)?"
+    r"(?:free\s+(?!(?:of\s+charge|shipping|delivery|fonts?|plan|tier|version|trial\s+account|account|stock|icons?|"
+    r"templates?|assets|images?|photos?|license|software|time|consultation)\b)"
+    # a product's free trial built as a feature ("build a free trial signup flow")
+    r"(?!(?:[\w\-]+\s+){0,2}(?:flows?|funnels?|pages?|signups?|sign-ups?|landing|features?|buttons?|subscriptions?|"
+    r"users|customers)\b)(?:[\w\-]+\s+){0,4}?[\w\-]+"
+    # "free" after its object ends the request: punctuation or a conjunction follows ("... illustration free, i need")
+    r"|(?:[\w\-]+\s+){1,5}?free(?=\s*(?:$|[,.;:!?)\u2014]|\s(?:as|and|so|first|for|if|then|please|pls|plz|before|i|we)\b)))",
+    _F,
+)
+_TRY_OUT_REASON = re.compile(
+    r"\b(?:so\s+(?:we|i)\s+(?:can\s+)?(?:know|see|judge|check|understand|get\s+a\s+(?:sense|feel|taste|idea)|decide|"
+    r"compare|evaluate)|to\s+(?:show|pitch|present|convince)|(?:for|in)\s+(?:the|a|our|my)\s+(?:pitch|demo\s+day)|show\s+(?:it\s+to\s+)?(?:my|our)\s+(?:investors|boss|"
+    r"partners?|client|board|team|manager)|investors|pitch\s+deck|your\s+(?:thinking|style|approach|skills|level|"
+    r"quality|vibe|process|taste)|if\s+(?:we|i)\s+(?:like|love|use|approve|pick|choose)|before\s+(?:we|i)\s+"
+    r"(?:hire|decide|commit|pay)|then\s+(?:we|i)\s+(?:talk|discuss|negotiate|pay|hire))\b",
+    _F,
+)
+
+
+def _accept_make_it_free(text: str, m: re.Match[str]) -> bool:
+    return _sentence_has(_TRY_OUT_REASON, text, m.start(), m.end()) or _sentence_has(
+        _EVALUATION, text, m.start(), m.end()
+    )
 
 
 _PAID_ONLY_IF = re.compile(

@@ -822,8 +822,17 @@ contract monday, deal?" and "we usually let freelancers start, then formalize th
 without the pairs of sentences it reads 1.00 / 0.90. Unpaid work raises "free google fonts only please". 14 items
 have a near-duplicate (difflib >= 0.75) in the training data as scored; without them the figures barely move
 (contact 0.75, paying 0.88, links 0.76 recall).
+
+Since the fifteenth pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`,
+after `paraphrases_pass14.json`). So the figures below are a record, not a measurement of the current model: the
+rules-alone floors still hold (the rules never saw this file before it was scored, and a rules change that loses
+them fails here), the combined floors hold trivially now that the model is trained on the file, and the overlap
+check covers the files trained on before it (`hf.trained_before("heldout_pass17.json")`): those of the fourteenth
+pass, with which it was scored. Its labels already follow the fourteenth pass's convention and the fifteenth pass's
+decision (an email asked for to add someone to a tool that is not a chat channel, a Figma team or a Google Drive
+share, is a contact detail only), so none was relabelled.
 """,
-        spent=False,
+        spent=True,
         rules_floor={
             "contact_details": (0.88, 0.73),
             "off_platform_payment": (1.00, 0.68),

@@ -498,3 +498,81 @@ def test_fourteenth_pass_shapes_are_raised(text: str, category: Category) -> Non
 )
 def test_fourteenth_pass_near_misses_are_clean(text: str) -> None:
     assert screen(text).categories == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("you can also find me on ig as the.pottery.nook", Category.CONTACT_DETAILS),
+        ("my fb is marta.kowalczyk.art if that helps", Category.CONTACT_DETAILS),
+        ("tg: dmitri_codes", Category.CONTACT_DETAILS),
+        ("Telegram handle in case: lukas.tutor", Category.CONTACT_DETAILS),
+        ("my insta handle is the same as my name on here", Category.CONTACT_DETAILS),
+        ("could you send me your email, my accountant needs it for the invoice", Category.CONTACT_DETAILS),
+        ("please share your gmail so I can give you access to the trello board", Category.CONTACT_DETAILS),
+        ("what's your email address? it's for the calendar invite", Category.CONTACT_DETAILS),
+        ("my iban is in the pdf, just wire the deposit there", Category.OFF_PLATFORM_PAYMENT),
+        ("usdt or btc, whichever is easier for you", Category.OFF_PLATFORM_PAYMENT),
+        ("usdc on solana works best for me", Category.OFF_PLATFORM_PAYMENT),
+        ("could we use cashapp for the bonus?", Category.OFF_PLATFORM_PAYMENT),
+        ("we'll start on the kitchen plans tonight and you send the agreement friday", Category.WORK_BEFORE_CONTRACT),
+        ("we let new editors get going, then sign the contract after a week", Category.WORK_BEFORE_CONTRACT),
+        ("record the intro for us free, we need it for the pitch", Category.UNPAID_WORK),
+        ("draft a free content plan so we can see your approach", Category.UNPAID_WORK),
+        ("the report is an .xlsm, macros have to be enabled or the charts stay blank", Category.SUSPICIOUS_LINK),
+        ("turn on macros when the workbook opens", Category.SUSPICIOUS_LINK),
+        ("the dropbox link has setup_viewer.exe in it, you'll need that", Category.SUSPICIOUS_LINK),
+        ("copy this snippet into your browser console and hit enter", Category.SUSPICIOUS_LINK),
+        ("install the helper from this .xpi file", Category.SUSPICIOUS_LINK),
+        ("sign in with your freelancer password here: talent-check.example.org", Category.SUSPICIOUS_LINK),
+    ],
+)
+def test_fifteenth_pass_shapes_are_raised(text: str, category: Category) -> None:
+    assert category in screen(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "please share your gmail so I can give you access to the trello board",
+        "drop your email and I'll add you to the figma file",
+        "could you give me your mobile? the courier's delivery form needs one",
+    ],
+)
+def test_an_email_asked_for_a_tool_is_not_moving_off(text: str) -> None:
+    assert screen(text).categories == {Category.CONTACT_DETAILS}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send me your email, I'll add you to our Slack",
+        "what's your number? I'd rather call",
+    ],
+)
+def test_a_detail_asked_for_a_chat_stays_moving_off(text: str) -> None:
+    assert Category.OFF_PLATFORM_CONTACT in screen(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the IBAN field on the invoice form we build must validate the checksum",
+        "free google fonts only, we have no licensing budget",
+        "feel free to send questions so we can see your thinking early",
+        "we offer free shipping on the prints",
+        "install the app from the App Store",
+        "the macros must be on a separate sheet",
+        "check the browser console for errors and send me a screenshot",
+        "we're building a chrome extension, it's not in the store yet",
+        "build a free trial signup flow for our SaaS",
+        "our dapp should accept eth or usdc on polygon for users",
+        "my instagram is for my dog mostly",
+        "I'll start once you send the contract monday",
+        "log in with your google account at docs.google.com",
+        "the installer setup.exe is part of our own build pipeline",
+        "what's your email marketing experience like?",
+    ],
+)
+def test_fifteenth_pass_near_misses_are_clean(text: str) -> None:
+    assert screen(text).categories == frozenset()
