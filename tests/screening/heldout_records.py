@@ -853,4 +853,53 @@ share, is a contact detail only), so none was relabelled.
         less_precise_than_rules=frozenset({"unpaid_work", "off_platform_contact"}),
         without_pairs=(27 / 27, 27 / 30),
     ),
+    Record(
+        name="heldout_pass18.json",
+        about="""\
+The fifteenth pass's held-out file (`heldout_pass18.json`, issue 15), by another writer: its shape, and the
+figures measured on it.
+
+Written by a helper given only the product, the six categories' definitions (with the fourteenth pass's labelling
+convention) and the counts, who looked at nothing in the repository (a fourth writer of that kind), told to use
+made-up domains that look real (not "example."). Written while the fifteenth pass was tuning, independently of it,
+and committed (c140d09, neutral message) before the pass was merged; the pass's writer never opened it. 250 items:
+30 positives a category, 10 items with two labels, 80 clean of which 50 near-misses; none found verbatim in
+earlier files. The fifteenth pass (merged at 967e5c4) froze the rules, the model and the thresholds; then it was
+scored once. The tests hold the figures as floors; nothing may be tuned on this file.
+
+The target is met in three categories of six (work before a contract 1.00 / 0.97, unpaid work 1.00 / 0.97, links
+1.00 / 0.93): 161 of 180 positives found with 6 false positives, the rules alone 91 with 6. Moving off the platform
+(0.83 / 0.83) misses plain requests to call ("call me tomorrow morning and we sort the scope", "ring me after 6pm,
+it's easier to explain … on the phone"), "slide into my DMs on twitter", a detail with "join me there" and a
+"secure portal instead" next to a phishing link; and raises five: a Skype ID and a phone number asked for a
+vendor registration or a pickup form, a handle "on the blue bird app" told without an invitation, "should the
+resume have a LinkedIn line?" and "my paypal is …, send the 80 there", which the combined screening reads as
+moving off instead of paying (the rules had paying). Contact details (1.00 / 0.80) miss an email asked for Figma or
+an app-store listing, "my x handle is @…" and that blue-bird handle. Paying (0.96 / 0.87) misses "zelle or venmo
+works", "revolut me the 40 euro", "UPI pe bhej dijiye" and the PayPal address above, and raises a bookkeeping list
+of "PayPal fees, Stripe fees". Work before a contract misses "ya start kar do bhai, offer baad me bhejta hoon";
+without the pairs of sentences it reads 1.00 / 0.90. Links miss "Invoice_Payment_Details.pdf.exe" and a .js test
+script run "as admin". 13 items have a near-duplicate (difflib >= 0.75) in the training data as scored.
+""",
+        spent=False,
+        positives=30,
+        rules_floor={
+            "contact_details": (0.92, 0.76),
+            "off_platform_payment": (0.95, 0.76),
+            "work_before_contract": (1.00, 0.13),
+            "unpaid_work": (1.00, 0.26),
+            "suspicious_link": (1.00, 0.70),
+            "off_platform_contact": (0.80, 0.40),
+        },
+        combined_floor={
+            "contact_details": (1.00, 0.80),
+            "off_platform_payment": (0.96, 0.86),
+            "work_before_contract": (1.00, 0.96),
+            "unpaid_work": (1.00, 0.96),
+            "suspicious_link": (1.00, 0.93),
+            "off_platform_contact": (0.83, 0.83),
+        },
+        short=frozenset({"contact_details", "off_platform_payment", "off_platform_contact"}),
+        without_pairs=(27 / 27, 27 / 30),
+    ),
 )
