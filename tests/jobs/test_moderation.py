@@ -230,9 +230,20 @@ def test_room_message_after_the_contract_is_not_screened(job):
 def test_room_message_contact_details_follow_the_setting(settings, job, policy, notice):
     settings.CONTACT_DETAILS_BEFORE_CONTRACT = policy
     app = build(S.ACTIVE, job=job)
-    message = post_message(app.room, sender=app.freelancer, body="Mail me at fred@example.com")
+    message = post_message(app.room, sender=app.freelancer, body="My email is fred@example.com")
     assert message.has_contact_notice is notice
     assert not Flag.objects.exists()
+
+
+def test_room_message_inviting_to_a_contact_detail_queues_the_room_as_moving_off(settings, job):
+    # A detail given with an invitation to use it is moving off the platform as well (issue 15, fourteenth pass).
+    settings.CONTACT_DETAILS_BEFORE_CONTRACT = "allow"
+    app = build(S.ACTIVE, job=job)
+    message = post_message(app.room, sender=app.freelancer, body="Mail me at fred@example.com")
+    assert {hit["category"] for hit in message.screening["hits"]} == {"contact_details", "off_platform_contact"}
+    flag = Flag.objects.get()
+    assert flag.room == app.room
+    assert flag.reason == FlagReason.CONTACT_DETAILS  # moving off is filed under contact details
 
 
 def test_room_message_contact_details_blocked_before_contract_only(settings, job):
