@@ -185,6 +185,7 @@ TRAINING_FILES = (
     "paraphrases_pass14.json",
     "heldout_pass17.json",
     "paraphrases_pass15.json",
+    "heldout_pass18.json",
 )
 
 Example = tuple[str, frozenset[str]]
