@@ -186,6 +186,7 @@ TRAINING_FILES = (
     "heldout_pass17.json",
     "paraphrases_pass15.json",
     "heldout_pass18.json",
+    "paraphrases_pass16.json",
 )
 
 Example = tuple[str, frozenset[str]]
