@@ -57,6 +57,7 @@ LATER_PARAPHRASES: dict[str, tuple[str, ...]] = {
         "everyday_pass13.json",
         "paraphrases_pass14.json",
         "paraphrases_pass15.json",
+        "paraphrases_pass16.json",
     ),
     "heldout_pass13.json": (
         "paraphrases_pass12.json",
@@ -64,26 +65,30 @@ LATER_PARAPHRASES: dict[str, tuple[str, ...]] = {
         "everyday_pass13.json",
         "paraphrases_pass14.json",
         "paraphrases_pass15.json",
+        "paraphrases_pass16.json",
     ),
     "heldout_pass14.json": (
         "paraphrases_pass13.json",
         "everyday_pass13.json",
         "paraphrases_pass14.json",
         "paraphrases_pass15.json",
+        "paraphrases_pass16.json",
     ),
     "heldout_pass15.json": (
         "paraphrases_pass13.json",
         "everyday_pass13.json",
         "paraphrases_pass14.json",
         "paraphrases_pass15.json",
+        "paraphrases_pass16.json",
     ),
-    "heldout_pass16.json": ("paraphrases_pass14.json", "paraphrases_pass15.json"),
+    "heldout_pass16.json": ("paraphrases_pass14.json", "paraphrases_pass15.json", "paraphrases_pass16.json"),
     # all clean: its figures count false alarms only
-    "everyday_heldout.json": ("paraphrases_pass14.json", "paraphrases_pass15.json"),
-    "heldout_pass17.json": ("paraphrases_pass15.json",),
+    "everyday_heldout.json": ("paraphrases_pass14.json", "paraphrases_pass15.json", "paraphrases_pass16.json"),
+    "heldout_pass17.json": ("paraphrases_pass15.json", "paraphrases_pass16.json"),
+    "heldout_pass18.json": ("paraphrases_pass16.json",),
 }
 # Paraphrase files of the current pass: later than every spent held-out file.
-CURRENT_PARAPHRASES = ("paraphrases_pass15.json",)
+CURRENT_PARAPHRASES = ("paraphrases_pass16.json",)
 SWEEP = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 
 Scored = list[tuple[dict[str, float], set[str], str]]  # (scores, wanted labels, text)

@@ -421,7 +421,20 @@ _SAME_HANDLE = re.compile(
     r"(?:my\s+(?:user\s?name|name|handle|profile\s+name)\s+(?:here|on\s+(?:here|this\s+(?:site|app|platform)))|"
     r"(?:the\s+one\s+|what\s+i\s+use\s+)?(?:here|on\s+(?:here|this\s+(?:site|app|platform))))\b"
     rf"|\bsame\s+(?:{_HANDLE_LABEL}|handle)\s+(?:on|in)\s+(?:{_HANDLE_APPS}|{_WEAK_APPS})\s+as\s+(?:here|on\s+(?:here|this\s+"
-    r"(?:site|app|platform)))\b",
+    r"(?:site|app|platform)))\b"
+    # sixteenth pass: "I'm on insta with the same handle as here", the network named by a nickname ("the blue bird app")
+    # (a social network, where the handle is where one posts; "I'm on Telegram with the same handle" is older data's
+    # moving off)
+    rf"|\b(?:i['\u2019]m|i\s+am)\s+on\s+(?:{_SOCIAL_APPS}|insta(?:gram)?|ig|x|threads|youtube|the\s+(?:blue\s+)?bird\s+app)"
+    r"\s+(?:with|as|under|using|by)\s+(?:the\s+)?same\s+(?:handle|name|user\s?name|@)\s+as\s+(?:here|on\s+here|"
+    r"(?:on\s+)?this\s+(?:site|app|platform))\b",
+    _F,
+)
+# Sixteenth pass: X named by its letter ("my x handle is @ravi_builds", "on X as @ravi"): only with a handle label or
+# "on ... as" and an @handle, since a lone "x" is a dimension or a placeholder.
+_X_HANDLE = re.compile(
+    rf"\bmy\s+x\s+(?:\(twitter\)\s+)?(?:handle|account|user\s?name|profile|@)\s*(?:is|:|=)?\s*{_HANDLE}"
+    rf"|\bon\s+x\s+(?:\(twitter\)\s+)?(?:as|at)\s+{_HANDLE}",
     _F,
 )
 # Fifteenth pass: a detail asked for with a reason that is not a conversation ("could you share your phone number,
@@ -441,7 +454,13 @@ _DETAIL_ASKED = re.compile(
     r"contact\s+(?:details|info|number))\b"
     r"|\bwhat['\u2019]?s\s+(?:your|ur|yr)\s+(?:e-?mail(?:\s+address)?|gmail|phone(?:\s+number)?|number|mobile|cell)\b"
     r"|\bwhat\s+is\s+(?:your|ur|yr)\s+(?:e-?mail(?:\s+address)?|gmail|phone(?:\s+number)?|number|mobile|cell)\b"
-    r"|\b(?:what|which)\s+e-?mail(?:\s+address)?\s+(?:should|can|do|shall)\s+(?:i|we)\s+(?:use|add|invite|share)\b",
+    r"|\b(?:what|which)\s+e-?mail(?:\s+address)?\s+(?:should|can|do|shall)\s+(?:i|we)\s+(?:use|add|invite|share)\b"
+    # sixteenth pass: "what email do u use for figma?", "what's your skype id? ... for the vendor registration form",
+    # "do you have an email i can put in the app store listing?"
+    r"|\b(?:what|which)\s+e-?mail(?:\s+address)?\s+(?:do|did|would|will)\s+(?:you|u)\s+(?:use|have)\b"
+    rf"|\bwhat(?:['\u2019]?s|\s+is)\s+(?:your|ur|yr)\s+{_MESSENGERS}\s+(?:id|name|user\s?name|handle)\b"
+    r"|\bdo\s+(?:you|u)\s+have\s+an?\s+(?:e-?mail(?:\s+address)?|(?:phone\s+)?number|phone)\s+(?:that\s+)?(?:i|we)\s+"
+    r"(?:can|could)\s+(?:put|use|add|list|include)\b",
     _F,
 )
 # The reason: a tool that is not a chat channel (shared, added to or invited to) or someone's records.
@@ -453,7 +472,10 @@ _NOT_A_CHAT_REASON = re.compile(
     r"(?:my|our|the)\s+(?:manager|boss|hr|accountant|accounting|finance\s+team|records|files?|crm|payroll|system)|"
     r"on\s+file|for\s+(?:the\s+)?(?:records|shipping|delivery|courier|paperwork|form|contract|onboarding|account)|"
     r"(?:shipping|delivery|courier|tax|billing|payroll|registration|sign-?up|onboarding)\s+(?:form|label|slip|records?|"
-    r"system))\b",
+    r"system)|"
+    # sixteenth pass: any named form ("the vendor registration form", "the pickup form") or a store listing
+    r"(?:vendor|supplier|pick-?up|intake|order|booking|enrol?ment|application|kyc|customs|insurance)\s+form|"
+    r"(?:app|play)\s+store|store\s+listing|listing)\b",
     _F,
 )
 _CHAT_REASON = re.compile(
@@ -470,7 +492,10 @@ def reason_not_a_chat(text: str, start: int, end: int) -> bool:
     left = max(0, start - 100)
     newline = text.rfind("\n", left, start)
     window = text[newline + 1 if newline != -1 else left : min(len(text), end + 100)].split("\n", 1)[0]
-    return bool(_NOT_A_CHAT_REASON.search(window)) and not _CHAT_REASON.search(window)
+    # The request's own words are left out of the chat test: "what's your skype id? ... for the vendor form" names
+    # the messenger as the detail asked for, not as the reason (sixteenth pass).
+    around = text[newline + 1 if newline != -1 else left : start] + " " + text[end : min(len(text), end + 100)]
+    return bool(_NOT_A_CHAT_REASON.search(window)) and not _CHAT_REASON.search(around.split("\n", 1)[0])
 
 
 def _accept_detail_asked(text: str, m: re.Match[str]) -> bool:
@@ -495,6 +520,7 @@ _CONTACT_RULES: tuple[_Rule, ...] = (
     _Rule(Category.CONTACT_DETAILS, "told_handle", _HANDLE_BEFORE_APP, accept=_accept_told_handle),
     _Rule(Category.CONTACT_DETAILS, "told_handle", _APP_BEFORE_HANDLE, accept=_accept_told_handle),
     _Rule(Category.CONTACT_DETAILS, "told_handle", _SAME_HANDLE),
+    _Rule(Category.CONTACT_DETAILS, "told_handle", _X_HANDLE),
     _Rule(Category.CONTACT_DETAILS, "detail_asked", _DETAIL_ASKED, accept=_accept_detail_asked, negatable=True),
 )
 

@@ -39,6 +39,7 @@ from .links import (
     _REQUEST_AFTER_LINK,
     _RISKY_EXTENSIONS,
     _RISKY_FILE,
+    _RUN_AS_ADMIN,
     _RUN_SCRIPT,
     _SHORTENED_LINK,
     _SIDELOADED_EXTENSION,
@@ -50,9 +51,11 @@ from .links import (
     _accept_own_login,
     _accept_request_after_link,
     _accept_risky_file,
+    _accept_run_as_admin,
 )
 from .moving_off import (
     _ASK_CONTACT,
+    _CALL_ME_LATER,
     _CHANNEL_INSTEAD,
     _CHANNEL_WORD,
     _CONTACT_ME_OFF,
@@ -61,9 +64,11 @@ from .moving_off import (
     _JOIN_CHANNEL,
     _MEET_IN_PERSON,
     _MOVE_TO_MESSENGER,
+    _OWN_PORTAL,
     _TALK_ELSEWHERE,
     _WORKSPACE_INVITE,
     _accept_ask_contact,
+    _accept_call_me_later,
     _accept_channel_instead,
     _accept_workspace_invite,
     details_with_invitation,
@@ -80,6 +85,7 @@ from .terms import (
     _EVALUATION,
     _FOR_FREE,
     _GIFT_CARDS,
+    _HINGLISH_START,
     _HIRE_AFTER_WORK,
     _MAKE_IT_FREE,
     _OFFER_AFTER_WORK,
@@ -151,6 +157,7 @@ _RISKY_RULES: tuple[_Rule, ...] = (
         negatable=True,
     ),
     _Rule(Category.WORK_BEFORE_CONTRACT, "contract_later", _WORK_THEN_CONTRACT, negatable=True),
+    _Rule(Category.WORK_BEFORE_CONTRACT, "contract_later", _HINGLISH_START, negatable=True),
     _Rule(Category.WORK_BEFORE_CONTRACT, "skip_contract", _SKIP_CONTRACT),
     _Rule(Category.WORK_BEFORE_CONTRACT, "hire_after_work", _HIRE_AFTER_WORK, negatable=True),
     _Rule(
@@ -202,6 +209,7 @@ _RISKY_RULES: tuple[_Rule, ...] = (
     _Rule(Category.SUSPICIOUS_LINK, "run_script", _CONSOLE_SCRIPT, negatable=True),
     _Rule(Category.SUSPICIOUS_LINK, "install_to_access", _SIDELOADED_EXTENSION, negatable=True),
     _Rule(Category.SUSPICIOUS_LINK, "executable_file", _BARE_EXTENSION, accept=_accept_bare_extension),
+    _Rule(Category.SUSPICIOUS_LINK, "run_script", _RUN_AS_ADMIN, accept=_accept_run_as_admin, negatable=True),
     _Rule(Category.OFF_PLATFORM_CONTACT, "move_to_messenger", _MOVE_TO_MESSENGER, negatable=True),
     _Rule(
         Category.OFF_PLATFORM_CONTACT,
@@ -226,6 +234,8 @@ _RISKY_RULES: tuple[_Rule, ...] = (
     ),
     _Rule(Category.OFF_PLATFORM_CONTACT, "join_channel", _JOIN_CHANNEL, negatable=True, topical=True),
     _Rule(Category.OFF_PLATFORM_CONTACT, "meet_in_person", _MEET_IN_PERSON, negatable=True),
+    _Rule(Category.OFF_PLATFORM_CONTACT, "call_me", _CALL_ME_LATER, accept=_accept_call_me_later, negatable=True),
+    _Rule(Category.OFF_PLATFORM_CONTACT, "own_portal", _OWN_PORTAL, negatable=True),
 )
 
 

@@ -261,7 +261,37 @@ def _accept_download_context(text: str, m: re.Match[str]) -> bool:
 def _accept_risky_file(text: str, m: re.Match[str]) -> bool:
     """A program named by its file name is risky next to a download verb, or (fifteenth pass) in a message about a
     file-sharing link ("the wetransfer link includes player.exe you need")."""
-    return _accept_download_context(text, m) or _sentence_has(_FILE_HOST_WORD, text, m.start(), m.end())
+    return (
+        _accept_download_context(text, m)
+        or _sentence_has(_FILE_HOST_WORD, text, m.start(), m.end())
+        or bool(_DOUBLE_EXTENSION.search(m.group()))
+    )
+
+
+# Sixteenth pass: a program dressed as a document ("Invoice_Payment_Details.pdf.exe") is risky wherever it is named,
+# and so is a script or a program the reader is told to run as administrator ("run scraper_test.js with node as
+# admin"): the file is named in the sentence.
+_DOUBLE_EXTENSION = re.compile(
+    rf"\.(?:pdf|docx?|xlsx?|pptx?|txt|jpe?g|png|gif|mp[34]|zip|csv|rtf)\.{_RISKY_EXTENSIONS}$", _F
+)
+_RUN_AS_ADMIN = re.compile(
+    r"\b(?:run|execute|launch|open|start)\b[^.!?\n]{0,40}?\b(?:as\s+(?:an?\s+)?(?:admin|administrator|root)|with\s+"
+    r"(?:admin|administrator|root)\s+(?:rights|privileges|access))\b",
+    _F,
+)
+_PROGRAM_FILE = re.compile(rf"\w\.(?:js|mjs|py|sh|{_RISKY_EXTENSIONS[3:-1]})\b", _F)
+_SENTENCE_BREAK = re.compile(r"[!?\n]|\.(?:\s|$)")
+
+
+def _accept_run_as_admin(text: str, m: re.Match[str]) -> bool:
+    """The file named within 120 characters before or 60 after, in the same sentence (a bounded look: linear)."""
+    left = max(0, m.start() - 120)
+    before = text[left : m.start()]
+    breaks = [b.end() for b in _SENTENCE_BREAK.finditer(before)]
+    after = text[m.end() : m.end() + 60]
+    stop = _SENTENCE_BREAK.search(after)
+    window = before[breaks[-1] if breaks else 0 :] + " " + m.group() + " " + after[: stop.start() if stop else None]
+    return bool(_PROGRAM_FILE.search(window))
 
 
 _FILE_HOST_WORD = re.compile(r"\b(?:link|drive|dropbox|we\s?transfer|mega|mediafire|one\s?drive)\b", _F)

@@ -150,12 +150,52 @@ _JOIN_CHANNEL = re.compile(
 )
 
 
+# Sixteenth pass: a plain request for a call at a time ("call me tomorrow morning and we sort the scope", "ring me
+# after 6pm", "give me a call tonight"), the phone preferred for explaining ("easier to explain ... on the phone"),
+# and DMs on a social network ("slide into my DMs on twitter", "dm me on insta"). Not "the button says 'call me'":
+# a quote mark right before the verb is a label, and a call "here" or "on the platform" stays on the platform.
+_CALL_ME_LATER = re.compile(
+    r"\b(?:(?:call|ring|phone)\s+(?:me|us)|give\s+(?:me|us)\s+a\s+(?:call|ring|buzz))\s+"
+    r"(?:(?:up\s+)?(?:tomorrow|tonight|later|after\b|this\s+(?:morning|afternoon|evening|weekend)|in\s+the\s+"
+    r"(?:morning|afternoon|evening)|as\s+soon|asap|sometime|first\s+thing|(?:on|this|next)\s+"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|at\s+\d|around\s+\d|before\s+\d|now\b|right\s+now|back\b|real\s+quick|"
+    r"quickly)|(?:on|at)\s+(?:my|the)\s+(?:phone|cell|mobile|landline|office|number))"
+    r"|\b(?:easier|faster|quicker|simpler|better)\s+(?:for\s+(?:me|us)\s+)?to\s+(?:explain|talk|discuss|go\s+over|sort|"
+    r"walk\s+you\s+through|show\s+you)\b[^.!?\n]{0,50}?\b(?:on|over|by)\s+(?:the\s+)?phone\b"
+    r"|\bslide\s+into\s+(?:my|our)\s+dms?\b"
+    rf"|\b(?:dm|pm|message|msg|inbox)\s+me\s+(?:on|via|over|in)\s+(?:{_SOCIAL_APPS}|insta(?:gram)?|ig|x|twitter|fb)\b",
+    _F,
+)
+_PLATFORM_CALL = re.compile(
+    r"\b(?:here|on\s+(?:the|this)\s+(?:platform|site|app)|through\s+(?:the|this)\s+(?:platform|site|app)|"
+    r"(?:platform|site)['\u2019]?s?\s+(?:video|call|meeting))\b",
+    _F,
+)
+
+
+def _accept_call_me_later(text: str, m: re.Match[str]) -> bool:
+    if m.start() and text[m.start() - 1] in "'\"\u2018\u201c":
+        return False
+    end = _SENTENCE_END.search(text, m.end())
+    return not _PLATFORM_CALL.search(text, m.end(), end.start() if end else len(text))
+
+
+# "let's move to our secure portal instead", "switch to our own client site and we continue there": the writer's
+# own site or portal set against this one (sixteenth pass).
+_OWN_PORTAL = re.compile(
+    r"\b(?:move|moving|switch|switching|continue|go|head|take\s+(?:this|it))\s+(?:over\s+)?to\s+(?:our|my)\s+"
+    r"(?:own\s+)?(?:[\w-]+\s+)?(?:portal|site|website|platform|workspace|server|client\s?room|system|app)\b"
+    r"[^.!?\n]{0,100}?\b(?:instead|continue\s+there|talk\s+there|chat\s+there|there\s+instead|not\s+here)\b",
+    _F,
+)
+
 # Fourteenth pass, a labelling decision: a contact detail given with an invitation to use it ("my whatsapp is ...,
 # message me there", "wechat id: x, easier for me than this chat") is moving off the platform as well as contact
 # details; a detail alone ("my email for the invoice is ...") is not. The invitation is the writer's own: a verb of
 # contact addressed to "me"/"us" at the start of a clause or after "you can", "please"... (not "parents usually
 # text me", not "call him"), "send/message ... there", or the channel preferred to this chat (not a number "in case
 # the chat goes down": a fallback).
+_SENTENCE_END = re.compile(r"[!?\n]|\.(?:\s|$)")
 _CLAUSE_START = (
     r"(?:^|[.,;:!?()\u2014\u2013\-]\s*|\b(?:can|could|pls|plz|please|just|kindly|to|and|or|then|so|sure|ok|also|"
     r"you['\u2019]ll|will|i['\u2019]d\s+rather\s+you)\s+)"
@@ -171,6 +211,7 @@ _INVITE_TO_DETAIL = re.compile(
     r"|\b(?:call|text|ring|e-?mail|whatsapp|write\s+to)(?:\s+or\s+(?:call|text))?\s+(?:any\s?time|whenever|after)\b)"
     r"|\bhmu\b|\badd\s+(?:pls|please|plz)\b|\b(?:pls|please|plz|kindly)\s+add\b(?!\s+(?:him|her|them)\b)"
     r"|\b(?:send|message|msg|dm|pm|write|text|ping|talk|chat)\b[^.!?\n]{0,40}?\bthere\b"
+    r"|\bjoin\s+(?:me|us)\s+(?:there|on\s+it|in\s+there)\b"
     r"|\b(?:easier|faster|quicker|more\s+convenient|if\s+you\s+prefer|(?:more|most)\s+often|"
     r"than\s+(?:this|here))\b",
     _F,
@@ -209,8 +250,14 @@ def _may_end_with_verb(text: str, left: int, start: int) -> bool:
     return _fold(text[max(left, start - 30) : start].rstrip().rstrip(",").rstrip()).endswith(_VERB_ENDINGS)
 
 
+# Sixteenth pass: a payment account told ("my paypal is x@y.com, send the 80 there") is paying, not a channel to
+# talk on; the invitation next to it is to send money.
+_PAYMENT_ACCOUNT_BEFORE = re.compile(
+    r"\b(?:pay\s?pal|venmo|zelle|cash\s?app|revolut|payoneer|skrill|wise|gcash|upi|interac|e-?transfer)"
+    r"(?:\s+(?:account|acct|id|e-?mail|address|handle|tag|username))?(?:\s+e-?mail)?\s*(?:is|:|=|-|\u2014)?\s*$",
+    _F,
+)
 _NOT_INVITING = re.compile(r"\b(?:don['\u2019]?t|do\s+not|never|no\s+need\s+to)\s+$", _F)
-_SENTENCE_END = re.compile(r"[!?\n]|\.(?:\s|$)")
 _CLAUSE_MARKS = ".,;:!?()\u2014\u2013- \t"
 _INVITE_REACH = 100  # characters either side of a detail, within its sentence
 DETAIL_WITH_INVITE = "detail_with_invite"
@@ -238,6 +285,8 @@ def details_with_invitation(text: str, contact: Sequence[Hit], invitations: Iter
     sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     hits: list[Hit] = []
     for detail in details:
+        if _PAYMENT_ACCOUNT_BEFORE.search(text, max(0, detail.start - 30), detail.start):
+            continue
         i = bisect.bisect_left(sentence_ends, detail.start)
         # the sentence's end before the detail is kept: it starts a clause
         left = max(sentence_ends[i - 1] if i else 0, detail.start - _INVITE_REACH)

@@ -37,7 +37,9 @@ _PAY_FILLER = (
 # A payment service used as a modifier ("the Venmo logo", "PayPal API", "Venmo-style") is not a payment channel.
 _NOT_A_PAYMENT = (
     r"(?![\w-]|\s+(?:logos?|icons?|brand\w*|buttons?|badges?|apis?|sdks?|integrations?|plugins?|clones?|forms?|"
-    r"fields?|pages?|flows?|modules?|screens?|widgets?|components?|features?)\b)"
+    r"fields?|pages?|flows?|modules?|screens?|widgets?|components?|features?|"
+    # sixteenth pass: a bookkeeping line ("PayPal fees, Stripe fees, bank charges"), not a way to be paid
+    r"fees|charges|statements?|exports?|reports?|reconciliation)\b)"
 )
 _PAY_PREP = r"(?:via|through|thru|by|with|over|on|using|in|into|to|as)"
 
@@ -47,7 +49,7 @@ _PAY_VIA = re.compile(
     _F,
 )
 _SERVICE_AS_VERB = re.compile(
-    r"\b(?:pay\s?pal|venmo|zelle|cash\s?app|wire)\s+(?:you|me|us|him|her|them|it|the\s+(?:money|funds|"
+    r"\b(?:pay\s?pal|venmo|zelle|cash\s?app|wire|revolut|gcash|m-?pesa|interac)\s+(?:you|me|us|him|her|them|it|the\s+(?:money|funds|"
     r"deposit|advance|rest|balance|full\s+amount|amount)|\$?\d)"
     # "wire me a message on Threema": to send a message, not money
     r"(?!\s+an?\s+(?:message|msg|line|note|text|dm|quick\s+(?:message|note|line))\b)",
@@ -56,7 +58,15 @@ _SERVICE_AS_VERB = re.compile(
 # Fourteenth pass: a payment service said to suit the writer ("mpesa works for me", "PayPal is easier for us").
 _SERVICE_SUITS = re.compile(
     rf"\b(?:{_PAY_SERVICES_STRONG}|m-?pesa|wise){_NOT_A_PAYMENT}\s+(?:works|would\s+work|is\s+(?:fine|ok|okay|"
-    r"easier|better|best|simpler|faster|cheaper))\s+(?:for\s+(?:me|us)|better|best)\b",
+    r"easier|better|best|simpler|faster|cheaper))\s+(?:for\s+(?:me|us)|better|best)\b"
+    # sixteenth pass: two services offered as one choice ("zelle or venmo works, whatever u have")
+    rf"|\b{_PAY_SERVICES_STRONG}{_NOT_A_PAYMENT}\s*(?:or|/)\s*(?:{_PAY_SERVICES_STRONG}|m-?pesa|wise){_NOT_A_PAYMENT}\s*,?\s+"
+    r"(?:works|work|would\s+work|is\s+(?:fine|ok|okay|good)|are\s+(?:fine|ok|okay|good)|both\s+work|either\s+works|"
+    r"whatever|whichever)\b"
+    # a UPI payment asked for in Hinglish ("UPI pe bhej dijiye", "gpay kar do") or the UPI told ("my UPI is ...")
+    r"|\b(?:upi|g-?pay|google\s+pay|phonepe|paytm)\s+(?:pe|par|se|mein?|me|karo|kar\s+(?:do|dijiye|dena))\b"
+    r"(?:\s+(?:bhej|transfer|pay|kar|de)\w*)?"
+    r"|\bmy\s+upi(?:\s+id)?\s+(?:is|:)",
     _F,
 )
 _PAY_WORD = re.compile(
@@ -193,6 +203,13 @@ _BEFORE_CONTRACT = re.compile(
 _WITHOUT_CONTRACT = re.compile(
     rf"\b{_START}\b[^.!?\n]{{0,40}}?\bwithout\s+(?:waiting\s+for\s+)?(?:(?:a|an|the|any)\s+)?"
     rf"(?:formal\s+|signed\s+|official\s+)?{_CONTRACT}\b",
+    _F,
+)
+# Sixteenth pass: the same in Hinglish ("start kar do, offer baad me bhejta hoon", "kaam shuru karo, contract baad
+# mein"): a start now and the offer or contract "later" (baad me).
+_HINGLISH_START = re.compile(
+    r"\b(?:start|shuru|kaam\s+shuru)\s+kar(?:o|\s+(?:do|dijiye|dena|lo|lijiye))\b[^.!?\n]{0,40}?\b"
+    r"(?:offer|contract|milestone|agreement)\s+(?:baad|later)\b",
     _F,
 )
 _CONTRACT_LATER = re.compile(

@@ -880,8 +880,17 @@ works", "revolut me the 40 euro", "UPI pe bhej dijiye" and the PayPal address ab
 of "PayPal fees, Stripe fees". Work before a contract misses "ya start kar do bhai, offer baad me bhejta hoon";
 without the pairs of sentences it reads 1.00 / 0.90. Links miss "Invoice_Payment_Details.pdf.exe" and a .js test
 script run "as admin". 13 items have a near-duplicate (difflib >= 0.75) in the training data as scored.
+
+Since the sixteenth pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`,
+after `paraphrases_pass15.json`). So the figures below are a record, not a measurement of the current model: the
+rules-alone floors still hold (the rules never saw this file before it was scored, and a rules change that loses
+them fails here), the combined floors hold trivially now that the model is trained on the file, and the overlap
+check covers the files trained on before it (`hf.trained_before("heldout_pass18.json")`): those of the fifteenth
+pass, with which it was scored. Its labels already follow the fourteenth pass's convention and the fifteenth pass's
+decision (a Skype ID or a number asked for a vendor registration or a pickup form, an email asked for Figma, is a
+contact detail only; a plain "call me tomorrow" is moving off), so none was relabelled.
 """,
-        spent=False,
+        spent=True,
         positives=30,
         rules_floor={
             "contact_details": (0.92, 0.76),

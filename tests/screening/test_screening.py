@@ -576,3 +576,62 @@ def test_a_detail_asked_for_a_chat_stays_moving_off(text: str) -> None:
 )
 def test_fifteenth_pass_near_misses_are_clean(text: str) -> None:
     assert screen(text).categories == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("ring me tonight, easier than typing all this", Category.OFF_PLATFORM_CONTACT),
+        ("give me a call tomorrow afternoon and we go through the floor plan", Category.OFF_PLATFORM_CONTACT),
+        ("phone me on my mobile after lunch", Category.OFF_PLATFORM_CONTACT),
+        ("it's quicker to explain the wiring over the phone", Category.OFF_PLATFORM_CONTACT),
+        ("slide into my dms, we sort the details there", Category.OFF_PLATFORM_CONTACT),
+        ("dm me on insta about the sizes", Category.OFF_PLATFORM_CONTACT),
+        ("telegram: @olek_frames, join me there for the rest", Category.OFF_PLATFORM_CONTACT),
+        ("let's switch to our client portal instead and we continue there", Category.OFF_PLATFORM_CONTACT),
+        ("which email do you use for figma? I'll share the board", Category.CONTACT_DETAILS),
+        ("what's your telegram username? our HR needs it for the supplier form", Category.CONTACT_DETAILS),
+        ("do you have an email I can put in the play store listing?", Category.CONTACT_DETAILS),
+        ("my x handle is @mila_draws", Category.CONTACT_DETAILS),
+        ("I'm on insta with the same handle as here", Category.CONTACT_DETAILS),
+        ("paypal or wise works, whatever is easier", Category.OFF_PLATFORM_PAYMENT),
+        ("revolut me the rest tonight", Category.OFF_PLATFORM_PAYMENT),
+        ("gpay kar do bhai, same number", Category.OFF_PLATFORM_PAYMENT),
+        ("shuru kar do, contract baad me bhejunga", Category.WORK_BEFORE_CONTRACT),
+        ("receipt attached: Transfer_Receipt.pdf.scr", Category.SUSPICIOUS_LINK),
+        ("open helper.py and run it as administrator or the export fails", Category.SUSPICIOUS_LINK),
+    ],
+)
+def test_sixteenth_pass_shapes_are_raised(text: str, category: Category) -> None:
+    assert category in screen(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "whats your skype id? the agency needs it for the vendor registration form",
+        "what's your number? the courier needs it on the pickup form",
+        "my paypal is nadia.books@fastmail.com, send the 80 there",
+    ],
+)
+def test_a_detail_for_a_form_or_a_payment_account_is_not_moving_off(text: str) -> None:
+    assert Category.OFF_PLATFORM_CONTACT not in screen(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the button on the landing page should say 'call me back'",
+        "the subtitle says 'call me later', keep it informal",
+        "call me here on the platform tomorrow at 3",
+        "ring me tomorrow through the site's video call",
+        "expense categories: PayPal fees, bank charges, software",
+        "the checkout should offer paypal or venmo, whatever the client prefers",
+        "run the terminal as admin and type npm install",
+        "the script takes the invoice.pdf and renames it",
+        "our portal is where the drawings are archived",
+        "x marks the spot on the floor plan",
+    ],
+)
+def test_sixteenth_pass_near_misses_are_clean(text: str) -> None:
+    assert screen(text).categories == frozenset()
