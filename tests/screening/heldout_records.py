@@ -911,4 +911,64 @@ contact detail only; a plain "call me tomorrow" is moving off), so none was rela
         short=frozenset({"contact_details", "off_platform_payment", "off_platform_contact"}),
         without_pairs=(27 / 27, 27 / 30),
     ),
+    Record(
+        name="heldout_pass19.json",
+        about="""\
+The sixteenth pass's held-out file (`heldout_pass19.json`, issue 15), by another writer: its shape, and the
+figures measured on it.
+
+Written by a helper given only the product, the six categories' definitions (with the labelling conventions of the
+fourteenth and fifteenth passes) and the counts, who looked at nothing in the repository (a fifth writer of that
+kind), asked for indirect wording (slang, hints, euphemisms) and "a little code-mixing". Written while the sixteenth
+pass was tuning, independently of it, and committed (7e14da5, neutral message) before the pass was merged; the
+pass's writer never opened it. 250 items: 30 positives a category, 10 with two labels, 80 clean of which 50
+near-misses; none found verbatim in earlier files. The sixteenth pass (merged with 30 clean requests to talk added
+after CI, 89d0957) froze the rules, the model and the thresholds; then it was scored once. The tests hold the
+figures as floors; nothing may be tuned on this file.
+
+The target is met in one category of six (links 1.00 / 0.93): 152 of 180 positives found with 9 false positives,
+the rules alone 101 with 5. The writer took "a little code-mixing" further than any earlier file: 13 of the 28 missed
+positives are written in Spanish, Portuguese, French, Tagalog, Russian or Hinglish ("aceita pix? te mando agora
+metade", "empieza con el diseño ya porfa, el contrato lo armamos después", "sa messenger na lang tayo mag-usap"),
+which neither the rules nor the English training data cover. In English it misses "start posting on the IG account
+tomorrow, I'll sort the offer end of week", "bro just do the backend fix tonight, offer tomorrow first thing", "I
+accept USDT (TRC20) only for this gig", "Can you do Zelle? Our bookkeeper hates the marketplace payouts", "call me
+when u free, i explain the whole app better by voice", "I'd rather not keep chatting here, they read everything.
+text me later?", a number asked for a vendor profile, a direct line given for consent forms, a TikTok handle "same
+as my username here", and "docs-g00gle.com" and "gdrive-share.click" links. False positives: bookkeeping and lease
+drafting about bank statements, PayPal fees and rent transfers (paying, 3), a voice-over line with a 1-800 number
+(contact), a LinkedIn asked to verify a background (moving off), "write me a 500 word sample on crypto regulation,
+not paid" read as paying instead of unpaid. The pairs of sentences find nothing more here: work before a contract
+reads 0.96 / 0.83 with them or without. 14 items have a near-duplicate (difflib >= 0.75) in the training data as
+scored.
+""",
+        spent=False,
+        positives=30,
+        rules_floor={
+            "contact_details": (0.89, 0.83),
+            "off_platform_payment": (0.95, 0.70),
+            "work_before_contract": (1.00, 0.23),
+            "unpaid_work": (1.00, 0.36),
+            "suspicious_link": (1.00, 0.73),
+            "off_platform_contact": (0.93, 0.50),
+        },
+        combined_floor={
+            "contact_details": (0.92, 0.83),
+            "off_platform_payment": (0.85, 0.80),
+            "work_before_contract": (0.96, 0.83),
+            "unpaid_work": (1.00, 0.86),
+            "suspicious_link": (1.00, 0.93),
+            "off_platform_contact": (0.92, 0.80),
+        },
+        short=frozenset(
+            {
+                "contact_details",
+                "off_platform_payment",
+                "work_before_contract",
+                "unpaid_work",
+                "off_platform_contact",
+            }
+        ),
+        less_precise_than_rules=frozenset({"off_platform_payment", "work_before_contract", "off_platform_contact"}),
+    ),
 )
