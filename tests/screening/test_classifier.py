@@ -28,6 +28,9 @@ CORPUS = json.loads((HERE / "corpus.json").read_text(encoding="utf-8"))
 LABELLED = [s for name in sm.TRAINING_FILES for s in json.loads((HERE / name).read_text(encoding="utf-8"))["sentences"]]
 PARAPHRASES = json.loads((HERE / "paraphrases.json").read_text(encoding="utf-8"))["sentences"]
 
+# After the sixteenth pass was merged, 30 clean requests to talk that name no channel were added to its paraphrases
+# (CI: "When can we talk about the scope?" was raised as moving off): 11,501 sentences, 0.990/0.964, 0.973/0.955,
+# 0.965/0.932, 0.958/0.978, 0.984/0.973, 0.978/0.966; the floors are unchanged.
 # The sixteenth pass measured (unrounded 0.988/0.963, 0.974/0.955, 0.965/0.923, 0.961/0.977, 0.985/0.971,
 # 0.974/0.965 on 11,471 sentences, thresholds unchanged; with heldout_pass18.json added and this pass's rules, before
 # its paraphrases, 11,221 sentences: 0.99/0.96, 0.97/0.95, 0.97/0.93, 0.97/0.97, 0.99/0.97, 0.98/0.97 rounded).
