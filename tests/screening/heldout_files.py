@@ -70,16 +70,21 @@ def combined_found(sentences: list[dict[str, Any]]) -> list[set[str]]:
     return [{str(c) for c in sm.screen_combined(s["text"], classifier).categories} for s in sentences]
 
 
-def figures(sentences: list[dict[str, Any]], found: list[set[str]]) -> Figures:
-    """(precision, recall) per category of `found` against the file's labels."""
+def pair_figures(pairs: Iterable[tuple[set[str], set[str]]]) -> Figures:
+    """(precision, recall) per category over (found, wanted) pairs of category sets; 1.0 where nothing counts."""
+    pairs = list(pairs)
     out = {}
     for category in sm.LABELS:
-        pairs = [(category in got, category in s["categories"]) for got, s in zip(found, sentences, strict=True)]
-        tp = sum(1 for got, want in pairs if got and want)
-        fp = sum(1 for got, want in pairs if got and not want)
-        fn = sum(1 for got, want in pairs if want and not got)
+        tp = sum(1 for got, want in pairs if category in got and category in want)
+        fp = sum(1 for got, want in pairs if category in got and category not in want)
+        fn = sum(1 for got, want in pairs if category not in got and category in want)
         out[category] = (tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0)
     return out
+
+
+def figures(sentences: list[dict[str, Any]], found: list[set[str]]) -> Figures:
+    """(precision, recall) per category of `found` against the file's labels."""
+    return pair_figures((got, set(s["categories"])) for got, s in zip(found, sentences, strict=True))
 
 
 @functools.cache

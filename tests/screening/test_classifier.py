@@ -23,6 +23,8 @@ from sklearn.model_selection import KFold
 
 from marketplace.screening import model as sm
 
+from .heldout_files import Figures, pair_figures
+
 HERE = Path(__file__).parent
 CORPUS = json.loads((HERE / "corpus.json").read_text(encoding="utf-8"))
 LABELLED = [s for name in sm.TRAINING_FILES for s in json.loads((HERE / name).read_text(encoding="utf-8"))["sentences"]]
@@ -111,18 +113,6 @@ CV_FLOOR = {
     "off_platform_contact": (0.95, 0.96),
 }
 
-Figures = dict[str, tuple[float, float]]
-
-
-def _figures(pairs: list[tuple[set[str], set[str]]]) -> Figures:
-    out = {}
-    for category in sm.LABELS:
-        tp = sum(1 for got, want in pairs if category in got and category in want)
-        fp = sum(1 for got, want in pairs if category in got and category not in want)
-        fn = sum(1 for got, want in pairs if category not in got and category in want)
-        out[category] = (tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0)
-    return out
-
 
 def _show(name: str, figures: Figures) -> None:
     print(f"\n{name}:", {c: f"{p:.2f}/{r:.2f}" for c, (p, r) in figures.items()})
@@ -166,7 +156,7 @@ def test_train_screening_takes_extra_labelled_files(tmp_path):
 
 def test_figures_on_the_training_data(committed, examples):
     # Not all perfect: a few hard negatives stay near a threshold (README "Screening").
-    figures = _figures([(_predict(committed, text), set(labels)) for text, labels in examples])
+    figures = pair_figures([(_predict(committed, text), set(labels)) for text, labels in examples])
     _show("training data", figures)
     for category, (precision, recall) in figures.items():
         assert precision >= 0.99 and recall >= 0.99, (category, precision, recall)
@@ -185,7 +175,7 @@ def test_five_fold_cross_validated_figures_hold_their_floors(examples):
         delayed(_fold)([examples[i] for i in train_idx], [examples[i] for i in test_idx])
         for train_idx, test_idx in folds
     )
-    figures = _figures([pair for result in results for pair in result])
+    figures = pair_figures([pair for result in results for pair in result])
     _show("5-fold CV", figures)
     for category, (precision, recall) in figures.items():
         floor_p, floor_r = CV_FLOOR[category]
