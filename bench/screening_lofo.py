@@ -39,53 +39,52 @@ from sklearn.model_selection import KFold
 from marketplace.screening import model as sm
 
 HERE = Path(__file__).resolve().parent.parent / "tests" / "screening"
-# The spent held-out files, each with the paraphrase files written after it was scored (left out by --strict).
-LATER_PARAPHRASES: dict[str, tuple[str, ...]] = {
-    "heldout.json": ("paraphrases_pass3.json", "paraphrases_pass4.json", "paraphrases_pass5.json"),
-    "heldout_pass3.json": ("paraphrases_pass4.json", "paraphrases_pass5.json"),
-    "heldout_pass4.json": ("paraphrases_pass5.json",),
-    "heldout_pass5.json": ("paraphrases_pass6.json",),
-    "heldout_pass6.json": ("paraphrases_pass7.json",),
-    "heldout_pass7.json": ("paraphrases_pass8.json",),
-    "heldout_pass8.json": ("paraphrases_pass9.json",),
-    "heldout_pass9.json": ("paraphrases_pass9.json",),
-    "heldout_pass10.json": ("paraphrases_pass10.json",),
-    "heldout_pass11.json": ("paraphrases_pass11.json",),
-    "heldout_pass12.json": (
-        "paraphrases_pass12.json",
-        "paraphrases_pass13.json",
-        "everyday_pass13.json",
-        "paraphrases_pass14.json",
-        "paraphrases_pass15.json",
-        "paraphrases_pass16.json",
-    ),
-    "heldout_pass13.json": (
-        "paraphrases_pass12.json",
-        "paraphrases_pass13.json",
-        "everyday_pass13.json",
-        "paraphrases_pass14.json",
-        "paraphrases_pass15.json",
-        "paraphrases_pass16.json",
-    ),
-    "heldout_pass14.json": (
-        "paraphrases_pass13.json",
-        "everyday_pass13.json",
-        "paraphrases_pass14.json",
-        "paraphrases_pass15.json",
-        "paraphrases_pass16.json",
-    ),
-    "heldout_pass15.json": (
-        "paraphrases_pass13.json",
-        "everyday_pass13.json",
-        "paraphrases_pass14.json",
-        "paraphrases_pass15.json",
-        "paraphrases_pass16.json",
-    ),
-    "heldout_pass16.json": ("paraphrases_pass14.json", "paraphrases_pass15.json", "paraphrases_pass16.json"),
+# The paraphrase files (and the everyday chat file) in the order the passes wrote them.
+PARAPHRASE_FILES: tuple[str, ...] = (
+    "paraphrases.json",
+    "paraphrases_pass3.json",
+    "paraphrases_pass4.json",
+    "paraphrases_pass5.json",
+    "paraphrases_pass6.json",
+    "paraphrases_pass7.json",
+    "paraphrases_pass8.json",
+    "paraphrases_pass9.json",
+    "paraphrases_pass10.json",
+    "paraphrases_pass11.json",
+    "paraphrases_pass12.json",
+    "paraphrases_pass13.json",
+    "everyday_pass13.json",
+    "paraphrases_pass14.json",
+    "paraphrases_pass15.json",
+    "paraphrases_pass16.json",
+)
+# The spent held-out files, each with the first paraphrase file written after it was scored: that file and every
+# later one are left out by --strict. (Until the sixteenth pass each file listed its later files by hand, and the
+# lists of the files spent before the twelfth pass stopped a few passes after them, so --strict kept later
+# paraphrases in their training data.)
+FIRST_LATER: dict[str, str] = {
+    "heldout.json": "paraphrases_pass3.json",
+    "heldout_pass3.json": "paraphrases_pass4.json",
+    "heldout_pass4.json": "paraphrases_pass5.json",
+    "heldout_pass5.json": "paraphrases_pass6.json",
+    "heldout_pass6.json": "paraphrases_pass7.json",
+    "heldout_pass7.json": "paraphrases_pass8.json",
+    "heldout_pass8.json": "paraphrases_pass9.json",
+    "heldout_pass9.json": "paraphrases_pass9.json",
+    "heldout_pass10.json": "paraphrases_pass10.json",
+    "heldout_pass11.json": "paraphrases_pass11.json",
+    "heldout_pass12.json": "paraphrases_pass12.json",
+    "heldout_pass13.json": "paraphrases_pass12.json",
+    "heldout_pass14.json": "paraphrases_pass13.json",
+    "heldout_pass15.json": "paraphrases_pass13.json",
+    "heldout_pass16.json": "paraphrases_pass14.json",
     # all clean: its figures count false alarms only
-    "everyday_heldout.json": ("paraphrases_pass14.json", "paraphrases_pass15.json", "paraphrases_pass16.json"),
-    "heldout_pass17.json": ("paraphrases_pass15.json", "paraphrases_pass16.json"),
-    "heldout_pass18.json": ("paraphrases_pass16.json",),
+    "everyday_heldout.json": "paraphrases_pass14.json",
+    "heldout_pass17.json": "paraphrases_pass15.json",
+    "heldout_pass18.json": "paraphrases_pass16.json",
+}
+LATER_PARAPHRASES: dict[str, tuple[str, ...]] = {
+    name: PARAPHRASE_FILES[PARAPHRASE_FILES.index(first) :] for name, first in FIRST_LATER.items()
 }
 # Paraphrase files of the current pass: later than every spent held-out file.
 CURRENT_PARAPHRASES = ("paraphrases_pass16.json",)
