@@ -101,7 +101,9 @@ _PHONE_CANDIDATE = re.compile(
 )
 _PHONE_CUE = re.compile(
     r"\b(?:call|calls|calling|text|txt|phone|tel|telephone|mob|mobile|cell|cellphone|whats\s?app|viber|signal|"
-    r"sms|ring|dial|reach|contact|number|numbers?['\u2019]s|no)\b|#",
+    r"sms|ring|dial|reach|contact|number|numbers?['\u2019]s|no|"
+    # seventeenth pass: "her direct line is 555-0147"
+    r"direct\s+line|land\s?line|hot\s?line|help\s?line|desk\s+line|ext)\b|#",
     _F,
 )
 _AFTER_NUMBER = re.compile(
@@ -190,7 +192,18 @@ def _accept_phone(text: str, m: re.Match[str]) -> bool:
         if len(g) == 1 and not (i == 0 or (international and i == 1)):
             return False  # ISBNs, IP addresses, "v1.2.3.4"
     is_ipv4 = len(groups) == 4 and all(len(g) <= 3 for g in groups) and s.count(".") == 3
-    return not is_ipv4 and not _labelled_not_a_phone(text, start)  # the label last: only a phone-shaped number
+    if is_ipv4 or _labelled_not_a_phone(text, start):  # the label last: only a phone-shaped number
+        return False
+    return not _QUOTED_COPY.search(text, max(0, start - 120), start)
+
+
+# Seventeenth pass: a number inside the quoted words of a script, an ad or a flyer is the work's content, not the
+# writer's phone ("the voice line is: 'call us now at 1-800-555-0199 for your free quote!'").
+_QUOTED_COPY = re.compile(
+    r"\b(?:script|copy|tagline|slogan|caption|voice-?over|vo|voice\s+line|ad\s+(?:copy|line|text)|banner|flyer|poster|"
+    r"jingle|radio\s+spot|cta|reads?|says?)\b[^'\"\u201c\u2018\n]{0,25}?[:\s]\s*['\"\u201c\u2018][^'\"\u201d\u2019\n]*$",
+    _F,
+)
 
 
 # Eleventh pass: a number grouped the way Spain, France, Belgium, the Netherlands or Scandinavia write phones, two
@@ -257,6 +270,7 @@ _MESSENGER_LABEL = re.compile(
     _F,
 )
 _HANDLE_LIKE = re.compile(r"^[@+]|[_.\d:#]")
+_NOT_BEFORE_A_WORD = frozenset(("account", "number", "no", "no.", "contact"))
 
 
 def _accept_messenger_label(text: str, m: re.Match[str]) -> bool:
@@ -269,8 +283,12 @@ def _accept_messenger_label(text: str, m: re.Match[str]) -> bool:
     handle_like = bool(_HANDLE_LIKE.search(value))
     if value.startswith("@"):
         return True
-    if re.fullmatch(r"\s*[:=]\s*|\s+[-\u2013]\s*", m.group("sep")) or m.group("idw"):
+    if re.fullmatch(r"\s*[:=]\s*|\s+[-\u2013]\s*", m.group("sep")):
         return handle_like or len(value) >= 4
+    if m.group("idw"):
+        # seventeenth pass: after a plain space, "account", "number" or "contact" is followed by a word of the
+        # sentence ("posting on the IG account tomorrow"), not a handle, unless it looks like one
+        return handle_like or (len(value) >= 4 and m.group("idw").lower() not in _NOT_BEFORE_A_WORD)
     return handle_like and bool(re.fullmatch(_STRONG_MESSENGERS, label, _F))
 
 
@@ -417,7 +435,7 @@ def _accept_told_handle(text: str, m: re.Match[str]) -> bool:
 # Fifteenth pass: a handle told by reference to this site's name ("my tg username is the same as my name here plus
 # 99", "same handle on insta as here"): the detail is given without being spelled out.
 _SAME_HANDLE = re.compile(
-    rf"\bmy\s+(?:{_HANDLE_APPS}|{_WEAK_APPS})\s+(?:{_HANDLE_LABEL}|handle)\s+is\s+(?:the\s+same\s+as|identical\s+to|just)\s+"
+    rf"\bmy\s+(?:{_HANDLE_APPS}|{_WEAK_APPS})\s+(?:{_HANDLE_LABEL}|handle)\s+is\s+(?:(?:the\s+)?same\s+as|identical\s+to|just)\s+"
     r"(?:my\s+(?:user\s?name|name|handle|profile\s+name)\s+(?:here|on\s+(?:here|this\s+(?:site|app|platform)))|"
     r"(?:the\s+one\s+|what\s+i\s+use\s+)?(?:here|on\s+(?:here|this\s+(?:site|app|platform))))\b"
     rf"|\bsame\s+(?:{_HANDLE_LABEL}|handle)\s+(?:on|in)\s+(?:{_HANDLE_APPS}|{_WEAK_APPS})\s+as\s+(?:here|on\s+(?:here|this\s+"
@@ -453,6 +471,9 @@ _DETAIL_ASKED = re.compile(
     r"mobile(?:\s+number)?|cell(?:\s+number)?|(?:phone\s+|mobile\s+|cell\s+)?number(?!\s+(?:one|two|three|1|of)\b)|"
     r"contact\s+(?:details|info|number))\b"
     r"|\bwhat['\u2019]?s\s+(?:your|ur|yr)\s+(?:e-?mail(?:\s+address)?|gmail|phone(?:\s+number)?|number|mobile|cell)\b"
+    # seventeenth pass: "Can I have your phone number? Our accounting software needs it for the vendor profile."
+    r"|\b(?:can|could|may)\s+(?:i|we)\s+(?:please\s+|pls\s+)?(?:have|get|take|grab)\s+(?:your|ur|yr)\s+"
+    r"(?:e-?mail(?:\s+address)?|gmail|phone(?:\s+number)?|(?:phone\s+|mobile\s+|cell\s+)?number|mobile|cell)\b"
     r"|\bwhat\s+is\s+(?:your|ur|yr)\s+(?:e-?mail(?:\s+address)?|gmail|phone(?:\s+number)?|number|mobile|cell)\b"
     r"|\b(?:what|which)\s+e-?mail(?:\s+address)?\s+(?:should|can|do|shall)\s+(?:i|we)\s+(?:use|add|invite|share)\b"
     # sixteenth pass: "what email do u use for figma?", "what's your skype id? ... for the vendor registration form",
@@ -475,7 +496,9 @@ _NOT_A_CHAT_REASON = re.compile(
     r"system)|"
     # sixteenth pass: any named form ("the vendor registration form", "the pickup form") or a store listing
     r"(?:vendor|supplier|pick-?up|intake|order|booking|enrol?ment|application|kyc|customs|insurance)\s+form|"
-    r"(?:app|play)\s+store|store\s+listing|listing)\b",
+    r"(?:app|play)\s+store|store\s+listing|listing|"
+    # seventeenth pass: a profile in a tool ("for the vendor profile", "our accounting software needs it")
+    r"(?:vendor|supplier|payee|contractor)\s+(?:profile|record|setup|registration)|(?:accounting|invoicing|hr)\s+software)\b",
     _F,
 )
 _CHAT_REASON = re.compile(

@@ -33,8 +33,11 @@ from .links import (
     _ENABLE_MACROS,
     _FILE_HOST_LINK,
     _FILE_HOST_WORD,
+    _IGNORE_WARNING,
     _IP_LINK,
+    _LOOKALIKE_SITE,
     _OWN_LOGIN,
+    _OWN_TEST_SERVER,
     _REMOTE_OR_INSTALL,
     _REQUEST_AFTER_LINK,
     _RISKY_EXTENSIONS,
@@ -43,11 +46,15 @@ from .links import (
     _RUN_SCRIPT,
     _SHORTENED_LINK,
     _SIDELOADED_EXTENSION,
+    _SITE_TLD_WORD,
+    _WARNING_WORD,
     _accept_bare_extension,
     _accept_credentials_elsewhere,
     _accept_download_context,
     _accept_enable_macros,
     _accept_executable_link,
+    _accept_ignore_warning,
+    _accept_lookalike_site,
     _accept_own_login,
     _accept_request_after_link,
     _accept_risky_file,
@@ -205,6 +212,8 @@ _RISKY_RULES: tuple[_Rule, ...] = (
         topical=True,
     ),
     _Rule(Category.SUSPICIOUS_LINK, "ip_address_link", _IP_LINK),
+    _Rule(Category.SUSPICIOUS_LINK, "lookalike_link", _LOOKALIKE_SITE, accept=_accept_lookalike_site, topical=True),
+    _Rule(Category.SUSPICIOUS_LINK, "disable_protection", _IGNORE_WARNING, accept=_accept_ignore_warning),
     _Rule(Category.SUSPICIOUS_LINK, "run_script", _RUN_SCRIPT, negatable=True),
     _Rule(Category.SUSPICIOUS_LINK, "run_script", _CONSOLE_SCRIPT, negatable=True),
     _Rule(Category.SUSPICIOUS_LINK, "install_to_access", _SIDELOADED_EXTENSION, negatable=True),
@@ -325,6 +334,26 @@ def _brand_links(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
     return iter(())
 
 
+_SITE_CHARS = re.compile(r"[\w.\-]*")  # read backwards from a top-level domain: the site's labels and dots
+
+
+def _lookalike_sites(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """A site starts where the run of site characters before its top-level domain starts (or after the scheme)."""
+    scan = _scan(text)
+    starts: set[int] = set()
+    previous = start = 0
+    for at in scan.of(_SITE_TLD_WORD):
+        if text[at - 1 : at] != ".":
+            continue
+        start = start if (found := scan.run_before(_SITE_CHARS, at, previous)) == previous else found
+        previous = at
+        starts.add(start)
+        for scheme in ("https://", "http://"):
+            if text.startswith(scheme, start - len(scheme)):
+                starts.add(start - len(scheme))
+    return _match_at(pattern, text, sorted(starts))
+
+
 def _channels_instead(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     scan = _scan(text)
     if "than" in scan.folded or "not" in scan.folded or "instead" in scan.folded:
@@ -344,12 +373,13 @@ _FINDERS: dict[int, _Finder] = {
     id(_BRAND_AS_SUBDOMAIN): _brand_links,
     id(_HANDLE_BEFORE_APP): _handles_before_apps,
     id(_CHANNEL_INSTEAD): _channels_instead,
+    id(_LOOKALIKE_SITE): _lookalike_sites,
 }
 _ANCHORS = _Anchors(
     [rule.pattern for rule in _CONTACT_RULES + _RISKY_RULES if id(rule.pattern) not in _FINDERS]
     + [_NEGATION, _TOPIC, _PAYMENT_CONTEXT, _EVALUATION, _DOWNLOAD_VERB, _DOCUMENT_WORD, _PAY_WORD, _START_NEARBY]
     + [_FILE_HOST_WORD, _INVITE_TO_DETAIL, _TRY_OUT_REASON, _CHANNEL_WORD]
-    + [_AT_WORD, _TLD_WORD, _EXTENSION_WORD]
+    + [_AT_WORD, _TLD_WORD, _EXTENSION_WORD, _SITE_TLD_WORD, _WARNING_WORD, _OWN_TEST_SERVER]
 )
 
 

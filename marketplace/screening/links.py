@@ -111,6 +111,50 @@ def _is_lookalike(site: str) -> bool:
     return any(brand in plain and brand not in name for brand in _LOOKALIKE_OF)
 
 
+# Seventeenth pass: a look-alike of a well-known site is risky with no request at all ("link to the contract:
+# docs-g00gle.com/d/8fh2k/edit"): no honest sender spells google with zeros. Found from the top-level domain back
+# (`detect._lookalike_sites`), since the pattern's first character gives nothing to look for.
+_SITE_TLD_WORD = re.compile(
+    rf"\b(?:{_TLDS}|top|click|link|live|icu|buzz|shop|store|club|vip|win|support|help|today|cc|ws|pw)\b", _F
+)
+_LOOKALIKE_SITE = re.compile(
+    r"(?<![\w.\-@/])(?:https?://)?(?P<site>[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9][a-z0-9\-]*){0,4}\."
+    rf"(?:{_TLDS}|top|click|link|live|icu|buzz|shop|store|club|vip|win|support|help|today|cc|ws|pw))\b(?!\.\w)",
+    _F,
+)
+
+
+def _accept_lookalike_site(text: str, m: re.Match[str]) -> bool:
+    return _is_lookalike(m.group("site"))
+
+
+# Seventeenth pass: a browser's or a scanner's warning to click past ("google may warn u but just click proceed
+# anyway", "ignore the security warning and open it"); not a developer's own test server with a self-signed
+# certificate.
+_IGNORE_WARNING = re.compile(
+    r"\b(?:proceed|continue|click\s+through|open\s+it|run\s+it|install\s+it|keep\s+(?:it|the\s+file)|download\s+it)"
+    r"\s+anyway\b"
+    r"|\b(?:ignore|dismiss|skip|click\s+past|bypass)\s+(?:the\s+|any\s+|that\s+)?(?:\w+\s+)?(?:security\s+|browser\s+|"
+    r"chrome\s+|virus\s+|safety\s+|red\s+)?(?:warnings?|alerts?|pop-?ups?\s+(?:about|saying)\s+(?:it['\u2019]?s\s+)?(?:unsafe|"
+    r"dangerous))\b",
+    _F,
+)
+_WARNING_WORD = re.compile(
+    r"\b(?:warn\w*|alerts?|unsafe|dangerous|not\s+secure|insecure|blocks?|blocked|flags?|flagged|red\s+screen|"
+    r"smart\s?screen|deceptive|harmful|virus|malware|suspicious)\b",
+    _F,
+)
+_OWN_TEST_SERVER = re.compile(
+    r"\b(?:localhost|127\.0\.0\.1|self-?signed|staging|dev\s+server|test\s+server|certificate|cert)\b", _F
+)
+
+
+def _accept_ignore_warning(text: str, m: re.Match[str]) -> bool:
+    return _sentence_has(_WARNING_WORD, text, m.start(), m.end()) and not _sentence_has(
+        _OWN_TEST_SERVER, text, m.start(), m.end()
+    )
+
+
 def _accept_credentials_elsewhere(text: str, m: re.Match[str]) -> bool:
     site = m.group("site")
     if _is_lookalike(site):

@@ -49,7 +49,9 @@ def _accept_workspace_invite(text: str, m: re.Match[str]) -> bool:
 
 _MOVE_TO_MESSENGER = re.compile(
     r"\b(?:move|moving|continue|continuing|take|taking|switch|switching|talk|talking|chat|chatting|discuss|"
-    r"communicate|speak|connect|go|jump|hop|carry\s+on|get\s+in\s+touch|reach\s+out|keep\s+in\s+touch)\b"
+    r"communicate|speak|connect|go|jump|hop|carry\s+on|get\s+in\s+touch|reach\s+out|keep\s+in\s+touch|"
+    # seventeenth pass: "let's finish on whatsapp and I pay you via wise"
+    r"finish|wrap\s+(?:it\s+|this\s+)?up|sort\s+(?:it|this|the\s+rest)\s+out|follow\s+up)\b"
     r"(?:\s+(?:this|it|things|further|more|freely|easily|quickly|faster|directly|privately|there|"
     r"(?:the|this|our|that)\s+(?:conversation|chat|discussion|talk))){0,3}\s+(?:on|to|via|over|through|in|into)\s+"
     rf"(?:{_MESSENGERS}|e-?mail|gmail|sms|text|phone)\b{_NOT_A_CHANNEL}",
@@ -93,7 +95,12 @@ _DISPARAGE_CHAT = re.compile(
     r"\bdon['\u2019]?t\s+(?:really\s+)?(?:use|check|like)\s+(?:this|the)\s+(?:platform|site|app)(?:['\u2019]s)?\s+"
     r"(?:chat|messenger|messag\w*|inbox)"
     r"|\b(?:this|the)\s+(?:platform['\u2019]?s?\s+|site['\u2019]?s?\s+)?(?:chat|messenger|inbox)\s+(?:is|are)\s+"
-    r"(?:too\s+)?(?:slow|bad|buggy|annoying|monitored|watched|terrible|clunky)\b",
+    r"(?:too\s+)?(?:slow|bad|buggy|annoying|monitored|watched|terrible|clunky)\b"
+    # seventeenth pass: "I'd rather not keep chatting here, they read everything"
+    r"|\b(?:i['\u2019]?d|i\s+would)\s+rather\s+not\s+(?:keep\s+)?(?:chat|talk|messag|writ|discuss)\w*\s+(?:here|on\s+(?:here|"
+    r"this\s+(?:site|platform|app)))\b"
+    r"|\b(?:they|admins?|mods|moderators|the\s+(?:site|platform|app))\s+(?:can\s+)?(?:read|reads|monitor|monitors|watch|watches)"
+    r"\s+(?:everything|all\s+(?:the\s+|our\s+)?(?:messages|chats?)|our\s+(?:messages|chats?))\b",
     _F,
 )
 # "can we chat outside of here?", "I'd like to talk with you outside this app", "reply off the site".
@@ -155,13 +162,18 @@ _JOIN_CHANNEL = re.compile(
 # and DMs on a social network ("slide into my DMs on twitter", "dm me on insta"). Not "the button says 'call me'":
 # a quote mark right before the verb is a label, and a call "here" or "on the platform" stays on the platform.
 _CALL_ME_LATER = re.compile(
-    r"\b(?:(?:call|ring|phone)\s+(?:me|us)|give\s+(?:me|us)\s+a\s+(?:call|ring|buzz))\s+"
+    r"\b(?:(?:call|ring|phone|text|txt)\s+(?:me|us)|give\s+(?:me|us)\s+a\s+(?:call|ring|buzz))\s+"
     r"(?:(?:up\s+)?(?:tomorrow|tonight|later|after\b|this\s+(?:morning|afternoon|evening|weekend)|in\s+the\s+"
     r"(?:morning|afternoon|evening)|as\s+soon|asap|sometime|first\s+thing|(?:on|this|next)\s+"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|at\s+\d|around\s+\d|before\s+\d|now\b|right\s+now|back\b|real\s+quick|"
-    r"quickly)|(?:on|at)\s+(?:my|the)\s+(?:phone|cell|mobile|landline|office|number))"
+    r"quickly|"
+    # seventeenth pass: "call me when u free", "text me whenever you're around"
+    r"when(?:ever)?\s+(?:(?:you|u)(?:['\u2019]re|\s+are|r)?|ur)\s+(?:free|available|around|done|back|ready|get\s+(?:a|the)\s+"
+    r"(?:sec|second|minute|min|chance))\b)|(?:on|at)\s+(?:my|the)\s+(?:phone|cell|mobile|landline|office|number))"
     r"|\b(?:easier|faster|quicker|simpler|better)\s+(?:for\s+(?:me|us)\s+)?to\s+(?:explain|talk|discuss|go\s+over|sort|"
     r"walk\s+you\s+through|show\s+you)\b[^.!?\n]{0,50}?\b(?:on|over|by)\s+(?:the\s+)?phone\b"
+    r"|\b(?:explain|talk\s+(?:it\s+)?through|go\s+over|walk\s+(?:you|u)\s+through)\b[^.!?\n]{0,40}?\bbetter\s+(?:by|over|on)\s+"
+    r"(?:voice|(?:the\s+)?phone|a\s+(?:phone\s+)?call)\b"
     r"|\bslide\s+into\s+(?:my|our)\s+dms?\b"
     rf"|\b(?:dm|pm|message|msg|inbox)\s+me\s+(?:on|via|over|in)\s+(?:{_SOCIAL_APPS}|insta(?:gram)?|ig|x|twitter|fb)\b",
     _F,
@@ -173,8 +185,20 @@ _PLATFORM_CALL = re.compile(
 )
 
 
+# Someone else who will call or text the writer ("the client will text me later", "he'll call me tonight",
+# "my parents usually ring me after 6"): not a request to the reader (seventeenth pass).
+_SOMEONE_ELSE_WILL = re.compile(
+    r"\b(?P<who>[a-z]+)(?:\s+(?:will|would|usually|always|often|might|may|shall|normally|sometimes|to)|['\u2019]ll)\s+$",
+    _F,
+)
+_THE_READER = frozenset(("you", "u", "ya", "pls", "please", "plz", "can", "could", "just", "want", "need", "like"))
+
+
 def _accept_call_me_later(text: str, m: re.Match[str]) -> bool:
     if m.start() and text[m.start() - 1] in "'\"\u2018\u201c":
+        return False
+    before = _SOMEONE_ELSE_WILL.search(text, max(0, m.start() - 30), m.start())
+    if before and before.group("who").lower() not in _THE_READER:
         return False
     end = _SENTENCE_END.search(text, m.end())
     return not _PLATFORM_CALL.search(text, m.end(), end.start() if end else len(text))

@@ -39,7 +39,9 @@ _NOT_A_PAYMENT = (
     r"(?![\w-]|\s+(?:logos?|icons?|brand\w*|buttons?|badges?|apis?|sdks?|integrations?|plugins?|clones?|forms?|"
     r"fields?|pages?|flows?|modules?|screens?|widgets?|components?|features?|"
     # sixteenth pass: a bookkeeping line ("PayPal fees, Stripe fees, bank charges"), not a way to be paid
-    r"fees|charges|statements?|exports?|reports?|reconciliation)\b)"
+    r"fees|charges|statements?|exports?|reports?|reconciliation|"
+    # seventeenth pass: the subject of a piece of writing ("a 500 word sample on crypto regulation, not paid")
+    r"regulations?|laws?|news|markets?|trading|industry|niche|articles?|blogs?|newsletters?|courses?|explainers?)\b)"
 )
 _PAY_PREP = r"(?:via|through|thru|by|with|over|on|using|in|into|to|as)"
 
@@ -101,7 +103,15 @@ _PAY_RAIL_OFFERED = re.compile(
     r"pick)|whichever|either|works|is\s+fine|ok)\b)"
     rf"|\b{_COINS}\s+(?:on|via|over)\s+(?:the\s+)?{_CHAINS}(?:\s+(?:network|chain))?\b"
     rf"|\b(?:can|could|shall|should)\s+(?:we|i)\s+(?:just\s+)?(?:do|use|go\s+with|try|send\s+it\s+(?:by|via|through))\s+"
-    rf"(?:{_PAY_SERVICES_STRONG}|m-?pesa|wise){_NOT_A_PAYMENT}(?:\s+(?:for|instead|on\s+the\s+side)\b)",
+    rf"(?:{_PAY_SERVICES_STRONG}|m-?pesa|wise){_NOT_A_PAYMENT}(?:\s+(?:for|instead|on\s+the\s+side)\b)"
+    # seventeenth pass: a coin with its chain in brackets ("USDT (TRC20) only"); a service asked of the reader ("Can
+    # you do Zelle?", "do u take cashapp?"); a service the writer accepts ("I accept USDT only for this gig")
+    rf"|\b{_COINS}\s*\(\s*{_CHAINS}\s*\)"
+    rf"|\b(?:can|could|would|do|will)\s+(?:you|u|ya)\s+(?:do|take|accept|use|receive)\s+(?:payments?\s+(?:by|via|through|in)\s+)?"
+    rf"{_PAY_SERVICES_STRONG}{_NOT_A_PAYMENT}(?:\s*\?|\s+(?:instead|then|rather|for\s+(?:this|it|the\s+(?:rest|balance|job|gig|"
+    r"project|payment|deposit|tip))|or)\b)"
+    rf"|\b(?:i|we)\s+(?:only\s+)?(?:accept|take)\s+(?:payments?\s+(?:by|via|through|in)\s+)?(?:only\s+)?{_PAY_SERVICES_STRONG}"
+    rf"{_NOT_A_PAYMENT}(?=\s*(?:\([^)\n]{{0,15}}\)\s*)?(?:only|,|\.|!|$|for\s+(?:this|the|my|your)|as\s+payment))",
     _F,
 )
 _PAY_DIRECTLY = re.compile(
@@ -195,6 +205,7 @@ _START = (
     r"work|working|jump\s+in|dive\s+in|go\s+ahead|proceed)"
 )
 _CONTRACT = r"(?:contract|offer|agreement|paperwork|formalities|hire|hiring|escrow|deposit)"
+_DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _BEFORE_CONTRACT = re.compile(
     rf"\b{_START}\b[^.!?\n]{{0,40}}?\bbefore\s+(?:(?:the|a|an|any|we|you|i|it['\u2019]?s)\s+)?(?:\w+\s+){{0,2}}?"
     rf"(?:{_CONTRACT}|sign|signing|signed|anything\s+is\s+signed|it['\u2019]?s\s+official)\b",
@@ -223,14 +234,19 @@ _CONTRACT_LATER = re.compile(
     _F,
 )
 _CONTRACT_NEXT_WEEK = re.compile(
-    rf"\b{_START}\b[^.!?\n]{{0,40}}?\b"
+    # not "I'll start once you send the contract monday": the start waits for the contract
+    rf"\b{_START}\b(?:(?!\b(?:once|after|when|until|as\s+soon)\b)[^.!?\n]){{0,50}}?\b"
     + _hinted(
         r"(?:sort|make|do|create|send|sign|set\s+up|handle|figure|deal\s+with|"
         r"finali[sz]e|formali[sz]e|draw\s+up|write\s+up)"
     )
     + r"\w*\s+(?:out\s+)?(?:(?:the|a|an)\s+)?(?:formal\s+)?"
     rf"{_CONTRACT}s?\b[^.!?\n]{{0,15}}?\b"
-    + _hinted(r"(?:tomorrow|next\s+(?:week|month)|in\s+a\s+(?:few|couple\s+of)\s+days|eventually|at\s+some\s+point)")
+    + _hinted(
+        r"(?:tomorrow|next\s+(?:week|month)|in\s+a\s+(?:few|couple\s+of)\s+days|eventually|at\s+some\s+point|"
+        # seventeenth pass: "I'll sort the offer end of week"
+        rf"end\s+of\s+(?:the\s+)?(?:week|month)|later\s+this\s+week|this\s+weekend|(?:on\s+)?{_DAYS})"
+    )
     + r"\b",
     _F,
 )
@@ -242,7 +258,6 @@ _CONTRACT_FOLLOWS = re.compile(
 # Fifteenth pass: the work now and the contract after it, joined by "and you ..." or "then": "I'll work on it over the
 # weekend and you send the contract monday", "we usually let freelancers start, then formalize the contract after
 # the first week".
-_DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _WORK_THEN_CONTRACT = re.compile(
     r"\b(?:i|we)(?:['\u2019]ll|\s+will|\s+can|\s+could|\s+(?:am|are)\s+going\s+to)\s+(?:just\s+)?(?:start|begin|work|get\s+going|"
     r"do\s+(?:it|the|this|a|some)|crack\s+on|knock\s+(?:it|this)\s+out)\b[^.!?\n]{0,50}?\band\s+(?:you|u)\s+(?:can\s+|could\s+)?"
@@ -252,7 +267,15 @@ _WORK_THEN_CONTRACT = re.compile(
     rf"|\b(?:let|have|get)\s+(?:\w+\s+){{0,2}}?{_START}\b[^.!?\n]{{0,30}}?\b(?:then|and\s+then|after\s+that|afterwards)\s*,?\s+"
     r"(?:we\s+|i\s+)?(?:['\u2019]ll\s+|will\s+)?(?:formali[sz]e|sign|sort(?:\s+out)?|do|send|make|write\s+up|draw\s+up|"
     r"set\s+up|finali[sz]e|create|issue)\s+(?:the\s+|a\s+|an\s+)?(?:formal\s+|official\s+)?(?:contract|offer|"
-    r"paperwork|agreement)s?\b",
+    r"paperwork|agreement)s?\b"
+    # seventeenth pass: the work tonight, the offer tomorrow, said in one breath ("just do the backend fix tonight,
+    # offer tomorrow first thing")
+    r"|\b(?:just\s+)?(?:do|start|begin|fix|patch|build|make|write|draft|edit|translate|design|code|record|shoot|post|upload|"
+    r"push|deploy|clean|finish|get\s+on\s+with|knock\s+out|crack\s+on\s+with)\b"
+    r"[^.!?\n]{0,40}?\b(?:tonight|today|right\s+now|now|asap|this\s+(?:evening|afternoon|morning|weekend))\s*[,;:\u2014\u2013\-]"
+    r"\s*(?:and\s+)?(?:the\s+|an?\s+|my\s+|your\s+)?(?:formal\s+|official\s+)?(?:offer|contract)s?\s+"
+    r"(?:(?:will|should|can)\s+(?:come|follow|be\s+(?:sent|up|ready))\s+|comes\s+|follows\s+)?"
+    rf"(?:tomorrow|later|next\s+week|first\s+thing|end\s+of|after(?:wards)?|(?:on\s+)?{_DAYS})\b",
     _F,
 )
 _START_NEARBY = re.compile(rf"\b{_START}\b", _F)
@@ -348,7 +371,10 @@ _TEST_NOT_PAID = re.compile(
     r"\b"
     + _hinted(r"(?:won['\u2019]?t|will\s+not|isn['\u2019]?t|is\s+not|aren['\u2019]?t|are\s+not)")
     + r"\s+(?:be\s+)?"
-    r"(?:paid|compensated)\b",
+    r"(?:paid|compensated)\b"
+    # seventeenth pass: said in an aside ("write me a 500 word sample on crypto regulation, not paid, just to test")
+    r"|\b(?:test|trial|sample|assignment|task|tryout|demo)\w*\b[^.!?\n]{0,40}?[,(\u2014\u2013]\s*"
+    r"(?:it['\u2019]?s\s+|this\s+is\s+)?(?:not\s+paid|unpaid|no\s+pay|no\s+charge|free\s+of\s+charge)\b(?!\s+yet)",
     _F,
 )
 _FOR_FREE = re.compile(

@@ -635,3 +635,44 @@ def test_a_detail_for_a_form_or_a_payment_account_is_not_moving_off(text: str) -
 )
 def test_sixteenth_pass_near_misses_are_clean(text: str) -> None:
     assert screen(text).categories == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("just patch the login bug tonight, contract tomorrow first thing", Category.WORK_BEFORE_CONTRACT),
+        ("start editing the reels on monday, I'll send the offer end of week", Category.WORK_BEFORE_CONTRACT),
+        ("do you take Zelle?", Category.OFF_PLATFORM_PAYMENT),
+        ("we only accept USDT (BEP20) for this job", Category.OFF_PLATFORM_PAYMENT),
+        ("translate one page of the manual as a sample, unpaid, then we decide", Category.UNPAID_WORK),
+        ("the brief is here: drive-g00gle.com/file/33ab", Category.SUSPICIOUS_LINK),
+        ("chrome might show a warning, just click proceed anyway", Category.SUSPICIOUS_LINK),
+        ("ignore the security warning and open the invoice", Category.SUSPICIOUS_LINK),
+        ("ring me when you're free, easier to walk you through it", Category.OFF_PLATFORM_CONTACT),
+        ("text me later tonight about the fonts", Category.OFF_PLATFORM_CONTACT),
+        ("let's wrap this up on telegram", Category.OFF_PLATFORM_CONTACT),
+        ("I'd rather not talk here, can we use something else?", Category.OFF_PLATFORM_CONTACT),
+        ("could I get your phone number? our invoicing software wants it", Category.CONTACT_DETAILS),
+        ("the venue manager's direct line is 555-0182", Category.CONTACT_DETAILS),
+        ("my insta handle is same as my username here", Category.CONTACT_DETAILS),
+    ],
+)
+def test_seventeenth_pass_shapes_are_raised(text: str, category: Category) -> None:
+    assert category in screen(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the radio script reads: 'dial 1-800-555-0144 today for a free estimate'",
+        "post on the brand's IG account tomorrow morning, the contract is signed",
+        "I'll start once you send the contract monday",
+        "the article is on crypto regulation in the EU, 1,200 words",
+        "the client will text me later with the final copy",
+        "he'll call me tonight about the venue",
+        "chrome warns about the self-signed cert on localhost, just proceed anyway",
+        "the phishing-awareness course covers fake sites like rnarketplace.com",
+    ],
+)
+def test_seventeenth_pass_near_misses_are_clean(text: str) -> None:
+    assert screen(text).categories == frozenset()
