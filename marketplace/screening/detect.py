@@ -116,11 +116,14 @@ from .terms import (
     _UNPAID_WORK,
     _WITHOUT_CONTRACT,
     _WORK_THEN_CONTRACT,
+    _WORK_TONIGHT,
+    _WORK_VERB,
     _accept_contract_follows,
     _accept_for_free,
     _accept_make_it_free,
     _accept_offer_after_work,
     _accept_service_mention,
+    _accept_work_tonight,
     _payment_or_contact,
 )
 
@@ -165,6 +168,7 @@ _RISKY_RULES: tuple[_Rule, ...] = (
     ),
     _Rule(Category.WORK_BEFORE_CONTRACT, "contract_later", _WORK_THEN_CONTRACT, negatable=True),
     _Rule(Category.WORK_BEFORE_CONTRACT, "contract_later", _HINGLISH_START, negatable=True),
+    _Rule(Category.WORK_BEFORE_CONTRACT, "contract_later", _WORK_TONIGHT, accept=_accept_work_tonight, negatable=True),
     _Rule(Category.WORK_BEFORE_CONTRACT, "skip_contract", _SKIP_CONTRACT),
     _Rule(Category.WORK_BEFORE_CONTRACT, "hire_after_work", _HIRE_AFTER_WORK, negatable=True),
     _Rule(
@@ -379,7 +383,7 @@ _ANCHORS = _Anchors(
     [rule.pattern for rule in _CONTACT_RULES + _RISKY_RULES if id(rule.pattern) not in _FINDERS]
     + [_NEGATION, _TOPIC, _PAYMENT_CONTEXT, _EVALUATION, _DOWNLOAD_VERB, _DOCUMENT_WORD, _PAY_WORD, _START_NEARBY]
     + [_FILE_HOST_WORD, _INVITE_TO_DETAIL, _TRY_OUT_REASON, _CHANNEL_WORD]
-    + [_AT_WORD, _TLD_WORD, _EXTENSION_WORD, _SITE_TLD_WORD, _WARNING_WORD, _OWN_TEST_SERVER]
+    + [_AT_WORD, _TLD_WORD, _EXTENSION_WORD, _SITE_TLD_WORD, _WARNING_WORD, _OWN_TEST_SERVER, _WORK_VERB]
 )
 
 

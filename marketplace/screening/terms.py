@@ -267,17 +267,29 @@ _WORK_THEN_CONTRACT = re.compile(
     rf"|\b(?:let|have|get)\s+(?:\w+\s+){{0,2}}?{_START}\b[^.!?\n]{{0,30}}?\b(?:then|and\s+then|after\s+that|afterwards)\s*,?\s+"
     r"(?:we\s+|i\s+)?(?:['\u2019]ll\s+|will\s+)?(?:formali[sz]e|sign|sort(?:\s+out)?|do|send|make|write\s+up|draw\s+up|"
     r"set\s+up|finali[sz]e|create|issue)\s+(?:the\s+|a\s+|an\s+)?(?:formal\s+|official\s+)?(?:contract|offer|"
-    r"paperwork|agreement)s?\b"
-    # seventeenth pass: the work tonight, the offer tomorrow, said in one breath ("just do the backend fix tonight,
-    # offer tomorrow first thing")
-    r"|\b(?:just\s+)?(?:do|start|begin|fix|patch|build|make|write|draft|edit|translate|design|code|record|shoot|post|upload|"
-    r"push|deploy|clean|finish|get\s+on\s+with|knock\s+out|crack\s+on\s+with)\b"
-    r"[^.!?\n]{0,40}?\b(?:tonight|today|right\s+now|now|asap|this\s+(?:evening|afternoon|morning|weekend))\s*[,;:\u2014\u2013\-]"
+    r"paperwork|agreement)s?\b",
+    _F,
+)
+# Seventeenth pass: the work tonight, the offer tomorrow, said in one breath ("just do the backend fix tonight, offer
+# tomorrow first thing"): found from the time word (rarer than the verbs), with a work verb in the clause before it.
+_WORK_TONIGHT = re.compile(
+    r"\b(?:tonight|today|right\s+now|now|asap|this\s+(?:evening|afternoon|morning|weekend))\s*[,;:\u2014\u2013\-]"
     r"\s*(?:and\s+)?(?:the\s+|an?\s+|my\s+|your\s+)?(?:formal\s+|official\s+)?(?:offer|contract)s?\s+"
     r"(?:(?:will|should|can)\s+(?:come|follow|be\s+(?:sent|up|ready))\s+|comes\s+|follows\s+)?"
     rf"(?:tomorrow|later|next\s+week|first\s+thing|end\s+of|after(?:wards)?|(?:on\s+)?{_DAYS})\b",
     _F,
 )
+_WORK_VERB = re.compile(
+    r"\b(?:do|start|begin|fix|patch|build|make|write|draft|edit|translate|design|code|record|shoot|post|upload|push|deploy|"
+    r"clean|finish|get\s+on\s+with|knock\s+out|crack\s+on\s+with)\b",
+    _F,
+)
+
+
+def _accept_work_tonight(text: str, m: re.Match[str]) -> bool:
+    return _scan(text).window_has(_WORK_VERB, m.start() - 50, m.start())
+
+
 _START_NEARBY = re.compile(rf"\b{_START}\b", _F)
 
 
