@@ -24,6 +24,9 @@ class Record:
     # fourteenth pass (a labelling decision taken then; the file's other labels are as written): off the platform
     # contact holds `positives + relabelled` sentences. The floors were checked again with the new labels and hold.
     relabelled: int = 0
+    # Sentences labelled contact details as well since the seventeenth pass (a handle told by reference, the fifteenth
+    # pass's convention): contact details holds `positives + relabelled_contact` sentences.
+    relabelled_contact: int = 0
     # (precision, recall) per category as measured once, rounded down; a change that lowers one fails here.
     rules_floor: Figures
     combined_floor: Figures | None = None  # None: scored with the rules alone
@@ -769,13 +772,19 @@ them fails here), the combined floors hold trivially now that the model is train
 check covers the files trained on before it (`hf.trained_before("heldout_pass16.json")`): those of the thirteenth
 pass, with which it was scored. The same pass made a detail given with an invitation to use it moving off the
 platform as well (the two items raised as moving off above among them): 20 of the file's contact details are
-labelled so now (`relabelled`); the floors were checked with the new labels and hold.
+labelled so now (`relabelled`); the floors were checked with the new labels and hold. The seventeenth pass labelled
+one more sentence contact details as well (`relabelled_contact`): "facebook messenger is better for me, can u find
+me there? same name" tells a handle by reference to this site's name, a contact detail by the fifteenth pass's
+convention (its own model scored it 0.40 for contact details, at the threshold). The combined floors hold with it;
+the rules alone, which do not read "same name" as a handle, read contact details 0.93 / 0.90 on the file now (0.93 /
+0.93 before), and their recall floor came down with the label, not with a change of the rules.
 """,
         spent=True,
         positives=30,
         relabelled=20,
+        relabelled_contact=1,
         rules_floor={
-            "contact_details": (0.93, 0.93),
+            "contact_details": (0.93, 0.90),  # recall 0.93 before the seventeenth pass's relabelling
             "off_platform_payment": (0.95, 0.76),
             "work_before_contract": (1.00, 0.23),
             "unpaid_work": (1.00, 0.20),
@@ -941,8 +950,16 @@ drafting about bank statements, PayPal fees and rent transfers (paying, 3), a vo
 not paid" read as paying instead of unpaid. The pairs of sentences find nothing more here: work before a contract
 reads 0.96 / 0.83 with them or without. 14 items have a near-duplicate (difflib >= 0.75) in the training data as
 scored.
+
+Since the seventeenth pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`,
+after `paraphrases_pass16.json`). So the figures below are a record, not a measurement of the current model: the
+rules-alone floors still hold (the rules never saw this file before it was scored, and a rules change that loses
+them fails here), the combined floors hold trivially now that the model is trained on the file, and the overlap
+check covers the files trained on before it (`hf.trained_before("heldout_pass19.json")`): those of the sixteenth
+pass, with which it was scored. Its labels follow the conventions of the fourteenth and fifteenth passes (a LinkedIn
+asked to check a background is a contact detail only), so none was relabelled.
 """,
-        spent=False,
+        spent=True,
         positives=30,
         rules_floor={
             "contact_details": (0.89, 0.83),
