@@ -988,4 +988,56 @@ asked to check a background is a contact detail only), so none was relabelled.
         ),
         less_precise_than_rules=frozenset({"off_platform_payment", "work_before_contract", "off_platform_contact"}),
     ),
+    Record(
+        name="heldout_pass20.json",
+        about="""\
+The seventeenth pass's held-out file (`heldout_pass20.json`, issue 15), by another writer: its shape, and the
+figures measured on it.
+
+Written by a helper given only the product, the six categories' definitions (with the labelling conventions of the
+fourteenth and fifteenth passes) and the counts, who looked at nothing in the repository (a sixth writer of that
+kind), asked for indirect wording and "a little code-mixing" as the sixteenth pass's writer was. Written before any
+tuning of the seventeenth pass and committed (b4e78bb, neutral message) before its rules; the pass's helpers never
+opened it. 250 items: 30 positives a category, 10 with two labels, 80 clean of which 56 near-misses; none found
+verbatim in earlier files. The seventeenth pass froze the rules, the glossary, the model and the thresholds
+(563d6d9); then it was scored once. The tests hold the figures as floors; nothing may be tuned on this file.
+
+The target is met in three categories of six: paying 0.97 / 0.93, unpaid work 1.00 / 0.93, links 1.00 / 0.90; 155
+of 180 positives found with 6 false positives, the rules alone 84 with 6. Short: contact details 0.92 / 0.73 (an
+email asked for a tool, which the conventions make a contact detail only, in shapes the rules do not read: "the
+email tied to your Figma account", "your Apple ID email ... TestFlight", "the best email to put you on the Trello
+board", "the email you use on Dropbox", "your personal email to send the event badge", "full name, home address and
+mobile number for our HR paperwork"; a TikTok profile link and "my Dribbble is @kofi.makes"; a number given for an
+ad's copy or a data format raised), work before a contract 1.00 / 0.87 ("start whenever and I'll open a contract
+once I see some progress", "I'll open the contract retroactively for the hours", "I'll add the milestone when my
+client pays me", "I'll send an official offer after our call here"), moving off 0.89 / 0.80 ("Text me when you've got
+the first cut, don't bother posting it here", "jump on Google Meet tomorrow", "reply on Signal, I'm not comfortable
+discussing the budget in this chat", "add you to our Microsoft Teams channel", a number spelled out in French after
+"Écris-moi sur WhatsApp"; raised: a "Chat on WhatsApp" button to build, an email for a calendar invite, a number
+asked for a venue's load-in). The other languages: "Me paga por Pix que eu faço com desconto" missed, a Spanish
+log-in on "drive-google.co" missed; a look-alike with Cyrillic letters ("frееlancer-jobs.co/login ... the same
+password as here") missed. The pairs of sentences find nothing more here (work before a contract 1.00 / 0.87 with
+them or without). 11 items have a near-duplicate (difflib >= 0.75) in the training data as scored.
+""",
+        spent=False,
+        positives=30,
+        rules_floor={
+            "contact_details": (0.90, 0.66),
+            "off_platform_payment": (1.00, 0.66),
+            "work_before_contract": (1.00, 0.20),
+            "unpaid_work": (0.83, 0.16),
+            "suspicious_link": (1.00, 0.73),
+            "off_platform_contact": (0.78, 0.36),
+        },
+        combined_floor={
+            "contact_details": (0.91, 0.73),
+            "off_platform_payment": (0.96, 0.93),
+            "work_before_contract": (1.00, 0.86),
+            "unpaid_work": (1.00, 0.93),
+            "suspicious_link": (1.00, 0.90),
+            "off_platform_contact": (0.88, 0.80),
+        },
+        short=frozenset({"contact_details", "work_before_contract", "off_platform_contact"}),
+        less_precise_than_rules=frozenset({"off_platform_payment"}),
+    ),
 )
