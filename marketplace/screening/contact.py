@@ -247,7 +247,9 @@ _MESSENGERS = rf"(?:{_STRONG_MESSENGER_NAMES}|signal|(?:facebook\s+)?messenger|l
 # "the Telegram bot", "WhatsApp Business API", "Signal protocol": the product, not a way to reach someone.
 _NOT_A_CHANNEL = (
     r"(?!\s*(?:bots?|api|apis|sdk|business|integration|channel|groups?\s+bot|processing|protocol|clone|"
-    r"mini\s+app|web\s+app|app\s+development|for\s+business|theme|stickers?|filters?)\b)"
+    r"mini\s+app|web\s+app|app\s+development|for\s+business|theme|stickers?|filters?|"
+    # eighteenth pass: a widget to build ("a floating 'Chat on WhatsApp' button")
+    r"buttons?|widgets?|icons?|plugins?)\b|['\"\u2019\u201d]\s*(?:buttons?|widgets?|icons?|links?|banners?)\b)"
 )
 _HANDLE_WORDS = r"(?:id|name|handle|username|user\s?name|user|number|no\.?|account|contact|nick|tag)"
 _STOPWORDS = _words(
@@ -259,7 +261,11 @@ _STOPWORDS = _words(
 )
 
 _MESSENGER_LINK = re.compile(
-    r"(?<![\w.@])(?:https?://)?(?:www\.)?(?:t\.me|telegram\.(?:me|dog)|wa\.me|api\.whatsapp\.com|"
+    # eighteenth pass: a profile on a social network ("tiktok.com/@reelsbymarta", "instagram.com/kofi.makes")
+    r"(?<![\w.@])(?:https?://)?(?:www\.|m\.)?(?:tiktok\.com/@|instagram\.com/(?!p/|reel/|explore/|stories/)|"
+    r"(?:twitter|x)\.com/(?!i/|search|home)|facebook\.com/(?!groups/|events/|pages/create)|linkedin\.com/in/|"
+    r"threads\.net/@|youtube\.com/@|snapchat\.com/add/)[\w.\-]{2,}"
+    r"|(?<![\w.@])(?:https?://)?(?:www\.)?(?:t\.me|telegram\.(?:me|dog)|wa\.me|api\.whatsapp\.com|"
     r"chat\.whatsapp\.com|discord\.gg|discord(?:app)?\.com/(?:invite|users)|join\.skype\.com|m\.me|signal\.me|"
     r"line\.me|viber\.me|invite\.viber\.com|snapchat\.com/add|u\.wechat\.com)/[\w\-+/?=&#%.~]*[\w\-+/=&#%~]",
     _F,
@@ -315,7 +321,11 @@ def _accept_my_channel(text: str, m: re.Match[str]) -> bool:
 _HANDLE = r"(?<![\w.@])@[a-z0-9_][\w.]{1,}[\w]"
 # Twelfth pass: the "@handle" shape next to the name of a social network or a work chat too ("DM me on Twitter,
 # @coach_dmitri", "@lena.k on Slack"), not only a messenger's.
-_SOCIAL_APPS = r"(?:twitter|bluesky|bsky|mastodon|reddit|slack|teams|linkedin|facebook|tiktok|kakao(?:\s?talk)?|zalo)"
+_SOCIAL_APPS = (
+    r"(?:twitter|bluesky|bsky|mastodon|reddit|slack|teams|linkedin|facebook|tiktok|kakao(?:\s?talk)?|zalo|"
+    # eighteenth pass: "my Dribbble is @kofi.makes"
+    r"dribbble|behance|threads|twitch|pinterest)"
+)
 _MESSENGER_HANDLE = re.compile(
     rf"\b(?:{_MESSENGERS}|{_SOCIAL_APPS})\b{_NOT_A_CHANNEL}[^.!?\n@]{{0,25}}?{_HANDLE}"
     rf"|{_HANDLE}\s+(?:on|at|in|via|over)\s+(?:{_MESSENGERS}|{_SOCIAL_APPS})\b",
@@ -471,6 +481,18 @@ _DETAIL_ASKED = re.compile(
     r"mobile(?:\s+number)?|cell(?:\s+number)?|(?:phone\s+|mobile\s+|cell\s+)?number(?!\s+(?:one|two|three|1|of)\b)|"
     r"contact\s+(?:details|info|number))\b"
     r"|\bwhat['\u2019]?s\s+(?:your|ur|yr)\s+(?:e-?mail(?:\s+address)?|gmail|phone(?:\s+number)?|number|mobile|cell)\b"
+    # eighteenth pass: "send me the email tied to your Figma account", "the email you use on Dropbox", "what's the best
+    # email to put you on the Trello board?", "your Apple ID email please", "asked for your personal email to send the
+    # badge", "I need your full name, home address and mobile number for our HR paperwork"
+    r"|\b(?:the|your|ur)\s+(?:e-?mail(?:\s+address)?|(?:phone\s+)?number)\s+(?:(?:you|u)\s+use\s+(?:on|for|with)|tied\s+to|linked\s+to|"
+    r"connected\s+to|associated\s+with|registered\s+(?:on|with))\b"
+    r"|\bwhat(?:['\u2019]?s|\s+is)\s+the\s+(?:best|right|correct|preferred)\s+e-?mail(?:\s+address)?\s+(?:to|for)\b"
+    r"|\b(?:your|ur)\s+(?:apple\s+id|google|microsoft|github|figma|slack|notion|dropbox|work|personal)\s+e-?mail(?:\s+address)?"
+    r"\s*,?\s+(?:please|pls|plz)\b"
+    r"|\b(?:asked|asks|needs|wants|requires|need|want)\s+(?:for\s+)?(?:your|ur)\s+(?:personal\s+|work\s+|private\s+)?"
+    r"(?:e-?mail(?:\s+address)?|phone(?:\s+number)?|mobile(?:\s+number)?|number)\b(?!\s+(?:password|passcode|login|credentials))"
+    r"|\b(?:i|we)\s+need\s+(?:your|ur)\s+(?:[\w\-]+,?\s+){1,6}?(?:and\s+)?(?:e-?mail(?:\s+address)?|mobile(?:\s+number)?|"
+    r"phone(?:\s+number)?)\b"
     # seventeenth pass: "Can I have your phone number? Our accounting software needs it for the vendor profile."
     r"|\b(?:can|could|may)\s+(?:i|we)\s+(?:please\s+|pls\s+)?(?:have|get|take|grab)\s+(?:your|ur|yr)\s+"
     r"(?:e-?mail(?:\s+address)?|gmail|phone(?:\s+number)?|(?:phone\s+|mobile\s+|cell\s+)?number|mobile|cell)\b"
@@ -498,7 +520,11 @@ _NOT_A_CHAT_REASON = re.compile(
     r"(?:vendor|supplier|pick-?up|intake|order|booking|enrol?ment|application|kyc|customs|insurance)\s+form|"
     r"(?:app|play)\s+store|store\s+listing|listing|"
     # seventeenth pass: a profile in a tool ("for the vendor profile", "our accounting software needs it")
-    r"(?:vendor|supplier|payee|contractor)\s+(?:profile|record|setup|registration)|(?:accounting|invoicing|hr)\s+software)\b",
+    r"(?:vendor|supplier|payee|contractor)\s+(?:profile|record|setup|registration)|(?:accounting|invoicing|hr)\s+software|"
+    # eighteenth pass: an account's tester or editor, a badge, a venue's load-in list, paperwork
+    r"testflight|apple\s+id|add\s+you\s+as\s+(?:an?\s+)?(?:editor|tester|collaborator|member|viewer|admin|guest)|"
+    r"(?:event\s+)?badges?|lanyards?|load-?in|guest\s+list|accreditation|(?:venue|site|event|property|building)\s+manager|"
+    r"paperwork|upload\s+request)\b",
     _F,
 )
 _CHAT_REASON = re.compile(

@@ -98,7 +98,12 @@ _LEGIT_SITES = re.compile(
 
 # Eleventh pass: a site whose name is a well-known one's or the marketplace's with look-alike letters or digits
 # ("rnarketplace.com", "upvvork", "paypa1", "g00gle-docs-share.com") is risky with any log-in or request.
-_LOOKALIKE_SWAPS = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t"})
+_LOOKALIKE_SWAPS = str.maketrans({
+    "0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t",
+    # eighteenth pass: Cyrillic letters that look Latin ("freelancer-jobs.co" spelled with two Cyrillic "ie", U+0435)
+    "\u0430": "a", "\u0435": "e", "\u043e": "o", "\u0440": "p", "\u0441": "c", "\u0445": "x", "\u0443": "y",
+    "\u0456": "i", "\u0458": "j", "\u0455": "s", "\u043a": "k", "\u0501": "d", "\u04bb": "h",
+})  # fmt: skip
 _LOOKALIKE_OF = (
     "marketplace", "upwork", "fiverr", "freelancer", "paypal", "google", "microsoft", "apple", "amazon", "docusign",
     "dropbox", "linkedin", "stripe", "payoneer", "outlook", "wise",
@@ -118,7 +123,7 @@ _SITE_TLD_WORD = re.compile(
     rf"\b(?:{_TLDS}|top|click|link|live|icu|buzz|shop|store|club|vip|win|support|help|today|cc|ws|pw)\b", _F
 )
 _LOOKALIKE_SITE = re.compile(
-    r"(?<![\w.\-@/])(?:https?://)?(?P<site>[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9][a-z0-9\-]*){0,4}\."
+    r"(?<![\w.\-@/])(?:https?://)?(?P<site>[a-z0-9\u0400-\u04ff][a-z0-9\u0400-\u04ff\-]*(?:\.[a-z0-9][a-z0-9\-]*){0,4}\."
     rf"(?:{_TLDS}|top|click|link|live|icu|buzz|shop|store|club|vip|win|support|help|today|cc|ws|pw))\b(?!\.\w)",
     _F,
 )
@@ -295,6 +300,20 @@ _BARE_EXTENSION = re.compile(
     r"setup|viewer|codec|launcher))?",
     _F,
 )
+# Eighteenth pass: a script dressed as a document ("Invoice_March.pdf.js", "scan.docx.hta"): a file name, a
+# document's extension, then a script's. Not "pdf.js", the library: a name must come before the first extension.
+_SCRIPT_AS_DOCUMENT = re.compile(
+    r"\b(?:pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|txt|csv|rtf|zip|mp4|mov)\.(?:js|jse|wsh|wsf|vbe|hta|html?|svg)\b(?!\.\w)",
+    _F,
+)
+
+
+def _accept_script_as_document(text: str, m: re.Match[str]) -> bool:
+    return (
+        m.start() >= 2 and text[m.start() - 1] == "." and (text[m.start() - 2].isalnum() or text[m.start() - 2] in "_-")
+    )
+
+
 _IP_LINK = re.compile(r"\bhttps?://\d{1,3}(?:\.\d{1,3}){3}\b", _F)
 
 

@@ -32,6 +32,16 @@ _WORKSPACE_INVITE = re.compile(
     rf"(?:on|via|over|in|through)\s+(?:{_MESSENGERS}|{_SOCIAL_APPS})\b{_NOT_A_CHANNEL}",
     _F,
 )
+# Eighteenth pass: the reader added to a chat workspace of the writer's ("we'll add you to our Microsoft Teams channel
+# for the day-to-day", "I'll invite you to our slack") or asked onto a video tool ("can we jump on Google Meet
+# tomorrow?"): the conversation moves there (the fifteenth pass's convention).
+_TO_OUR_WORKSPACE = re.compile(
+    r"\b(?:add|invite|bring|pull)\s+(?:you|u)\s+(?:in)?to\s+(?:our|my|the\s+team['\u2019]?s?)\s+(?:\w+\s+){0,2}?"
+    r"(?:slack|teams|discord|mattermost|google\s+chat|whats\s?app\s+group|telegram\s+group|signal\s+group|wechat\s+group)\b"
+    r"|\b(?:jump|hop|get)\s+on\s+(?:a\s+)?(?:quick\s+)?(?:google\s+meet|zoom|ms\s+teams|microsoft\s+teams|facetime|skype|"
+    r"whats\s?app)(?:\s+call)?\b",
+    _F,
+)
 _APP_NAMED = re.compile(rf"\b(?:{_MESSENGERS}|{_SOCIAL_APPS}|e-?mail)\b", _F)
 
 
@@ -51,8 +61,10 @@ _MOVE_TO_MESSENGER = re.compile(
     r"\b(?:move|moving|continue|continuing|take|taking|switch|switching|talk|talking|chat|chatting|discuss|"
     r"communicate|speak|connect|go|jump|hop|carry\s+on|get\s+in\s+touch|reach\s+out|keep\s+in\s+touch|"
     # seventeenth pass: "let's finish on whatsapp and I pay you via wise"
-    r"finish|wrap\s+(?:it\s+|this\s+)?up|sort\s+(?:it|this|the\s+rest)\s+out|follow\s+up)\b"
-    r"(?:\s+(?:this|it|things|further|more|freely|easily|quickly|faster|directly|privately|there|"
+    r"finish|wrap\s+(?:it\s+|this\s+)?up|sort\s+(?:it|this|the\s+rest)\s+out|follow\s+up|"
+    # eighteenth pass: "pls reply on Signal"
+    r"reply|respond|answer|write\s+back)\b"
+    r"(?:\s+(?:this|it|things|further|more|freely|easily|quickly|faster|directly|privately|there|me|us|"
     r"(?:the|this|our|that)\s+(?:conversation|chat|discussion|talk))){0,3}\s+(?:on|to|via|over|through|in|into)\s+"
     rf"(?:{_MESSENGERS}|e-?mail|gmail|sms|text|phone)\b{_NOT_A_CHANNEL}",
     _F,
@@ -100,7 +112,11 @@ _DISPARAGE_CHAT = re.compile(
     r"|\b(?:i['\u2019]?d|i\s+would)\s+rather\s+not\s+(?:keep\s+)?(?:chat|talk|messag|writ|discuss)\w*\s+(?:here|on\s+(?:here|"
     r"this\s+(?:site|platform|app)))\b"
     r"|\b(?:they|admins?|mods|moderators|the\s+(?:site|platform|app))\s+(?:can\s+)?(?:read|reads|monitor|monitors|watch|watches)"
-    r"\s+(?:everything|all\s+(?:the\s+|our\s+)?(?:messages|chats?)|our\s+(?:messages|chats?))\b",
+    r"\s+(?:everything|all\s+(?:the\s+|our\s+)?(?:messages|chats?)|our\s+(?:messages|chats?))\b"
+    # eighteenth pass: "I'm not comfortable discussing the budget in this chat", "don't bother posting it here"
+    r"|\b(?:not|n['\u2019]t)\s+(?:really\s+)?comfortable\s+(?:discussing|talking|sharing|chatting|writing)\b[^.!?\n]{0,30}?"
+    r"\b(?:here|in\s+(?:this|the)\s+(?:chat|app|thread|room|inbox)|on\s+(?:this|the)\s+(?:site|platform|app))\b"
+    r"|\bdon['\u2019]?t\s+(?:bother\s+)?(?:post|send|shar|upload)\w*\s+(?:it|them|this|that|anything|the\s+\w+)\s+here\b",
     _F,
 )
 # "can we chat outside of here?", "I'd like to talk with you outside this app", "reply off the site".
@@ -169,7 +185,9 @@ _CALL_ME_LATER = re.compile(
     r"quickly|"
     # seventeenth pass: "call me when u free", "text me whenever you're around"
     r"when(?:ever)?\s+(?:(?:you|u)(?:['\u2019]re|\s+are|r)?|ur)\s+(?:free|available|around|done|back|ready|get\s+(?:a|the)\s+"
-    r"(?:sec|second|minute|min|chance))\b)|(?:on|at)\s+(?:my|the)\s+(?:phone|cell|mobile|landline|office|number))"
+    r"(?:sec|second|minute|min|chance))\b"
+    # eighteenth pass: "text me when you've got the first cut"
+    r"|when\s+(?:you|u)(?:['\u2019]ve|\s+have)\s+(?:got|finished|done|sent|uploaded)\b)|(?:on|at)\s+(?:my|the)\s+(?:phone|cell|mobile|landline|office|number))"
     r"|\b(?:easier|faster|quicker|simpler|better)\s+(?:for\s+(?:me|us)\s+)?to\s+(?:explain|talk|discuss|go\s+over|sort|"
     r"walk\s+you\s+through|show\s+you)\b[^.!?\n]{0,50}?\b(?:on|over|by)\s+(?:the\s+)?phone\b"
     r"|\b(?:explain|talk\s+(?:it\s+)?through|go\s+over|walk\s+(?:you|u)\s+through)\b[^.!?\n]{0,40}?\bbetter\s+(?:by|over|on)\s+"
@@ -287,6 +305,9 @@ _INVITE_REACH = 100  # characters either side of a detail, within its sentence
 DETAIL_WITH_INVITE = "detail_with_invite"
 
 
+_ADD_ME = re.compile(r"add\s+(?:me|us)\b", _F)
+
+
 def details_with_invitation(text: str, contact: Sequence[Hit], invitations: Iterable[re.Match[str]]) -> list[Hit]:
     """Moving off the platform where a contact detail comes with an invitation to use it (the detail's sentence).
 
@@ -327,6 +348,8 @@ def details_with_invitation(text: str, contact: Sequence[Hit], invitations: Iter
             before = _VERB_BEFORE_DETAIL.search(text, max(left, detail.start - 30), detail.start)
             if before is not None and not _NOT_INVITING.search(text, max(0, before.start() - 12), before.start()):
                 found = (before.start() + len(before.group()) - len(before.group().lstrip(_CLAUSE_MARKS)), before.end())
+        if found is not None and _ADD_ME.match(text, found[0]) and reason_not_a_chat(text, detail.start, detail.end):
+            found = None  # "add me to the calendar invite: ..." (eighteenth pass): a tool, not a conversation
         if found is not None:
             start, stop = min(found[0], detail.start), max(found[1], detail.end)
             hits.append(Hit(Category.OFF_PLATFORM_CONTACT, DETAIL_WITH_INVITE, text[start:stop], start, stop))

@@ -68,7 +68,9 @@ _SERVICE_SUITS = re.compile(
     # a UPI payment asked for in Hinglish ("UPI pe bhej dijiye", "gpay kar do") or the UPI told ("my UPI is ...")
     r"|\b(?:upi|g-?pay|google\s+pay|phonepe|paytm)\s+(?:pe|par|se|mein?|me|karo|kar\s+(?:do|dijiye|dena))\b"
     r"(?:\s+(?:bhej|transfer|pay|kar|de)\w*)?"
-    r"|\bmy\s+upi(?:\s+id)?\s+(?:is|:)",
+    r"|\bmy\s+upi(?:\s+id)?\s+(?:is|:)"
+    # eighteenth pass: Brazil's instant payments named in Portuguese ("me paga por Pix", "manda no pix")
+    r"|\b(?:por|via|pelo|no|pix\s+pra)\s+pix\b|\bchave\s+pix\b",
     _F,
 )
 _PAY_WORD = re.compile(
@@ -128,7 +130,7 @@ _OUTSIDE_PLATFORM = re.compile(
 # What is done "outside the site" tells paying from talking: a payment word, a payment service or an amount
 # ("half by Skrill now, half later, all outside the site") makes it a payment.
 _PAYMENT_CONTEXT = re.compile(
-    r"\b(?:pay|pays|paying|paid|payments?|money|fees?|invoice\w*|settle|transactions?|deposit|charge|royalt\w*|"
+    r"\b(?:pay|pays|paying|paid|payments?|payouts?|money|fees?|invoice\w*|settle|transactions?|deposit|charge|royalt\w*|"
     rf"commission|escrow|cut|wired?|wallet|cash|upfront|bill|billed|billing|{_PAY_SERVICES_STRONG[3:-1]})\b|%|"
     r"[$\u00a3\u20ac]\s?\d",
     _F,
@@ -152,7 +154,10 @@ _BYPASS = re.compile(
     r"(?:platform|site|middle\s?man|middlemen|escrow)\b"
     # fourteenth pass: "if you drop the marketplace contract", "cancel the contract here and I'll pay in ETH"
     r"|\b(?:drop|cancel|close|end|ditch|leave|skip)\s+(?:the|this|our)\s+(?:marketplace|platform|site)(?:['\u2019]s)?\s+"
-    r"(?:contract|escrow|milestones?)\b",
+    r"(?:contract|escrow|milestones?)\b"
+    # eighteenth pass: "claim your payout there ... instead of waiting for the platform"
+    r"|\binstead\s+of\s+(?:waiting\s+(?:for|on)|going\s+through|using)\s+(?:the\s+|this\s+)?(?:platform|site|escrow|"
+    r"marketplace)\b",
     _F,
 )
 _CHOOSE_METHOD = re.compile(
@@ -274,13 +279,15 @@ _WORK_THEN_CONTRACT = re.compile(
 # tomorrow first thing"): found from the time word (rarer than the verbs), with a work verb in the clause before it.
 _WORK_TONIGHT = re.compile(
     r"\b(?:tonight|today|right\s+now|now|asap|this\s+(?:evening|afternoon|morning|weekend))\s*[,;:\u2014\u2013\-]"
-    r"\s*(?:and\s+)?(?:the\s+|an?\s+|my\s+|your\s+)?(?:formal\s+|official\s+)?(?:offer|contract)s?\s+"
+    r"\s*(?:and\s+)?(?:(?:i|we)(?:['\u2019]ll|\s+will)\s+(?:send|make|do|sort|open|create|issue)\s+)?"
+    r"(?:the\s+|an?\s+|my\s+|your\s+)?(?:formal\s+|official\s+)?(?:offer|contract)s?\s+"
     r"(?:(?:will|should|can)\s+(?:come|follow|be\s+(?:sent|up|ready))\s+|comes\s+|follows\s+)?"
     rf"(?:tomorrow|later|next\s+week|first\s+thing|end\s+of|after(?:wards)?|(?:on\s+)?{_DAYS})\b",
     _F,
 )
 _WORK_VERB = re.compile(
     r"\b(?:do|start|begin|fix|patch|build|make|write|draft|edit|translate|design|code|record|shoot|post|upload|push|deploy|"
+    r"prep|prepare|sketch|draw|film|mix|compose|outline|"
     r"clean|finish|get\s+on\s+with|knock\s+out|crack\s+on\s+with)\b",
     _F,
 )
@@ -290,6 +297,16 @@ def _accept_work_tonight(text: str, m: re.Match[str]) -> bool:
     return _scan(text).window_has(_WORK_VERB, m.start() - 50, m.start())
 
 
+# Eighteenth pass: the start now and the contract or milestone opened later on a condition of the writer's ("start
+# whenever and I'll open a contract once I see some progress", "I'll add the milestone when my client pays me",
+# "I'll open the contract retroactively for the hours"); not "I'll start once you send the contract".
+_CONTRACT_ON_CONDITION = re.compile(
+    rf"\b{_START}\b(?:(?!\b(?:once|after|when|until|as\s+soon)\b)[^.!?\n]){{0,50}}?\b(?:i|we)(?:['\u2019]ll|\s+will|\s+can)\s+"
+    r"(?:add|open|create|set\s+up|send|make|fund|do|sort|issue)\s+(?:(?:the|a|an|your)\s+)?(?:official\s+|formal\s+|proper\s+)?"
+    r"(?:contract|offer|milestone|paperwork)s?\b[^.!?\n]{0,12}?\b(?:when|once|after|as\s+soon\s+as|retroactively|if)\b"
+    r"(?!\s+(?:you|u)\s+(?:accept|agree|confirm|sign)\b)",
+    _F,
+)
 _START_NEARBY = re.compile(rf"\b{_START}\b", _F)
 
 
@@ -424,7 +441,10 @@ _TRY_OUT_REASON = re.compile(
     r"compare|evaluate)|to\s+(?:show|pitch|present|convince)|(?:for|in)\s+(?:the|a|our|my)\s+(?:pitch|demo\s+day)|show\s+(?:it\s+to\s+)?(?:my|our)\s+(?:investors|boss|"
     r"partners?|client|board|team|manager)|investors|pitch\s+deck|your\s+(?:thinking|style|approach|skills|level|"
     r"quality|vibe|process|taste)|if\s+(?:we|i)\s+(?:like|love|use|approve|pick|choose)|before\s+(?:we|i)\s+"
-    r"(?:hire|decide|commit|pay)|then\s+(?:we|i)\s+(?:talk|discuss|negotiate|pay|hire))\b",
+    r"(?:hire|decide|commit|pay)|then\s+(?:we|i)\s+(?:talk|discuss|negotiate|pay|hire)|"
+    # eighteenth pass: "we use it to screen tutors"
+    r"screen(?:ing)?\s+(?:the\s+|our\s+|new\s+)?(?:tutors|candidates|applicants|freelancers|writers|designers|translators|"
+    r"editors|developers|people))\b",
     _F,
 )
 
@@ -435,6 +455,15 @@ def _accept_make_it_free(text: str, m: re.Match[str]) -> bool:
     )
 
 
+# Eighteenth pass: a piece of work asked as a favour with no payment ("just resize the banners for all our ads, no need
+# for payment on this one", "don't charge us for this one"); not "no need for payment upfront".
+_NO_PAYMENT_NEEDED = re.compile(
+    r"\bno\s+need\s+(?:for|of|to)\s+(?:any\s+)?(?:payment|pay|paying|charge|charging|invoice|invoicing|bill|billing)\b"
+    r"(?!\s+(?:upfront|up\s+front|now|yet|until|before|in\s+advance|today|right\s+away|outside|off|here|on\s+(?:the|this)\s+"
+    r"(?:platform|site)|through|via))"
+    r"|\b(?:don['\u2019]?t|do\s+not)\s+(?:charge|bill|invoice)\s+(?:me|us)\s+(?:for\s+)?(?:this|that|it)(?:\s+one)?\b",
+    _F,
+)
 _PAID_ONLY_IF = re.compile(
     r"\b(?:only|just)\s+(?:be\s+|get\s+)?(?:paid|pay(?:\s+you)?|compensated)\s+(?:if|when|once)\s+"
     r"(?:we|i|the\s+client)\s+(?:choose|chose|select|like|love|accept|approve|hire|pick|use)\b"

@@ -1015,9 +1015,10 @@ the first cut, don't bother posting it here", "jump on Google Meet tomorrow", "r
 discussing the budget in this chat", "add you to our Microsoft Teams channel", a number spelled out in French after
 "Écris-moi sur WhatsApp"; raised: a "Chat on WhatsApp" button to build, an email for a calendar invite, a number
 asked for a venue's load-in). The other languages: "Me paga por Pix que eu faço com desconto" missed, a Spanish
-log-in on "drive-google.co" missed; a look-alike with Cyrillic letters ("frееlancer-jobs.co/login ... the same
-password as here") missed. The pairs of sentences find nothing more here (work before a contract 1.00 / 0.87 with
-them or without). 11 items have a near-duplicate (difflib >= 0.75) in the training data as scored.
+log-in on "drive-google.co" missed; a look-alike spelled with two Cyrillic letters ("freelancer-jobs.co/login ... the
+same password as here", each "e" a Cyrillic "ie") missed. The pairs of sentences find nothing more here (work
+before a contract 1.00 / 0.87 with them or without). 11 items have a near-duplicate (difflib >= 0.75) in the
+training data as scored.
 """,
         spent=False,
         positives=30,

@@ -676,3 +676,49 @@ def test_seventeenth_pass_shapes_are_raised(text: str, category: Category) -> No
 )
 def test_seventeenth_pass_near_misses_are_clean(text: str) -> None:
     assert screen(text).categories == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("could you send the email linked to your Notion account? I'll add you to the wiki", Category.CONTACT_DETAILS),
+        ("what's the best email to share the Jira board with?", Category.CONTACT_DETAILS),
+        ("your GitHub email please, so I can add you as a collaborator", Category.CONTACT_DETAILS),
+        ("we need your full name and mobile number for the venue's guest list", Category.CONTACT_DETAILS),
+        ("my work is on instagram.com/lena.pots", Category.CONTACT_DETAILS),
+        ("more of my shots on my Behance, @tomas.frames", Category.CONTACT_DETAILS),
+        ("begin the logo whenever, I'll add the milestone once the investor pays", Category.WORK_BEFORE_CONTRACT),
+        ("record the intro now, I'll send the offer after the meeting", Category.WORK_BEFORE_CONTRACT),
+        ("it's just a small favour, no need for payment on this bit", Category.UNPAID_WORK),
+        ("manda no pix que eu te dou desconto", Category.OFF_PLATFORM_PAYMENT),
+        ("get the payout on bonus-portal.live instead of waiting for the platform", Category.OFF_PLATFORM_PAYMENT),
+        ("the contract is in Contract_v2.docx.hta, open it", Category.SUSPICIOUS_LINK),
+        ("log in at p\u0430ypal-resolve.com to release it", Category.SUSPICIOUS_LINK),  # a Cyrillic "a"
+        ("I'll invite you to our Slack for the daily updates", Category.OFF_PLATFORM_CONTACT),
+        ("can we hop on a quick zoom call tonight?", Category.OFF_PLATFORM_CONTACT),
+        ("answer me on telegram, I don't check this", Category.OFF_PLATFORM_CONTACT),
+        ("I'm not comfortable talking money in this chat", Category.OFF_PLATFORM_CONTACT),
+    ],
+)
+def test_eighteenth_pass_shapes_are_raised(text: str, category: Category) -> None:
+    assert category in screen(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "add a 'Message us on WhatsApp' button under the prices",
+        "we render the invoices with pdf.js in the browser",
+        "no need for payment upfront, the milestone covers it",
+        "the report asks for your email password never, that's the point of the phishing lesson",
+        "I'll start once the milestone is funded",
+    ],
+)
+def test_eighteenth_pass_near_misses_are_clean(text: str) -> None:
+    assert screen(text).categories == frozenset()
+
+
+def test_a_detail_for_a_calendar_invite_is_not_moving_off() -> None:
+    assert screen("add me to the calendar invite, it's r dot mensah at gmail dot com").categories == frozenset(
+        {Category.CONTACT_DETAILS}
+    )
