@@ -59,6 +59,7 @@ PARAPHRASE_FILES: tuple[str, ...] = (
     "paraphrases_pass16.json",
     "paraphrases_pass17.json",
     "multilingual_pass17.json",
+    "paraphrases_pass18.json",
 )
 # The spent held-out files, each with the first paraphrase file written after it was scored: that file and every
 # later one are left out by --strict. (Until the sixteenth pass each file listed its later files by hand, and the
@@ -85,12 +86,13 @@ FIRST_LATER: dict[str, str] = {
     "heldout_pass17.json": "paraphrases_pass15.json",
     "heldout_pass18.json": "paraphrases_pass16.json",
     "heldout_pass19.json": "paraphrases_pass17.json",
+    "heldout_pass20.json": "paraphrases_pass18.json",
 }
 LATER_PARAPHRASES: dict[str, tuple[str, ...]] = {
     name: PARAPHRASE_FILES[PARAPHRASE_FILES.index(first) :] for name, first in FIRST_LATER.items()
 }
 # Paraphrase files of the current pass: later than every spent held-out file.
-CURRENT_PARAPHRASES = ("paraphrases_pass17.json", "multilingual_pass17.json")
+CURRENT_PARAPHRASES = ("paraphrases_pass18.json",)
 SWEEP = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 
 Scored = list[tuple[dict[str, float], set[str], str]]  # (scores, wanted labels, text)

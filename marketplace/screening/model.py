@@ -197,6 +197,8 @@ TRAINING_FILES = (
     "heldout_pass19.json",
     "paraphrases_pass17.json",
     "multilingual_pass17.json",
+    "heldout_pass20.json",
+    "paraphrases_pass18.json",
 )
 
 Example = tuple[str, frozenset[str]]

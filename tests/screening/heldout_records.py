@@ -710,10 +710,14 @@ rules-alone floors still hold (the rules never saw this file before it was score
 them fails here), the combined floors hold trivially now that the model is trained on the file, and the overlap
 check covers the files trained on before it (`hf.trained_before("heldout_pass15.json")`): those of the twelfth
 pass, with which it was scored, and `heldout_pass14.json`.
+The eighteenth pass labelled one more sentence contact details as well (`relabelled_contact`): "can we jump on a
+google meet outside the site? I'll send an invite to your gmail if you give it to me" asks for a detail for a call,
+contact details and moving off by the fifteenth pass's convention (the eighteenth pass's model raised it so).
 """,
         spent=True,
         positives=30,
         relabelled=16,
+        relabelled_contact=1,
         rules_floor={
             "contact_details": (0.89, 0.83),
             "off_platform_payment": (1.00, 0.60),
@@ -1019,8 +1023,16 @@ log-in on "drive-google.co" missed; a look-alike spelled with two Cyrillic lette
 same password as here", each "e" a Cyrillic "ie") missed. The pairs of sentences find nothing more here (work
 before a contract 1.00 / 0.87 with them or without). 11 items have a near-duplicate (difflib >= 0.75) in the
 training data as scored.
+
+Since the eighteenth pass the file is **spent**: its misses were read and it is training data (`sm.TRAINING_FILES`,
+after `multilingual_pass17.json`). So the figures below are a record, not a measurement of the current model: the
+rules-alone floors still hold (the rules never saw this file before it was scored, and a rules change that loses
+them fails here), the combined floors hold trivially now that the model is trained on the file, and the overlap
+check covers the files trained on before it (`hf.trained_before("heldout_pass20.json")`): those of the seventeenth
+pass, with which it was scored. Its labels follow the conventions (an email for a calendar invite is a contact detail
+only), so none was relabelled.
 """,
-        spent=False,
+        spent=True,
         positives=30,
         rules_floor={
             "contact_details": (0.90, 0.66),
