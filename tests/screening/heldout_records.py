@@ -1053,4 +1053,54 @@ only), so none was relabelled.
         short=frozenset({"contact_details", "work_before_contract", "off_platform_contact"}),
         less_precise_than_rules=frozenset({"off_platform_payment"}),
     ),
+    Record(
+        name="heldout_pass21.json",
+        about="""\
+The eighteenth pass's held-out file (`heldout_pass21.json`, issue 15), by another writer: its shape, and the
+figures measured on it.
+
+Written by a helper given only the product, the six categories' definitions (with the labelling conventions of the
+fourteenth and fifteenth passes) and the counts, who looked at nothing in the repository (a seventh writer of that
+kind), with the same brief as the two before (indirect wording, "a little code-mixing"). Written before the
+eighteenth pass read `heldout_pass20.json`'s misses and committed (5ea5ac4, neutral message) before the pass's rules;
+the pass's helpers never opened it. 250 items: 30 positives a category, 10 with two labels, 80 clean of which 57
+near-misses; none found verbatim in earlier files. The eighteenth pass froze the rules, the model and the thresholds
+(ffa7d8f); then it was scored once. The tests hold the figures as floors; nothing may be tuned on this file.
+
+The target is met in three categories of six: work before a contract 0.97 / 0.97, unpaid work 1.00 / 1.00, links
+0.97 / 0.97. 170 of 180 positives found (0.94) with 8 false positives, the rules alone 99 with 7. Short by a false
+positive each: contact details 0.93 / 0.90 (a dentist's clinic phone on a business card to design and a bakery's
+number for a flyer's footer raised) and paying 0.94 / 1.00 ("explain how Bitcoin transaction fees work" in a
+tutoring session, "Let's do WeChat, my team doesn't use this site" read as paying); moving off 0.93 / 0.83 misses
+"send it to me on Telegram" after a free sample, "sort the payment on WhatsApp", "I'll send you a Teams invite,
+we'll do the onboarding there", "Let's do WeChat", "the app with the green phone icon", and raises "add me to the
+Notion workspace pls: k dot oyelaran at proton dot me" and a phone number asked for a Calendly booking (both
+contact details only by the conventions). Also missed: an address asked "for Google Docs", a "calendar email",
+"work in parallel from Monday" while procurement issues the contract, a javascript: link that reads the cookies;
+raised: "Ring me when you land" as work before a contract (labelled clean by its writer), "Download the latest
+Blender from blender.org" as a link. The pairs of sentences find one more work before a contract (0.97 / 0.93 a
+sentence at a time). 22 items have a near-duplicate (difflib >= 0.75) in the training data as scored.
+""",
+        spent=False,
+        positives=30,
+        rules_floor={
+            "contact_details": (0.88, 0.76),
+            "off_platform_payment": (0.91, 0.73),
+            "work_before_contract": (1.00, 0.26),
+            "unpaid_work": (1.00, 0.30),
+            "suspicious_link": (1.00, 0.80),
+            "off_platform_contact": (0.86, 0.43),
+        },
+        combined_floor={
+            "contact_details": (0.93, 0.90),
+            "off_platform_payment": (0.93, 1.00),
+            "work_before_contract": (0.96, 0.96),
+            "unpaid_work": (1.00, 1.00),
+            "suspicious_link": (0.96, 0.96),
+            "off_platform_contact": (0.92, 0.83),
+        },
+        short=frozenset({"contact_details", "off_platform_payment", "off_platform_contact"}),
+        less_precise_than_rules=frozenset({"work_before_contract", "suspicious_link"}),
+        without_pairs=(28 / 29, 28 / 30),
+    ),
 )
