@@ -9,6 +9,9 @@ from functools import lru_cache
 from .contact import _TLDS
 from .scan import _F, _scan, _sentence_has
 
+# The top-level domains a site in a message may end with: a mail domain's and the cheap ones phishing pages use.
+_SITE_TLDS = rf"(?:{_TLDS}|top|click|link|live|icu|buzz|shop|store|club|vip|win|support|help|today|cc|ws|pw)"
+
 _SHORTENED_LINK = re.compile(
     r"(?<![\w.@])(?:https?://)?(?:bit\.ly|tinyurl\.com|goo\.gl|t\.co|ow\.ly|is\.gd|buff\.ly|cutt\.ly|rb\.gy|"
     r"shorturl\.at|tiny\.cc|rebrand\.ly|s\.id|v\.gd|shorte\.st|adf\.ly|bl\.ink|t\.ly|qr\.ae|lnkd\.in|"
@@ -76,7 +79,7 @@ _CREDENTIALS_ELSEWHERE = re.compile(
     r"[^.!?\n]{0,50}?(?:\b(?:at|on|to|into|via|through|using|here)\s*:?\s*"
     r"(?:(?:our|my|the|this)\s+(?:\w+\s+){0,2}?)?|:\s*)"
     r"(?:https?://)?(?:www\.)?(?P<site>[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9][a-z0-9\-]*){0,3}\."
-    rf"(?:{_TLDS}|top|click|link|live|icu|buzz|shop|store|club|vip|win|support|help|today|cc|ws|pw))\b(?!\.\w)",
+    rf"{_SITE_TLDS})\b(?!\.\w)",
     _F,
 )
 _PHISHING_WORDS = (
@@ -119,12 +122,10 @@ def _is_lookalike(site: str) -> bool:
 # Seventeenth pass: a look-alike of a well-known site is risky with no request at all ("link to the contract:
 # docs-g00gle.com/d/8fh2k/edit"): no honest sender spells google with zeros. Found from the top-level domain back
 # (`detect._lookalike_sites`), since the pattern's first character gives nothing to look for.
-_SITE_TLD_WORD = re.compile(
-    rf"\b(?:{_TLDS}|top|click|link|live|icu|buzz|shop|store|club|vip|win|support|help|today|cc|ws|pw)\b", _F
-)
+_SITE_TLD_WORD = re.compile(rf"\b{_SITE_TLDS}\b", _F)
 _LOOKALIKE_SITE = re.compile(
     r"(?<![\w.\-@/])(?:https?://)?(?P<site>[a-z0-9\u0400-\u04ff][a-z0-9\u0400-\u04ff\-]*(?:\.[a-z0-9][a-z0-9\-]*){0,4}\."
-    rf"(?:{_TLDS}|top|click|link|live|icu|buzz|shop|store|club|vip|win|support|help|today|cc|ws|pw))\b(?!\.\w)",
+    rf"{_SITE_TLDS})\b(?!\.\w)",
     _F,
 )
 
@@ -183,7 +184,7 @@ _REQUEST_AFTER_LINK = re.compile(
 )
 _SITE_BEFORE = re.compile(
     r"(?:https?://|(?<![\w@.\-]))(?:www\.)?(?P<site>[a-z0-9][a-z0-9\-]{0,40}(?:\.[a-z0-9][a-z0-9\-]{0,40}){0,3}\."
-    rf"(?:{_TLDS}|top|click|link|live|icu|buzz|shop|store|club|vip|win|support|help|today|cc|ws|pw))\b(?!\.\w)",
+    rf"{_SITE_TLDS})\b(?!\.\w)",
     _F,
 )
 _STRONG_OBJECT = re.compile(
